@@ -1,0 +1,85 @@
+//! Reading an article: decoding, normalizing for matching, segmenting, and mapping every
+//! normalized offset back to the original bytes.
+
+pub mod chars;
+mod normalize;
+pub mod offset_map;
+mod segment;
+
+pub use normalize::{normalize, Normalized};
+pub use offset_map::OffsetMap;
+pub use segment::{segment, Segments, Sentence};
+
+use std::ops::Range;
+
+/// An article as factlint sees it: the original text, its normalized view and its segments.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path as given on the command line (or a name for standard input).
+    pub path: String,
+    /// The original text, exactly as read (a BOM included).
+    pub source: String,
+    /// The normalized text rules match against.
+    pub text: String,
+    pub map: OffsetMap,
+    pub segments: Segments,
+    lines: LineIndex,
+}
+
+impl Document {
+    pub fn new(path: impl Into<String>, source: String) -> Self {
+        let Normalized { text, map } = normalize(&source);
+        let segments = segment(&text);
+        let lines = LineIndex::new(&source);
+        Self {
+            path: path.into(),
+            source,
+            text,
+            map,
+            segments,
+            lines,
+        }
+    }
+
+    /// The original byte range of a normalized range.
+    pub fn original(&self, range: Range<usize>) -> Range<usize> {
+        self.map.to_original(range)
+    }
+
+    /// 1-based line and column (in Unicode scalar values) of an original byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.source, offset)
+    }
+}
+
+/// Start offsets of the original's lines, for line and column numbers.
+#[derive(Debug, Clone)]
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(source: &str) -> Self {
+        let bytes = source.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        Self { starts }
+    }
+
+    fn line_col(&self, source: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(source.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let prefix = source.get(start..offset).unwrap_or("");
+        let column = prefix.chars().filter(|&c| c != '\u{FEFF}').count() + 1;
+        (line, column)
+    }
+}

@@ -1,0 +1,290 @@
+//! Builds the normalized view of an article that rules match against.
+//!
+//! Text extracted from PDF newspaper pages is hard-wrapped every 8–14 characters, in the middle of
+//! words and figures (`330.29` / blank line / `万亿元`), and spaced out for justification
+//! (`1838 万 笔`). The normalizer joins wrapped lines, drops justification spaces, folds full-width
+//! digits, and marks paragraph breaks with a single `\n`, recording where every normalized byte
+//! came from in an [`OffsetMap`].
+
+use super::chars::{ems, fold, is_closer, is_cjk, is_hspace, is_invisible, is_sentence_end};
+use super::offset_map::{OffsetMap, OffsetMapBuilder};
+use std::ops::Range;
+
+/// The normalized text and its map back to the original.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    pub text: String,
+    pub map: OffsetMap,
+}
+
+/// One physical line of the original, without its terminator and surrounding blanks.
+#[derive(Debug, Clone)]
+struct Line {
+    /// Content range in the original, trimmed of horizontal white space.
+    range: Range<usize>,
+    first: char,
+    last: char,
+    width: f32,
+    has_cjk: bool,
+    /// The last character before trailing closing quotes and brackets.
+    last_core: char,
+    /// The first few characters without spaces, for recognising datelines.
+    head: String,
+    /// Blank lines between this line and the previous non-blank one.
+    blanks_before: usize,
+}
+
+/// How two consecutive non-blank lines are put together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Joint {
+    /// A wrap inside a word or figure: nothing between them.
+    Join,
+    /// A wrap between two words of Latin script: one space.
+    Space,
+    /// A paragraph break: `\n`.
+    Break,
+}
+
+pub fn normalize(source: &str) -> Normalized {
+    let lines = split_lines(source);
+    let wrapped = looks_hard_wrapped(&lines);
+    let mut out = String::with_capacity(source.len());
+    let mut map = OffsetMapBuilder::new(source.len());
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            let prev = &lines[i - 1];
+            match joint(&lines, i, wrapped) {
+                Joint::Join => {}
+                Joint::Space => {
+                    map.replaced(prev.range.end, line.range.start - prev.range.end, 1);
+                    out.push(' ');
+                }
+                Joint::Break => {
+                    map.replaced(prev.range.end, line.range.start - prev.range.end, 1);
+                    out.push('\n');
+                }
+            }
+        }
+        push_line(source, line.range.clone(), &mut out, &mut map);
+    }
+    Normalized {
+        text: out,
+        map: map.finish(),
+    }
+}
+
+/// Writes one line, dropping justification spaces next to CJK text and folding characters.
+fn push_line(source: &str, range: Range<usize>, out: &mut String, map: &mut OffsetMapBuilder) {
+    let text = &source[range.clone()];
+    let base = range.start;
+    let mut chars = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = chars.next() {
+        if is_invisible(c) || c == '\u{000C}' {
+            continue;
+        }
+        if is_hspace(c) {
+            let start = i;
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if is_hspace(d) || is_invisible(d) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let next = chars.peek().map(|&(_, d)| d);
+            let keep = match (prev, next) {
+                (Some(p), Some(n)) => !is_cjk(p) && !is_cjk(n),
+                _ => false,
+            };
+            if keep {
+                if end - start == 1 && c == ' ' {
+                    map.verbatim(base + start, 1);
+                } else {
+                    map.replaced(base + start, end - start, 1);
+                }
+                out.push(' ');
+                prev = Some(' ');
+            }
+            continue;
+        }
+        let folded = fold(c);
+        if folded == c {
+            map.verbatim(base + i, c.len_utf8());
+        } else {
+            map.replaced(base + i, c.len_utf8(), folded.len_utf8());
+        }
+        out.push(folded);
+        prev = Some(folded);
+    }
+}
+
+fn split_lines(source: &str) -> Vec<Line> {
+    let bytes = source.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let mut blanks = 0usize;
+    let mut i = start;
+    loop {
+        let at_end = i >= bytes.len();
+        let is_break = !at_end && matches!(bytes[i], b'\n' | b'\r' | 0x0C);
+        if at_end || is_break {
+            let raw = &source[start..i];
+            let trimmed_start = raw
+                .char_indices()
+                .find(|&(_, c)| !is_hspace(c) && !is_invisible(c))
+                .map(|(j, _)| start + j);
+            match trimmed_start {
+                None => blanks += 1,
+                Some(s) => {
+                    let e = raw
+                        .char_indices()
+                        .rev()
+                        .find(|&(_, c)| !is_hspace(c) && !is_invisible(c))
+                        .map(|(j, c)| start + j + c.len_utf8())
+                        .unwrap_or(i);
+                    let content = &source[s..e];
+                    let visible = || content.chars().filter(|&c| !is_invisible(c));
+                    lines.push(Line {
+                        range: s..e,
+                        first: visible().map(fold).next().unwrap_or(' '),
+                        last: visible().map(fold).last().unwrap_or(' '),
+                        width: visible().map(ems).sum(),
+                        has_cjk: content.chars().any(is_cjk),
+                        last_core: visible()
+                            .map(fold)
+                            .filter(|&c| !is_hspace(c) && !is_closer(c))
+                            .last()
+                            .unwrap_or(' '),
+                        head: visible().filter(|&c| !is_hspace(c)).take(8).collect(),
+                        blanks_before: if lines.is_empty() { 0 } else { blanks },
+                    });
+                    blanks = 0;
+                }
+            }
+            if at_end {
+                break;
+            }
+            // CRLF is one break, not a break and a blank line.
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            i += 1;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    lines
+}
+
+/// A PDF column: most lines have nearly the same width.
+fn looks_hard_wrapped(lines: &[Line]) -> bool {
+    if lines.len() < 2 {
+        return true;
+    }
+    let median = median(lines.iter().map(|l| l.width));
+    let near = lines
+        .iter()
+        .filter(|l| (l.width - median).abs() <= (median * 0.2).max(2.0))
+        .count();
+    near * 10 >= lines.len() * 6
+}
+
+fn median(values: impl Iterator<Item = f32>) -> f32 {
+    let mut v: Vec<f32> = values.collect();
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(f32::total_cmp);
+    v[v.len() / 2]
+}
+
+/// Decides how line `i` attaches to line `i - 1`.
+fn joint(lines: &[Line], i: usize, wrapped: bool) -> Joint {
+    let prev = &lines[i - 1];
+    let line = &lines[i];
+    let blank_gap = line.blanks_before > 0;
+    let terminated = ends_sentence(prev);
+    let full = is_full(lines, i - 1);
+    let glue = if !is_cjk(prev.last) && !is_cjk(line.first) && !(prev.has_cjk || line.has_cjk) {
+        Joint::Space
+    } else {
+        Joint::Join
+    };
+    if starts_dateline(line) && (blank_gap || terminated || !full) {
+        return Joint::Break;
+    }
+    if continues(prev, line) {
+        return if glue == Joint::Space && !(prev.last.is_ascii_digit() && line.first == '.') {
+            glue
+        } else {
+            Joint::Join
+        };
+    }
+    if terminated {
+        return if !blank_gap && wrapped && full {
+            glue
+        } else {
+            Joint::Break
+        };
+    }
+    if !blank_gap {
+        // A clause left open (，、：) or a column line: the sentence goes on.
+        if wrapped || ends_clause(prev) || !prev.has_cjk {
+            return glue;
+        }
+        return Joint::Break;
+    }
+    // A blank line after an unfinished line: a break inside a sentence only if the line ran to the
+    // full width of its column; a short unfinished line is a headline.
+    if wrapped && full && prev.has_cjk {
+        glue
+    } else {
+        Joint::Break
+    }
+}
+
+fn ends_sentence(line: &Line) -> bool {
+    // `。”` and `电 )` end a sentence too: look through the closers.
+    is_sentence_end(line.last_core) || line.last_core == '…'
+}
+
+fn ends_clause(line: &Line) -> bool {
+    matches!(line.last, '，' | '、' | '：' | ',' | ':' | '—' | '（' | '(' | '“')
+}
+
+/// Strong signs that the next line continues the previous one: it starts with a unit, magnitude
+/// or closing punctuation, or a figure is cut between its digits.
+fn continues(prev: &Line, line: &Line) -> bool {
+    let p = prev.last;
+    let n = line.first;
+    if matches!(
+        n,
+        '，' | '。' | '、' | '；' | '：' | '！' | '？' | '）' | '」' | '』' | '”' | '’' | '%' | '‰'
+    ) {
+        return true;
+    }
+    let numeric_end = p.is_ascii_digit() || p == '.';
+    if numeric_end && (n.is_ascii_digit() || n == '.') {
+        return prev.has_cjk || line.has_cjk;
+    }
+    numeric_end && matches!(n, '万' | '亿' | '千' | '百' | '元' | '个')
+}
+
+fn starts_dateline(line: &Line) -> bool {
+    const DATELINES: [&str; 7] = ["新华社", "中新社", "中新网", "本报讯", "本报北京", "人民网", "央视网"];
+    DATELINES.iter().any(|d| line.head.starts_with(d))
+}
+
+/// Whether a line reaches the width of its column, so its end is a wrap rather than a paragraph
+/// end. A paragraph's first line is allowed its two-em indent.
+fn is_full(lines: &[Line], i: usize) -> bool {
+    let lo = i.saturating_sub(10);
+    let hi = (i + 11).min(lines.len());
+    let capacity = median(lines[lo..hi].iter().map(|l| l.width));
+    let indent = if i == 0 || lines[i].blanks_before > 0 { 2.0 } else { 0.0 };
+    lines[i].width + indent >= capacity - 1.5
+}
