@@ -4,10 +4,12 @@
 pub mod chars;
 mod normalize;
 pub mod offset_map;
+mod read;
 mod segment;
 
 pub use normalize::{normalize, Normalized};
 pub use offset_map::OffsetMap;
+pub use read::{decode, read_source};
 pub use segment::{segment, Segments, Sentence};
 
 use std::ops::Range;

@@ -6,7 +6,7 @@
 //! digits, and marks paragraph breaks with a single `\n`, recording where every normalized byte
 //! came from in an [`OffsetMap`].
 
-use super::chars::{ems, fold, is_closer, is_cjk, is_hspace, is_invisible, is_sentence_end};
+use super::chars::{ems, fold, is_cjk, is_closer, is_hspace, is_invisible, is_sentence_end};
 use super::offset_map::{OffsetMap, OffsetMapBuilder};
 use std::ops::Range;
 
@@ -150,13 +150,12 @@ fn split_lines(source: &str) -> Vec<Line> {
                     lines.push(Line {
                         range: s..e,
                         first: visible().map(fold).next().unwrap_or(' '),
-                        last: visible().map(fold).last().unwrap_or(' '),
+                        last: visible().map(fold).next_back().unwrap_or(' '),
                         width: visible().map(ems).sum(),
                         has_cjk: content.chars().any(is_cjk),
                         last_core: visible()
                             .map(fold)
-                            .filter(|&c| !is_hspace(c) && !is_closer(c))
-                            .last()
+                            .rfind(|&c| !is_hspace(c) && !is_closer(c))
                             .unwrap_or(' '),
                         head: visible().filter(|&c| !is_hspace(c)).take(8).collect(),
                         blanks_before: if lines.is_empty() { 0 } else { blanks },
@@ -209,7 +208,7 @@ fn joint(lines: &[Line], i: usize, wrapped: bool) -> Joint {
     let blank_gap = line.blanks_before > 0;
     let terminated = ends_sentence(prev);
     let full = is_full(lines, i - 1);
-    let glue = if !is_cjk(prev.last) && !is_cjk(line.first) && !(prev.has_cjk || line.has_cjk) {
+    let glue = if !(is_cjk(prev.last) || is_cjk(line.first) || prev.has_cjk || line.has_cjk) {
         Joint::Space
     } else {
         Joint::Join
@@ -253,7 +252,10 @@ fn ends_sentence(line: &Line) -> bool {
 }
 
 fn ends_clause(line: &Line) -> bool {
-    matches!(line.last, '，' | '、' | '：' | ',' | ':' | '—' | '（' | '(' | '“')
+    matches!(
+        line.last,
+        '，' | '、' | '：' | ',' | ':' | '—' | '（' | '(' | '“'
+    )
 }
 
 /// Strong signs that the next line continues the previous one: it starts with a unit, magnitude
@@ -263,7 +265,19 @@ fn continues(prev: &Line, line: &Line) -> bool {
     let n = line.first;
     if matches!(
         n,
-        '，' | '。' | '、' | '；' | '：' | '！' | '？' | '）' | '」' | '』' | '”' | '’' | '%' | '‰'
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '）'
+            | '」'
+            | '』'
+            | '”'
+            | '’'
+            | '%'
+            | '‰'
     ) {
         return true;
     }
@@ -275,7 +289,15 @@ fn continues(prev: &Line, line: &Line) -> bool {
 }
 
 fn starts_dateline(line: &Line) -> bool {
-    const DATELINES: [&str; 7] = ["新华社", "中新社", "中新网", "本报讯", "本报北京", "人民网", "央视网"];
+    const DATELINES: [&str; 7] = [
+        "新华社",
+        "中新社",
+        "中新网",
+        "本报讯",
+        "本报北京",
+        "人民网",
+        "央视网",
+    ];
     DATELINES.iter().any(|d| line.head.starts_with(d))
 }
 
@@ -285,6 +307,90 @@ fn is_full(lines: &[Line], i: usize) -> bool {
     let lo = i.saturating_sub(10);
     let hi = (i + 11).min(lines.len());
     let capacity = median(lines[lo..hi].iter().map(|l| l.width));
-    let indent = if i == 0 || lines[i].blanks_before > 0 { 2.0 } else { 0.0 };
+    let indent = if i == 0 || lines[i].blanks_before > 0 {
+        2.0
+    } else {
+        0.0
+    };
     lines[i].width + indent >= capacity - 1.5
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        normalize(s).text
+    }
+
+    #[test]
+    fn joins_a_figure_wrapped_across_a_blank_line() {
+        let src = "在货币供应方面，6月末，我\n国广义货币（M2）余额 330.29\n\n万亿元，同比增长8.3%；狭义货\n币（M1）余额113.95万亿元。";
+        let n = normalize(src);
+        assert_eq!(n.text, "在货币供应方面，6月末，我国广义货币（M2）余额330.29万亿元，同比增长8.3%；狭义货币（M1）余额113.95万亿元。");
+        let at = n.text.find("330.29").unwrap();
+        let span = n.map.to_original(at..at + "330.29万亿元".len());
+        assert_eq!(&src[span], "330.29\n\n万亿元");
+    }
+
+    #[test]
+    fn drops_justification_spaces_in_cjk_but_keeps_english_spaces() {
+        assert_eq!(norm("务 1838 万 笔 ，同 比 增 长"), "务1838万笔，同比增长");
+        assert_eq!(norm("苏 州 工 业 园 区"), "苏州工业园区");
+        assert_eq!(
+            norm("Exports rose 7.1  percent"),
+            "Exports rose 7.1 percent"
+        );
+    }
+
+    #[test]
+    fn english_lines_join_with_a_space() {
+        assert_eq!(
+            norm("Exports rose 7.1 percent to 25.45 trillion yuan, while imports grew 2.3% to\n18.39 trillion yuan."),
+            "Exports rose 7.1 percent to 25.45 trillion yuan, while imports grew 2.3% to 18.39 trillion yuan."
+        );
+        assert_eq!(
+            norm("# Title\n\nFirst paragraph.\n\nSecond."),
+            "# Title\nFirst paragraph.\nSecond."
+        );
+    }
+
+    /// On the seed page: headlines stay paragraphs of their own, while sentences broken across
+    /// a blank line at a column end are joined.
+    #[test]
+    fn seed_headlines_stay_apart_and_column_breaks_join() {
+        let seed = include_str!("../../fixtures/seed-000_5754297777aae10c.txt");
+        let n = norm(seed);
+        let paragraphs: Vec<&str> = n.split('\n').collect();
+        for headline in [
+            "上半年增长2.9%",
+            "我国外贸连续7个季度保持同比增长",
+            "上半年我国人民币贷款增加12.92万亿元",
+            "释放活力加快发展新质生产力",
+        ] {
+            assert!(
+                paragraphs.contains(&headline),
+                "{headline} is not a paragraph of its own"
+            );
+        }
+        assert!(n.contains("“深化管理制度改革”“强化要素保障”等4方面部署16项政策措施。"));
+        assert!(n.contains("\n“力争在国家级经开区布局更多产业创新平台，"));
+        assert!(n.contains("\n新华社北京7月14日电公安部14日发布最新统计，截至2025年6月底，"));
+    }
+
+    #[test]
+    fn crlf_lone_cr_and_bom() {
+        assert_eq!(
+            norm("\u{FEFF}第一段。\r\n\r\n第二段。\r\r第三"),
+            "第一段。\n第二段。\n第三"
+        );
+        let n = normalize("\u{FEFF}１２％");
+        assert_eq!(n.text, "12%");
+        assert_eq!(n.map.to_original(0..3), 3..12);
+    }
+
+    #[test]
+    fn full_width_forms_fold_but_chinese_punctuation_stays() {
+        assert_eq!(norm("增长１２．３％，（M2）；"), "增长12.3%，（M2）；");
+    }
 }

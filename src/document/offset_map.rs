@@ -72,7 +72,9 @@ impl OffsetMap {
 
     fn run_index(&self, norm: usize) -> usize {
         // The last run starting at or before `norm`.
-        self.runs.partition_point(|r| (r.norm as usize) <= norm).saturating_sub(1)
+        self.runs
+            .partition_point(|r| (r.norm as usize) <= norm)
+            .saturating_sub(1)
     }
 
     /// Length of the normalized text this map covers.

@@ -38,7 +38,10 @@ impl Segments {
 pub fn segment(text: &str) -> Segments {
     let mut segments = Segments::default();
     let mut start = 0;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
         if c == '\n' {
             if i > start {
                 let index = segments.paragraphs.len();
@@ -79,7 +82,9 @@ fn split_sentences(text: &str, para: Range<usize>, index: usize, out: &mut Vec<S
 
 fn ascii_period_ends(chars: &[(usize, char)], k: usize) -> bool {
     let prev = k.checked_sub(1).map(|p| chars[p].1);
-    if prev.is_some_and(|p| p.is_ascii_digit()) && chars.get(k + 1).is_some_and(|n| n.1.is_ascii_digit()) {
+    if prev.is_some_and(|p| p.is_ascii_digit())
+        && chars.get(k + 1).is_some_and(|n| n.1.is_ascii_digit())
+    {
         return false;
     }
     match chars.get(k + 1) {
@@ -91,7 +96,13 @@ fn ascii_period_ends(chars: &[(usize, char)], k: usize) -> bool {
     }
 }
 
-fn push_trimmed(body: &str, base: usize, r: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
+fn push_trimmed(
+    body: &str,
+    base: usize,
+    r: Range<usize>,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
     let s = &body[r.clone()];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
@@ -108,7 +119,11 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        segment(text).sentences.iter().map(|s| &text[s.range.clone()]).collect()
+        segment(text)
+            .sentences
+            .iter()
+            .map(|s| &text[s.range.clone()])
+            .collect()
     }
 
     #[test]

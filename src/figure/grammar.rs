@@ -299,7 +299,14 @@ impl<'a> Scanner<'a> {
         None
     }
 
-    fn date(&self, k: usize, len: usize, year: Option<u32>, month: Option<u32>, day: Option<u32>) -> (DateMention, usize) {
+    fn date(
+        &self,
+        k: usize,
+        len: usize,
+        year: Option<u32>,
+        month: Option<u32>,
+        day: Option<u32>,
+    ) -> (DateMention, usize) {
         let start = self.byte(k);
         let next = self.advance(k, len);
         (
@@ -316,13 +323,17 @@ impl<'a> Scanner<'a> {
     fn figure_at(&self, k: usize) -> Option<(Raw, usize)> {
         let c = self.char_at(k)?;
         let prev = self.prev_char(k);
-        if prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '_' || p == '.') && !matches!(c, '$' | '¥' | '€' | '£') {
+        if prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '_' || p == '.')
+            && !matches!(c, '$' | '¥' | '€' | '£')
+        {
             return None;
         }
         if prev == Some('第') {
             return None;
         }
-        if c.is_ascii_digit() || (matches!(c, '-' | '+') && self.char_at(k + 1).is_some_and(|d| d.is_ascii_digit())) {
+        if c.is_ascii_digit()
+            || (matches!(c, '-' | '+') && self.char_at(k + 1).is_some_and(|d| d.is_ascii_digit()))
+        {
             return self.arabic_figure(k, k, None);
         }
         for &(surface, unit) in CURRENCY_PREFIXES {
@@ -341,7 +352,10 @@ impl<'a> Scanner<'a> {
                 }
                 // "half of" keeps "of" out of the span.
                 let len = surface.trim_end_matches(" of").len();
-                return Some((self.fraction(k, self.advance(k, len), num, den), self.advance(k, len)));
+                return Some((
+                    self.fraction(k, self.advance(k, len), num, den),
+                    self.advance(k, len),
+                ));
             }
         }
         if self.rest(k).starts_with("百分之") || self.rest(k).starts_with("千分之") {
@@ -356,7 +370,12 @@ impl<'a> Scanner<'a> {
         None
     }
 
-    fn arabic_figure(&self, start: usize, mut k: usize, currency: Option<&str>) -> Option<(Raw, usize)> {
+    fn arabic_figure(
+        &self,
+        start: usize,
+        mut k: usize,
+        currency: Option<&str>,
+    ) -> Option<(Raw, usize)> {
         let mut negative = false;
         if let Some(c @ ('-' | '+')) = self.char_at(k) {
             // A dash between digits is a range, not a sign.
@@ -381,16 +400,22 @@ impl<'a> Scanner<'a> {
         let mut magnitude = String::new();
         let mut multiplier = Decimal::ONE;
         let unit_here = self.options.units.lookup(self.rest(k));
-        let unit_blocks_magnitude = unit_here.is_some_and(|u| u.surface.starts_with(['千', '百', '十']));
+        let unit_blocks_magnitude =
+            unit_here.is_some_and(|u| u.surface.starts_with(['千', '百', '十']));
         if !unit_blocks_magnitude {
             for &(surface, mantissa, power) in MAGNITUDES {
                 if self.rest(k).starts_with(surface) {
                     let after = self.advance(k, surface.len());
                     // "m" and "bn" only directly after digits and before a non-letter.
-                    if surface.is_ascii() && !surface.starts_with(' ') && self.char_at(after).is_some_and(|c| c.is_ascii_alphabetic()) {
+                    if surface.is_ascii()
+                        && !surface.starts_with(' ')
+                        && self.char_at(after).is_some_and(|c| c.is_ascii_alphabetic())
+                    {
                         continue;
                     }
-                    if surface.starts_with(' ') && self.char_at(after).is_some_and(|c| c.is_ascii_alphabetic()) {
+                    if surface.starts_with(' ')
+                        && self.char_at(after).is_some_and(|c| c.is_ascii_alphabetic())
+                    {
                         continue;
                     }
                     multiplier = Decimal::from(mantissa).checked_mul(pow10(power)?)?;
@@ -420,7 +445,10 @@ impl<'a> Scanner<'a> {
             place = place.checked_mul(Decimal::from(factor))?;
         }
         // Letters glued to the number make an identifier (3CL, 5G) unless a unit took them.
-        if self.char_at(k).is_some_and(|c| c.is_ascii_alphabetic()) && magnitude.is_empty() && unit.is_empty() {
+        if self.char_at(k).is_some_and(|c| c.is_ascii_alphabetic())
+            && magnitude.is_empty()
+            && unit.is_empty()
+        {
             return None;
         }
         let bare = unit.is_empty() && magnitude.is_empty() && !bounded_above;
@@ -429,7 +457,10 @@ impl<'a> Scanner<'a> {
             if int_digits >= 7 {
                 return None;
             }
-            if (Decimal::from(1900)..=Decimal::from(2100)).contains(&value) && int_digits == 4 && currency.is_none() {
+            if (Decimal::from(1900)..=Decimal::from(2100)).contains(&value)
+                && int_digits == 4
+                && currency.is_none()
+            {
                 return None;
             }
         }
@@ -529,7 +560,9 @@ impl<'a> Scanner<'a> {
         for &(surface, unit, dimension, factor) in RATE_SUFFIXES {
             if self.rest(*k).starts_with(surface) {
                 let after = self.advance(*k, surface.len());
-                if surface.ends_with(|c: char| c.is_ascii_alphabetic()) && self.char_at(after).is_some_and(|c| c.is_ascii_alphabetic()) {
+                if surface.ends_with(|c: char| c.is_ascii_alphabetic())
+                    && self.char_at(after).is_some_and(|c| c.is_ascii_alphabetic())
+                {
                     continue;
                 }
                 if surface == "成" && self.rest(after).starts_with("不变") {
@@ -555,7 +588,11 @@ impl<'a> Scanner<'a> {
         if entry.surface == "位" && self.rest(after).starts_with('数') {
             return None;
         }
-        if entry.surface.is_ascii() && self.char_at(after).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        if entry.surface.is_ascii()
+            && self
+                .char_at(after)
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+        {
             return None;
         }
         *k = after;
@@ -566,7 +603,22 @@ impl<'a> Scanner<'a> {
         let before = &self.text[..self.byte(start)];
         PREFIXES
             .iter()
-            .find(|(w, _)| before.ends_with(w) && !(w.is_ascii() && before[..before.len() - w.len()].ends_with(|c: char| c.is_ascii_alphabetic())))
+            .find(|(w, _)| {
+                let Some(tail) = before
+                    .len()
+                    .checked_sub(w.len())
+                    .and_then(|i| before.get(i..))
+                else {
+                    return false;
+                };
+                if !w.is_ascii() {
+                    return tail == *w;
+                }
+                // English qualifiers start a word, in any case: "Nearly 700,000".
+                tail.eq_ignore_ascii_case(w)
+                    && !before[..before.len() - w.len()]
+                        .ends_with(|c: char| c.is_ascii_alphabetic())
+            })
             .map(|&(w, q)| (q, w.len()))
     }
 
@@ -584,12 +636,26 @@ impl<'a> Scanner<'a> {
     fn chinese_figure(&self, k: usize) -> Option<(Raw, usize)> {
         let prev = self.prev_char(k);
         // 统一, 唯一, 进一步, 之一, 万一: words, not numbers.
-        if prev.is_some_and(|p| matches!(p, '统' | '唯' | '进' | '之' | '万' | '其' | '单' | '划' | '同' | '专')) {
+        if prev.is_some_and(|p| {
+            is_numeral_char(p)
+                || matches!(
+                    p,
+                    '统' | '唯' | '进' | '之' | '其' | '单' | '划' | '同' | '专'
+                )
+        }) {
+            return None;
+        }
+        // 零部件, 零售: 零 never starts a figure.
+        if matches!(self.char_at(k), Some('零' | '〇')) {
             return None;
         }
         let mut end = k;
         while self.char_at(end).is_some_and(is_numeral_char) {
             end += 1;
+            // No real numeral is this long; stop before the parser's recursion gets deep.
+            if end - k > 40 {
+                return None;
+            }
         }
         // Trailing 点 is not part of the number (八点钟 aside, 点 ends a phrase).
         while end > k && self.char_at(end - 1) == Some('点') {
@@ -600,12 +666,16 @@ impl<'a> Scanner<'a> {
             let den = numeral::parse(&run)?;
             let num_start = self.advance(end, "分之".len());
             let mut num_end = num_start;
-            while self.char_at(num_end).is_some_and(is_numeral_char) {
+            while self.char_at(num_end).is_some_and(is_numeral_char) && num_end - num_start <= 40 {
                 num_end += 1;
             }
-            let num_run: String = (num_start..num_end).filter_map(|i| self.char_at(i)).collect();
+            let num_run: String = (num_start..num_end)
+                .filter_map(|i| self.char_at(i))
+                .collect();
             let num = numeral::parse(&num_run)?;
-            let den = u32::try_from(den.value.trunc().mantissa()).ok().filter(|&d| d > 0)?;
+            let den = u32::try_from(den.value.trunc().mantissa())
+                .ok()
+                .filter(|&d| d > 0)?;
             let num = u32::try_from(num.value.trunc().mantissa()).ok()?;
             return Some((self.fraction(k, num_end, num, den), num_end));
         }
@@ -645,7 +715,9 @@ impl<'a> Scanner<'a> {
         if let Some(q) = self.suffix_qualifier(&mut k2) {
             qualifier = Some(q);
         }
-        let exact = matches!(dimension, Dimension::Count | Dimension::Duration) && !has_magnitude && parsed.place == Decimal::ONE;
+        let exact = matches!(dimension, Dimension::Count | Dimension::Duration)
+            && !has_magnitude
+            && parsed.place == Decimal::ONE;
         Some((
             Raw {
                 span: span_start..self.byte(k2),
@@ -670,13 +742,20 @@ impl<'a> Scanner<'a> {
         let permille = self.rest(k).starts_with('千');
         let num_start = self.advance(k, "百分之".len());
         let mut end = num_start;
-        while self.char_at(end).is_some_and(|c| is_numeral_char(c) || c.is_ascii_digit() || c == '.') {
+        while self
+            .char_at(end)
+            .is_some_and(|c| is_numeral_char(c) || c.is_ascii_digit() || c == '.')
+            && end - num_start <= 40
+        {
             end += 1;
         }
         let run: String = (num_start..end).filter_map(|i| self.char_at(i)).collect();
         let (value, place) = if run.starts_with(|c: char| c.is_ascii_digit()) {
             let decimals = run.find('.').map_or(0, |p| run.len() - p - 1) as u32;
-            (Decimal::from_str_exact(&run).ok()?, Decimal::new(1, decimals))
+            (
+                Decimal::from_str_exact(&run).ok()?,
+                Decimal::new(1, decimals),
+            )
         } else {
             let n = numeral::parse(&run)?;
             (n.value, n.place)
@@ -800,11 +879,18 @@ fn mask_names(chars: &[(usize, char)]) -> Vec<bool> {
 
 /// Turns raw figures into figures: intervals under both readings.
 fn settle(raws: Vec<Raw>, segments: &Segments, options: &ReadOptions) -> Vec<Figure> {
-    let paragraph_of: Vec<Option<usize>> = raws.iter().map(|r| segments.paragraph_at(r.span.start)).collect();
+    let paragraph_of: Vec<Option<usize>> = raws
+        .iter()
+        .map(|r| segments.paragraph_at(r.span.start))
+        .collect();
     raws.iter()
         .enumerate()
         .map(|(i, r)| {
-            let natural_place = if r.decimals == 0 && !r.exact && r.qualifier.is_none() && r.fraction_radius.is_none() {
+            let natural_place = if r.decimals == 0
+                && !r.exact
+                && r.qualifier.is_none()
+                && r.fraction_radius.is_none()
+            {
                 raws.iter()
                     .enumerate()
                     .filter(|&(j, o)| {
@@ -822,7 +908,9 @@ fn settle(raws: Vec<Raw>, segments: &Segments, options: &ReadOptions) -> Vec<Fig
                 None
             };
             let strict = strict_interval(r, options);
-            let natural = natural_interval(r, natural_place, options).intersection(&strict).unwrap_or(strict);
+            let natural = natural_interval(r, natural_place, options)
+                .intersection(&strict)
+                .unwrap_or(strict);
             Figure {
                 span: r.span.clone(),
                 value: r.value,
@@ -872,10 +960,16 @@ fn rounding_interval(v: Decimal, place: Decimal, rounding: Rounding) -> Interval
 fn floor_for(r: &Raw) -> Interval {
     // Quantities that cannot be negative keep a floor of zero under 近 / 不到.
     match r.dimension {
-        Dimension::Currency | Dimension::Count | Dimension::Physical | Dimension::Duration if !r.value.is_sign_negative() => {
-            Interval::at_most(r.value).intersection(&Interval::at_least(Decimal::ZERO)).unwrap_or(Interval::exact(r.value))
+        Dimension::Currency | Dimension::Count | Dimension::Physical | Dimension::Duration
+            if !r.value.is_sign_negative() =>
+        {
+            Interval::at_most(r.value)
+                .intersection(&Interval::at_least(Decimal::ZERO))
+                .unwrap_or(Interval::exact(r.value))
         }
-        Dimension::Percent if r.fraction_radius.is_some() || r.unit == "%" && !r.value.is_sign_negative() => {
+        Dimension::Percent
+            if r.fraction_radius.is_some() || r.unit == "%" && !r.value.is_sign_negative() =>
+        {
             Interval::between(Decimal::ZERO, r.value)
         }
         _ => Interval::at_most(r.value),
@@ -937,9 +1031,14 @@ fn pow10(power: u32) -> Option<Decimal> {
 }
 
 fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     let lower = name.to_ascii_lowercase();
-    MONTHS.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| lower.starts_with(m))
+        .map(|i| i as u32 + 1)
 }
 
 struct DateRegexes {

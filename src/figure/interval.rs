@@ -182,7 +182,10 @@ impl Interval {
             (self.high, other.low),
             (self.high, other.high),
         ];
-        let low = pairs.iter().map(|&(a, b)| mul_bound(a, b, Side::Down)).min();
+        let low = pairs
+            .iter()
+            .map(|&(a, b)| mul_bound(a, b, Side::Down))
+            .min();
         let high = pairs.iter().map(|&(a, b)| mul_bound(a, b, Side::Up)).max();
         Interval::new(low.unwrap_or(Bound::NegInf), high.unwrap_or(Bound::PosInf))
     }
@@ -219,7 +222,9 @@ fn overflow(side: Side) -> Bound {
 
 fn add_bound(a: Bound, b: Bound, side: Side) -> Bound {
     match (a, b) {
-        (Bound::Finite(x), Bound::Finite(y)) => x.checked_add(y).map_or(overflow(side), Bound::Finite),
+        (Bound::Finite(x), Bound::Finite(y)) => {
+            x.checked_add(y).map_or(overflow(side), Bound::Finite)
+        }
         // Opposite infinities never meet in the same end of two valid intervals; stay sound anyway.
         (Bound::NegInf, Bound::PosInf) | (Bound::PosInf, Bound::NegInf) => overflow(side),
         (Bound::NegInf, _) | (_, Bound::NegInf) => Bound::NegInf,

@@ -32,6 +32,16 @@ pub enum Qualifier {
     About,
 }
 
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::AtLeast => "at_least",
+            Qualifier::AtMost => "at_most",
+            Qualifier::About => "about",
+        }
+    }
+}
+
 /// How the copy rounded its figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]

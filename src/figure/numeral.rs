@@ -8,7 +8,11 @@ use rust_decimal::Decimal;
 
 /// Digits, small units and section markers that may appear in a Chinese numeral.
 pub fn is_numeral_char(c: char) -> bool {
-    digit_value(c).is_some() || matches!(c, '十' | '拾' | '百' | '佰' | '千' | '仟' | '万' | '亿' | '点')
+    digit_value(c).is_some()
+        || matches!(
+            c,
+            '十' | '拾' | '百' | '佰' | '千' | '仟' | '万' | '亿' | '点'
+        )
 }
 
 pub fn digit_value(c: char) -> Option<u32> {
@@ -49,7 +53,10 @@ pub fn parse(s: &str) -> Option<Numeral> {
         return None;
     }
     // Split on the last 亿, then the last 万: "一万亿" = (一万) × 亿.
-    for (marker, scale) in [('亿', Decimal::new(100_000_000, 0)), ('万', Decimal::new(10_000, 0))] {
+    for (marker, scale) in [
+        ('亿', Decimal::new(100_000_000, 0)),
+        ('万', Decimal::new(10_000, 0)),
+    ] {
         if let Some(pos) = s.rfind(marker) {
             let (left, right) = (&s[..pos], &s[pos + marker.len_utf8()..]);
             let high = if left.is_empty() {
@@ -76,7 +83,8 @@ pub fn parse(s: &str) -> Option<Numeral> {
                 return None;
             }
             // 一万五 = 15000: a lone trailing digit takes the next lower unit.
-            let low = if right.chars().count() == 1 && digit_value(right.chars().next()?).is_some() {
+            let low = if right.chars().count() == 1 && digit_value(right.chars().next()?).is_some()
+            {
                 let unit = scale.checked_div(Decimal::TEN)?;
                 Numeral {
                     value: low.value.checked_mul(unit)?,
@@ -120,7 +128,9 @@ fn parse_small(s: &str) -> Option<Numeral> {
                 return None;
             }
             // 十 at the start means 一十.
-            let d = pending.take().unwrap_or(if i == 0 && u == 10 { 1 } else { 0 });
+            let d = pending
+                .take()
+                .unwrap_or(if i == 0 && u == 10 { 1 } else { 0 });
             if d == 0 && !(i == 0 && u == 10) {
                 return None;
             }
@@ -174,7 +184,10 @@ mod tests {
 
     fn v(s: &str) -> (String, String) {
         let n = parse(s).unwrap_or_else(|| panic!("{s} did not parse"));
-        (n.value.normalize().to_string(), n.place.normalize().to_string())
+        (
+            n.value.normalize().to_string(),
+            n.place.normalize().to_string(),
+        )
     }
 
     #[test]
@@ -190,8 +203,14 @@ mod tests {
 
     #[test]
     fn reads_sections_without_overflow() {
-        assert_eq!(v("一万亿"), ("1000000000000".into(), "1000000000000".into()));
-        assert_eq!(v("两千三百亿"), ("230000000000".into(), "10000000000".into()));
+        assert_eq!(
+            v("一万亿"),
+            ("1000000000000".into(), "1000000000000".into())
+        );
+        assert_eq!(
+            v("两千三百亿"),
+            ("230000000000".into(), "10000000000".into())
+        );
         assert_eq!(v("三点五亿"), ("350000000".into(), "10000000".into()));
         assert_eq!(v("一万五"), ("15000".into(), "1000".into()));
         assert_eq!(v("十万"), ("100000".into(), "100000".into()));

@@ -55,10 +55,10 @@ const CURRENCIES: &[(&str, &str)] = &[
 ];
 
 const CLASSIFIERS: &[&str] = &[
-    "人次", "架次", "车次", "艘次", "户次", "辆", "人", "家", "件", "笔", "个", "项", "户", "位", "名",
-    "只", "头", "台", "套", "部", "张", "份", "本", "册", "篇", "条", "座", "所", "栋", "幢", "批",
-    "期", "次", "例", "宗", "起", "场", "届", "款", "种", "类", "支", "枚", "颗", "株", "棵", "处",
-    "单", "票", "班", "趟", "列", "架", "艘", "节", "门", "间", "首", "方面",
+    "人次", "架次", "车次", "艘次", "户次", "辆", "人", "家", "件", "笔", "个", "项", "户", "位",
+    "名", "只", "头", "台", "套", "部", "张", "份", "本", "册", "篇", "条", "座", "所", "栋", "幢",
+    "批", "期", "次", "例", "宗", "起", "场", "届", "款", "种", "类", "支", "枚", "颗", "株", "棵",
+    "处", "单", "票", "班", "趟", "列", "架", "艘", "节", "门", "间", "首", "方面",
 ];
 
 const PHYSICAL: &[(&str, &str)] = &[
@@ -147,13 +147,19 @@ impl UnitTable {
     }
 
     fn sort(&mut self) {
-        self.entries
-            .sort_by(|a, b| b.surface.len().cmp(&a.surface.len()).then(a.surface.cmp(&b.surface)));
+        self.entries.sort_by(|a, b| {
+            b.surface
+                .len()
+                .cmp(&a.surface.len())
+                .then(a.surface.cmp(&b.surface))
+        });
     }
 
     /// The longest unit at the start of `text`.
     pub fn lookup(&self, text: &str) -> Option<&UnitEntry> {
-        self.entries.iter().find(|e| text.starts_with(e.surface.as_str()))
+        self.entries
+            .iter()
+            .find(|e| text.starts_with(e.surface.as_str()))
     }
 }
 

@@ -34,7 +34,14 @@ fn t(s: &str) -> String {
 fn arabic_with_chinese_magnitudes() {
     assert_eq!(
         one("进出口总值21.79万亿元，"),
-        (t("21.79万亿元"), t("21790000000000"), t("元"), t("21785000000000"), t("21795000000000"), None)
+        (
+            t("21.79万亿元"),
+            t("21790000000000"),
+            t("元"),
+            t("21785000000000"),
+            t("21795000000000"),
+            None
+        )
     );
     assert_eq!(one("新能源汽车3689万辆").1, "36890000");
     assert_eq!(one("收入3千万元").1, "30000000");
@@ -45,7 +52,10 @@ fn arabic_with_chinese_magnitudes() {
 #[test]
 fn percent_and_percentage_points_are_different_dimensions() {
     let p = one("占汽车总量的10.27%。");
-    assert_eq!((p.1.as_str(), p.2.as_str(), p.3.as_str(), p.4.as_str()), ("10.27", "%", "10.265", "10.275"));
+    assert_eq!(
+        (p.1.as_str(), p.2.as_str(), p.3.as_str(), p.4.as_str()),
+        ("10.27", "%", "10.265", "10.275")
+    );
     let pp = one("比一季度加快3.2个百分点");
     assert_eq!((pp.1.as_str(), pp.2.as_str()), ("3.2", "pp"));
     assert_eq!(one("0.3 percentage points").2, "pp");
@@ -64,14 +74,29 @@ fn bare_integer_counts_are_exact_and_magnitudes_are_rounded() {
 #[test]
 fn qualifiers_bound_one_side() {
     let q = one("外资企业超6万家");
-    assert_eq!((q.0.as_str(), q.3.as_str(), q.4.as_str(), q.5), ("超6万家", "60000", "+∞", Some(Qualifier::AtLeast)));
+    assert_eq!(
+        (q.0.as_str(), q.3.as_str(), q.4.as_str(), q.5),
+        ("超6万家", "60000", "+∞", Some(Qualifier::AtLeast))
+    );
     let q = one("销售收入近1000亿元人民币");
-    assert_eq!((q.2.as_str(), q.3.as_str(), q.5), ("元", "0", Some(Qualifier::AtMost)));
+    assert_eq!(
+        (q.2.as_str(), q.3.as_str(), q.5),
+        ("元", "0", Some(Qualifier::AtMost))
+    );
     let q = one("外贸企业约9.9万家");
-    assert_eq!((q.3.as_str(), q.4.as_str(), q.5), ("98000", "100000", Some(Qualifier::About)));
+    assert_eq!(
+        (q.3.as_str(), q.4.as_str(), q.5),
+        ("98000", "100000", Some(Qualifier::About))
+    );
     let q = one("40多年来");
-    assert_eq!((q.3.as_str(), q.4.as_str(), q.2.as_str()), ("40", "50", "年"));
-    assert_eq!(one("规模以上工业企业7.3万家以上").5, Some(Qualifier::AtLeast));
+    assert_eq!(
+        (q.3.as_str(), q.4.as_str(), q.2.as_str()),
+        ("40", "50", "年")
+    );
+    assert_eq!(
+        one("规模以上工业企业7.3万家以上").5,
+        Some(Qualifier::AtLeast)
+    );
     assert_eq!(one("more than 3.2 million").5, Some(Qualifier::AtLeast));
     assert_eq!(one("不超过5%").5, Some(Qualifier::AtMost));
 }
@@ -85,7 +110,10 @@ fn chinese_numerals_fractions_and_cheng() {
     let q = one("约占全国约四分之一");
     assert_eq!((q.1.as_str(), q.2.as_str()), ("25", "%"));
     let q = one("占进出口总值近六成");
-    assert_eq!((q.1.as_str(), q.3.as_str(), q.4.as_str()), ("60", "0", "60"));
+    assert_eq!(
+        (q.1.as_str(), q.3.as_str(), q.4.as_str()),
+        ("60", "0", "60")
+    );
     assert_eq!(one("高端装备增长超两成").1, "20");
     assert_eq!(one("八项行动").1, "8");
     assert_eq!(one("十九期").1, "19");
@@ -110,7 +138,11 @@ fn english_figures() {
 fn full_width_and_signs_after_normalization() {
     let doc = crate::document::Document::new("t", "增长－2.7％，共１２.３％".to_string());
     let set = read_figures(&doc.text, &doc.segments, &ReadOptions::default());
-    let values: Vec<String> = set.figures.iter().map(|f| crate::figure::trim(f.value)).collect();
+    let values: Vec<String> = set
+        .figures
+        .iter()
+        .map(|f| crate::figure::trim(f.value))
+        .collect();
     assert_eq!(values, vec!["-2.7", "12.3"]);
 }
 
@@ -135,7 +167,12 @@ fn dates_names_and_ordinals_are_not_figures() {
         "In 2024 the economy grew",
         "call 010-12345678",
     ] {
-        assert_eq!(read(text).into_iter().filter(|f| f.2 != "pp").count(), 0, "{text}: {:?}", read(text));
+        assert_eq!(
+            read(text).into_iter().filter(|f| f.2 != "pp").count(),
+            0,
+            "{text}: {:?}",
+            read(text)
+        );
     }
 }
 
@@ -144,7 +181,10 @@ fn dates_are_exposed() {
     let text = "截至2025年6月底，7月14日电";
     let set = read_figures(text, &segment(text), &ReadOptions::default());
     assert_eq!(set.dates.len(), 2);
-    assert_eq!((set.dates[0].year, set.dates[0].month), (Some(2025), Some(6)));
+    assert_eq!(
+        (set.dates[0].year, set.dates[0].month),
+        (Some(2025), Some(6))
+    );
     assert_eq!((set.dates[1].month, set.dates[1].day), (Some(7), Some(14)));
 }
 
@@ -166,7 +206,10 @@ fn truncation_mode_reads_upwards() {
         ..ReadOptions::default()
     };
     let f = &read_figures(text, &segment(text), &options).figures[0];
-    assert_eq!((f.strict.low.to_string(), f.strict.high.to_string()), ("7.2".into(), "7.3".into()));
+    assert_eq!(
+        (f.strict.low.to_string(), f.strict.high.to_string()),
+        ("7.2".into(), "7.3".into())
+    );
 }
 
 #[test]

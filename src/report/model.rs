@@ -1,0 +1,138 @@
+//! What the reports say, independent of format: records with spans in the original file.
+
+use crate::figure::{trim, Bound, DateMention, Figure, Interval, Qualifier};
+use crate::Article;
+use serde::Serialize;
+
+/// One figure as users and snapshot tests see it. Field names are a public contract.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureRecord {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub text: String,
+    pub value: String,
+    pub low: Option<String>,
+    pub high: Option<String>,
+    pub unit: String,
+    pub qualifier: Option<Qualifier>,
+    /// Not in the JSON contract: the natural reading, shown by the human and YAML formats.
+    #[serde(skip)]
+    pub natural: (Option<String>, Option<String>),
+    /// The value, strict and natural readings in the article's own units.
+    #[serde(skip)]
+    pub display: [String; 3],
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DateRecord {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub text: String,
+    #[serde(flatten)]
+    pub date: DateMention,
+}
+
+/// Everything `factlint facts` reports for one file.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactsRecord {
+    pub path: String,
+    pub figures: Vec<FigureRecord>,
+    pub dates: Vec<DateRecord>,
+}
+
+pub fn bound(b: Bound) -> Option<String> {
+    b.finite().map(trim)
+}
+
+/// A span of the normalized text, located in the original.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub text: String,
+}
+
+pub fn locate(article: &Article, span: std::ops::Range<usize>) -> Located {
+    let doc = &article.document;
+    let orig = doc.original(span);
+    let (line, column) = doc.line_col(orig.start);
+    Located {
+        text: doc.source.get(orig.clone()).unwrap_or("").to_string(),
+        start: orig.start,
+        end: orig.end,
+        line,
+        column,
+    }
+}
+
+/// An interval in a figure's own units, for people: `21.785–21.795万亿元`.
+pub fn interval_in_units(figure: &Figure, interval: &Interval) -> String {
+    let side = |b: Bound| match b {
+        Bound::Finite(d) => trim(d.checked_div(figure.multiplier).unwrap_or(d)),
+        Bound::NegInf => "-∞".to_string(),
+        Bound::PosInf => "+∞".to_string(),
+    };
+    format!(
+        "{}–{}{}{}",
+        side(interval.low),
+        side(interval.high),
+        figure.magnitude,
+        figure.unit_suffix()
+    )
+}
+
+pub fn facts_record(article: &Article) -> FactsRecord {
+    let figures = article
+        .figures
+        .figures
+        .iter()
+        .map(|f| {
+            let at = locate(article, f.span.clone());
+            FigureRecord {
+                start: at.start,
+                end: at.end,
+                line: at.line,
+                column: at.column,
+                text: at.text,
+                value: trim(f.value),
+                low: bound(f.strict.low),
+                high: bound(f.strict.high),
+                unit: f.unit.clone(),
+                qualifier: f.qualifier,
+                natural: (bound(f.natural.low), bound(f.natural.high)),
+                display: [
+                    f.in_units(f.value),
+                    interval_in_units(f, &f.strict),
+                    interval_in_units(f, &f.natural),
+                ],
+            }
+        })
+        .collect();
+    let dates = article
+        .figures
+        .dates
+        .iter()
+        .map(|d| {
+            let at = locate(article, d.span.clone());
+            DateRecord {
+                start: at.start,
+                end: at.end,
+                line: at.line,
+                column: at.column,
+                text: at.text,
+                date: d.clone(),
+            }
+        })
+        .collect();
+    FactsRecord {
+        path: article.document.path.clone(),
+        figures,
+        dates,
+    }
+}
