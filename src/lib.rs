@@ -1,14 +1,28 @@
 //! factlint: lints the arithmetic of news articles.
 //!
 //! Data flows one way: [`document`] (read, normalize, offset map, segments) → [`figure`]
-//! (grammar, intervals, units) → [`report`] (one file per output format). The library never
-//! prints; the binary renders.
+//! (grammar, intervals, units) → [`rules`] (YAML schema, loading, compiling) → [`engine`]
+//! (binding facts, evaluating checks) → [`report`] (one file per output format). The library
+//! never prints; the binary renders.
+//!
+//! ```
+//! use factlint::{rules::RuleSet, Article, ReadOptions};
+//!
+//! let rules = RuleSet::shipped().unwrap();
+//! let text = "上半年，我国货物贸易进出口总值21.79万亿元。出口13万亿元，进口9.79万亿元。";
+//! let article = Article::new("news.txt", text.to_string(), &ReadOptions::default());
+//! let findings = factlint::check(&article, &rules);
+//! assert_eq!(findings[0].rule, "trade-balance");
+//! assert_eq!(findings[0].labels.len(), 3);
+//! ```
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod document;
+pub mod engine;
 pub mod error;
 pub mod figure;
 pub mod report;
+pub mod rules;
 
 pub use document::Document;
 pub use error::{Error, Result};
@@ -27,4 +41,10 @@ impl Article {
         let figures = figure::read_figures(&document.text, &document.segments, options);
         Self { document, figures }
     }
+}
+
+/// Checks an article against a rule set: the findings, sorted by position.
+pub fn check(article: &Article, rules: &rules::RuleSet) -> Vec<engine::Finding> {
+    let evaluations = engine::evaluate(article, rules);
+    engine::findings(article, &evaluations)
 }

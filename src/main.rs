@@ -3,8 +3,10 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use factlint::figure::Rounding;
-use factlint::report::{self, FactsFormat};
+use factlint::report::{self, Format, Style};
+use factlint::rules::RuleSet;
 use factlint::{Article, ReadOptions};
+use std::io::IsTerminal;
 use rust_decimal::Decimal;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -23,8 +25,40 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check the arithmetic of articles against the rules; exit 1 if an error is found.
+    Check(CheckArgs),
     /// List every figure factlint reads in a file: span, text, value, unit, interval, qualifier.
     Facts(FactsArgs),
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Article files (UTF-8 text).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// A rule file or a folder of rule files to add (repeatable).
+    #[arg(long = "rules", value_name = "DIR_OR_FILE")]
+    rules: Vec<PathBuf>,
+    /// Do not load the rules shipped with factlint.
+    #[arg(long)]
+    no_default_rules: bool,
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+    /// When to colour the human format.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+    /// Width the human format wraps to (default: the terminal's, or 100).
+    #[arg(long, value_name = "COLUMNS")]
+    width: Option<usize>,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(clap::Args)]
@@ -48,7 +82,7 @@ struct FactsArgs {
     read: ReadArgs,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FormatArg {
     Human,
     Json,
@@ -59,6 +93,16 @@ enum FormatArg {
 enum RoundingArg {
     Nearest,
     Truncate,
+}
+
+impl FormatArg {
+    fn format(self) -> Format {
+        match self {
+            FormatArg::Human => Format::Human,
+            FormatArg::Json => Format::Json,
+            FormatArg::Yaml => Format::Yaml,
+        }
+    }
 }
 
 impl ReadArgs {
@@ -83,8 +127,19 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let stderr_color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let _ = miette::set_hook(Box::new(move |_| {
+        Box::new(
+            miette::MietteHandlerOpts::new()
+                .color(stderr_color)
+                .unicode(true)
+                .width(100)
+                .build(),
+        )
+    }));
     let mut stdout = io::stdout().lock();
     let result = match cli.command {
+        Command::Check(args) => check(&args, &mut stdout),
         Command::Facts(args) => facts(&args, &mut stdout),
     };
     match result {
@@ -122,11 +177,7 @@ impl From<factlint::Error> for Failure {
 
 fn facts(args: &FactsArgs, out: &mut impl Write) -> Result<u8, Failure> {
     let options = args.read.options();
-    let emitter = report::emitter(match args.format {
-        FormatArg::Human => FactsFormat::Human,
-        FormatArg::Json => FactsFormat::Json,
-        FormatArg::Yaml => FactsFormat::Yaml,
-    });
+    let emitter = report::emitter(args.format.format(), Style::default());
     for (i, path) in args.files.iter().enumerate() {
         let source = factlint::document::read_source(path)?;
         let article = Article::new(path.display().to_string(), source, &options);
@@ -140,8 +191,44 @@ fn facts(args: &FactsArgs, out: &mut impl Write) -> Result<u8, Failure> {
     Ok(0)
 }
 
-impl PartialEq for FormatArg {
-    fn eq(&self, other: &Self) -> bool {
-        std::mem::discriminant(self) == std::mem::discriminant(other)
+fn load_rules(args: &CheckArgs) -> Result<RuleSet, factlint::Error> {
+    let mut rules = if args.no_default_rules {
+        RuleSet::default()
+    } else {
+        RuleSet::shipped()?
+    };
+    for path in &args.rules {
+        rules.add_path(path)?;
     }
+    if rules.rules.is_empty() {
+        return Err(factlint::Error::Usage(
+            "no rules to check with: --no-default-rules was given without --rules".into(),
+        ));
+    }
+    Ok(rules)
+}
+
+fn check(args: &CheckArgs, out: &mut impl Write) -> Result<u8, Failure> {
+    let rules = load_rules(args)?;
+    let options = ReadOptions {
+        units: rules.units.clone(),
+        ..args.read.options()
+    };
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let width = args.width.unwrap_or(100).max(40);
+    let emitter = report::emitter(args.format.format(), Style { width, color });
+    let mut run = report::CheckReport::default();
+    for path in &args.files {
+        let source = factlint::document::read_source(path)?;
+        let article = Article::new(path.display().to_string(), source, &options);
+        let findings = factlint::check(&article, &rules);
+        run.push(report::file_report(&article, &findings));
+    }
+    out.write_all(emitter.check(&run).as_bytes())?;
+    out.flush()?;
+    Ok(if run.summary.errors > 0 { 1 } else { 0 })
 }

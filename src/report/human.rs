@@ -1,13 +1,80 @@
-//! `--format human`: aligned columns for reading at a terminal.
+//! `--format human`: compiler-style diagnostics drawn by miette for `check`, aligned columns
+//! for `facts`.
 
-use super::{one_line, Emitter, FactsRecord};
+use super::model::FindingRecord;
+use super::{one_line, CheckReport, Emitter, FactsRecord, Style};
+use crate::rules::Severity;
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use std::fmt;
 use unicode_width::UnicodeWidthStr;
 
-pub struct Human;
+pub struct Human {
+    pub style: Style,
+}
 
 fn pad(s: &str, width: usize) -> String {
     let w = UnicodeWidthStr::width(s);
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// A finding as a miette diagnostic over the original file.
+struct FindingDiagnostic<'a> {
+    finding: &'a FindingRecord,
+    source: &'a NamedSource<String>,
+}
+
+impl fmt::Debug for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl fmt::Display for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for FindingDiagnostic<'_> {}
+
+impl Diagnostic for FindingDiagnostic<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.finding.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        (!self.finding.help.is_empty()).then(|| Box::new(&self.finding.help) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.finding.labels.iter().map(|l| {
+            LabeledSpan::new(Some(l.message.clone()), l.start, l.end - l.start)
+        })))
+    }
+}
+
+impl Human {
+    fn handler(&self) -> GraphicalReportHandler {
+        let theme = if self.style.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        GraphicalReportHandler::new_themed(theme)
+            .with_width(self.style.width)
+            .with_context_lines(1)
+    }
 }
 
 impl Emitter for Human {
@@ -34,19 +101,12 @@ impl Emitter for Human {
                     value,
                     format!("strict {strict}"),
                     natural,
-                    f.qualifier
-                        .map(|q| q.as_str().to_string())
-                        .unwrap_or_default(),
+                    f.qualifier.map(|q| q.as_str().to_string()).unwrap_or_default(),
                 ]
             })
             .collect();
         let widths: Vec<usize> = (0..5)
-            .map(|i| {
-                rows.iter()
-                    .map(|r| UnicodeWidthStr::width(r[i].as_str()))
-                    .max()
-                    .unwrap_or(0)
-            })
+            .map(|i| rows.iter().map(|r| UnicodeWidthStr::width(r[i].as_str())).max().unwrap_or(0))
             .collect();
         for r in &rows {
             let cells: Vec<String> = (0..5).map(|i| pad(&r[i], widths[i])).collect();
@@ -55,5 +115,44 @@ impl Emitter for Human {
             out.push('\n');
         }
         out
+    }
+
+    fn check(&self, report: &CheckReport) -> String {
+        let handler = self.handler();
+        let mut out = String::new();
+        for file in &report.files {
+            let source = NamedSource::new(&file.path, file.source.clone());
+            for finding in &file.findings {
+                let diagnostic = FindingDiagnostic {
+                    finding,
+                    source: &source,
+                };
+                if handler.render_report(&mut out, &diagnostic).is_err() {
+                    out.push_str(&format!("{}: {}[{}] {}\n", file.path, finding.severity.as_str(), finding.rule, finding.message));
+                }
+                out.push('\n');
+            }
+        }
+        let s = &report.summary;
+        if s.errors + s.warnings > 0 {
+            out.push_str(&format!(
+                "{} {}, {} {} in {} {} checked\n",
+                s.errors,
+                plural(s.errors, "error", "errors"),
+                s.warnings,
+                plural(s.warnings, "warning", "warnings"),
+                s.files,
+                plural(s.files, "file", "files"),
+            ));
+        }
+        out
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
     }
 }

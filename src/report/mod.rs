@@ -6,11 +6,12 @@ mod json;
 pub mod model;
 mod yaml;
 
-pub use model::{facts_record, FactsRecord, FigureRecord};
+pub use human::Human;
+pub use model::{facts_record, file_report, CheckReport, FactsRecord, FigureRecord, FileReport};
 
-/// The formats `factlint facts` can write.
+/// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FactsFormat {
+pub enum Format {
     Human,
     Json,
     Yaml,
@@ -20,13 +21,29 @@ pub enum FactsFormat {
 pub trait Emitter {
     /// The figures of one file.
     fn facts(&self, record: &FactsRecord) -> String;
+    /// The findings of a run.
+    fn check(&self, report: &CheckReport) -> String;
 }
 
-pub fn emitter(format: FactsFormat) -> Box<dyn Emitter> {
+/// Options of the human format.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// Terminal width the diagnostics are wrapped to.
+    pub width: usize,
+    pub color: bool,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Self { width: 100, color: false }
+    }
+}
+
+pub fn emitter(format: Format, style: Style) -> Box<dyn Emitter> {
     match format {
-        FactsFormat::Human => Box::new(human::Human),
-        FactsFormat::Json => Box::new(json::Json),
-        FactsFormat::Yaml => Box::new(yaml::Yaml),
+        Format::Human => Box::new(human::Human { style }),
+        Format::Json => Box::new(json::Json),
+        Format::Yaml => Box::new(yaml::Yaml),
     }
 }
 

@@ -136,3 +136,91 @@ pub fn facts_record(article: &Article) -> FactsRecord {
         dates,
     }
 }
+
+/// One label of a finding, located in the original file.
+#[derive(Debug, Clone, Serialize)]
+pub struct LabelRecord {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub text: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingRecord {
+    pub rule: String,
+    pub severity: crate::rules::Severity,
+    pub message: String,
+    pub help: String,
+    pub labels: Vec<LabelRecord>,
+}
+
+/// The findings of one file, with its text for rendering.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileReport {
+    pub path: String,
+    pub findings: Vec<FindingRecord>,
+    #[serde(skip)]
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// Everything `factlint check` reports.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CheckReport {
+    pub files: Vec<FileReport>,
+    pub summary: Summary,
+}
+
+impl CheckReport {
+    pub fn push(&mut self, file: FileReport) {
+        self.summary.files += 1;
+        for f in &file.findings {
+            match f.severity {
+                crate::rules::Severity::Error => self.summary.errors += 1,
+                crate::rules::Severity::Warning => self.summary.warnings += 1,
+            }
+        }
+        self.files.push(file);
+    }
+}
+
+pub fn file_report(article: &Article, findings: &[crate::engine::Finding]) -> FileReport {
+    let doc = &article.document;
+    FileReport {
+        path: doc.path.clone(),
+        source: doc.source.clone(),
+        findings: findings
+            .iter()
+            .map(|f| FindingRecord {
+                rule: f.rule.clone(),
+                severity: f.severity,
+                message: f.message.clone(),
+                help: f.help.clone(),
+                labels: f
+                    .labels
+                    .iter()
+                    .map(|l| {
+                        let (line, column) = doc.line_col(l.span.start);
+                        LabelRecord {
+                            start: l.span.start,
+                            end: l.span.end,
+                            line,
+                            column,
+                            text: doc.source.get(l.span.clone()).unwrap_or("").to_string(),
+                            message: l.message.clone(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}

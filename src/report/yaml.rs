@@ -1,7 +1,7 @@
 //! `--format yaml`: deterministic and diff-friendly, for pinning an article's figures in a
 //! repository. One line per figure, with both readings of its precision.
 
-use super::{one_line, Emitter, FactsRecord};
+use super::{one_line, CheckReport, Emitter, FactsRecord};
 
 pub struct Yaml;
 
@@ -55,6 +55,43 @@ impl Emitter for Yaml {
                 num(d.date.day),
             ));
         }
+        out
+    }
+
+    fn check(&self, report: &CheckReport) -> String {
+        let mut out = String::from("files:\n");
+        for f in &report.files {
+            out.push_str(&format!("  - path: {}\n    findings:", quote(&f.path)));
+            if f.findings.is_empty() {
+                out.push_str(" []\n");
+                continue;
+            }
+            out.push('\n');
+            for x in &f.findings {
+                out.push_str(&format!(
+                    "      - rule: {}\n        severity: {}\n        message: {}\n        help: {}\n        labels:\n",
+                    x.rule,
+                    x.severity.as_str(),
+                    quote(&x.message),
+                    quote(&x.help)
+                ));
+                for l in &x.labels {
+                    out.push_str(&format!(
+                        "          - {{line: {}, column: {}, start: {}, end: {}, text: {}, message: {}}}\n",
+                        l.line,
+                        l.column,
+                        l.start,
+                        l.end,
+                        quote(&one_line(&l.text)),
+                        quote(&l.message)
+                    ));
+                }
+            }
+        }
+        out.push_str(&format!(
+            "summary: {{files: {}, errors: {}, warnings: {}}}\n",
+            report.summary.files, report.summary.errors, report.summary.warnings
+        ));
         out
     }
 }

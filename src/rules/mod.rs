@@ -1,0 +1,525 @@
+//! Rules are data: YAML files that name the facts an article states (regexes with figure
+//! macros) and the arithmetic that must hold between them. This module loads and compiles them;
+//! every mistake in a rule file becomes a diagnostic labelled at its exact bytes.
+
+pub mod examples;
+pub mod expr;
+pub mod pattern;
+pub mod schema;
+
+use crate::error::{Error, RuleError};
+use crate::figure::{Dimension, UnitEntry, UnitTable};
+use expr::{Check, Ty};
+use miette::NamedSource;
+use pattern::{CompiledPattern, MacroKind, PatternError};
+use regex::Regex;
+pub use schema::{Scope, Severity};
+use schema::{DimensionSpec, RuleFile, RuleSpec};
+use serde_saphyr::Spanned;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+/// The rule files shipped in the binary, so `factlint check FILE` needs no configuration.
+pub const SHIPPED: &[(&str, &str)] = &[
+    ("rules/zh/trade.yaml", include_str!("../../rules/zh/trade.yaml")),
+    ("rules/zh/finance.yaml", include_str!("../../rules/zh/finance.yaml")),
+    ("rules/zh/vehicles.yaml", include_str!("../../rules/zh/vehicles.yaml")),
+];
+
+/// The relation families a rule may declare.
+pub const FAMILIES: &[&str] = &[
+    "sum",
+    "subset",
+    "share",
+    "ordering",
+    "growth-between",
+    "percentage-points",
+    "growth-base",
+    "average",
+    "repeat",
+    "count",
+    "threshold",
+    "span-of-years",
+];
+
+/// A compiled rule.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: String,
+    pub title: String,
+    pub family: Option<String>,
+    pub severity: Severity,
+    pub scope: Scope,
+    pub within: Option<u32>,
+    pub message: String,
+    pub help: Option<String>,
+    pub facts: Vec<Fact>,
+    /// Index into `facts` of the fact bindings start from.
+    pub anchor: usize,
+    pub agree: Vec<String>,
+    pub check: Check,
+    pub examples: Vec<Example>,
+    pub origin: Origin,
+}
+
+/// A named fact: which figure of the article it is, and where it may not be.
+#[derive(Debug)]
+pub struct Fact {
+    pub name: String,
+    pub label: String,
+    pub pattern: CompiledPattern,
+    pub kind: MacroKind,
+    pub unit: Option<String>,
+    pub not_after: Option<Regex>,
+    pub not_in_clause: Option<Regex>,
+}
+
+impl Fact {
+    pub fn ty(&self) -> Ty {
+        match self.kind {
+            MacroKind::Amount => Ty::Money,
+            MacroKind::Count => Ty::Count,
+            MacroKind::Percent | MacroKind::Ratio => Ty::Ratio,
+            MacroKind::Pp => Ty::Pp,
+            MacroKind::Quantity => Ty::Physical,
+            MacroKind::Duration => Ty::Duration,
+            MacroKind::Figure => Ty::Any,
+        }
+    }
+}
+
+/// An example sentence carried by a rule, run by `factlint rules test` and `cargo test`.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub text: String,
+    /// Where the example stands in the rule file.
+    pub span: Range<usize>,
+    pub expect: Expectation,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expectation {
+    /// The rule must stay silent.
+    Pass,
+    /// The rule must fire, at this severity, labelling these figures.
+    Fail { severity: Severity, labels: Vec<String> },
+}
+
+/// Where a rule was defined.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub path: String,
+    pub source: Arc<String>,
+    /// The rule's `id` value in the file.
+    pub span: Range<usize>,
+    /// The whole rule's text, for `rules explain`.
+    pub text: String,
+}
+
+impl Origin {
+    pub fn named_source(&self) -> NamedSource<String> {
+        NamedSource::new(&self.path, self.source.as_ref().clone())
+    }
+}
+
+/// All loaded rules and the unit table they extend.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    pub units: UnitTable,
+}
+
+impl RuleSet {
+    /// The shipped rule pack.
+    pub fn shipped() -> Result<Self, Error> {
+        let mut set = Self::default();
+        for (path, text) in SHIPPED {
+            set.add_source(path, text)?;
+        }
+        Ok(set)
+    }
+
+    /// Adds the rules of a YAML file or of every `.yaml`/`.yml` file below a folder.
+    pub fn add_path(&mut self, path: &Path) -> Result<(), Error> {
+        let mut files = Vec::new();
+        collect_rule_files(path, &mut files)?;
+        let mut errors = Vec::new();
+        for file in files {
+            let text = crate::document::read_source(&file)?;
+            if let Err(e) = self.add_source(&file.display().to_string(), &text) {
+                errors.push(e);
+            }
+        }
+        combine(errors)
+    }
+
+    /// Compiles the rules of one YAML text; every error of the file is reported.
+    pub fn add_source(&mut self, path: &str, text: &str) -> Result<(), Error> {
+        let source = Arc::new(text.to_string());
+        let ctx = Ctx { path, text, source: &source };
+        let file: RuleFile = serde_saphyr::from_str(text).map_err(|e| ctx.yaml_error(&e))?;
+        let mut errors = Vec::new();
+        for u in &file.units {
+            self.units.extend(UnitEntry {
+                surface: u.surface.value.clone(),
+                unit: u.unit.value.clone(),
+                dimension: match u.dimension.value {
+                    DimensionSpec::Currency => Dimension::Currency,
+                    DimensionSpec::Count => Dimension::Count,
+                    DimensionSpec::Physical => Dimension::Physical,
+                    DimensionSpec::Duration => Dimension::Duration,
+                },
+            });
+        }
+        for spec in &file.rules {
+            match compile_rule(&ctx, spec) {
+                Ok(rule) => {
+                    if let Some(first) = self.rules.iter().find(|r| r.id == rule.id) {
+                        errors.push(ctx.error(
+                            ctx.whole(&spec.id),
+                            format!("duplicate rule id `{}`", rule.id),
+                            "defined again here",
+                            Some(format!("first defined in {}", first.origin.path)),
+                        ));
+                    } else {
+                        self.rules.push(rule);
+                    }
+                }
+                Err(mut es) => errors.append(&mut es),
+            }
+        }
+        combine(errors)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+fn combine(mut errors: Vec<Error>) -> Result<(), Error> {
+    match errors.len() {
+        0 => Ok(()),
+        1 => Err(errors.remove(0)),
+        count => Err(Error::Many { count, errors }),
+    }
+}
+
+fn collect_rule_files(path: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), Error> {
+    let meta = std::fs::metadata(path).map_err(|source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    if meta.is_file() {
+        out.push(path.to_path_buf());
+        return Ok(());
+    }
+    let mut entries: Vec<_> = std::fs::read_dir(path)
+        .map_err(|source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            collect_rule_files(&entry, out)?;
+        } else if entry.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            out.push(entry);
+        }
+    }
+    Ok(())
+}
+
+/// The file being compiled, for building located errors.
+struct Ctx<'a> {
+    path: &'a str,
+    text: &'a str,
+    source: &'a Arc<String>,
+}
+
+impl Ctx<'_> {
+    fn error(&self, span: Range<usize>, message: String, label: &str, help: Option<String>) -> Error {
+        Error::Rule(Box::new(RuleError {
+            message: format!("{}: {message}", self.path),
+            source_code: NamedSource::new(self.path, self.text.to_string()),
+            span: (span.start, span.end - span.start).into(),
+            label: label.to_string(),
+            help,
+        }))
+    }
+
+    fn yaml_error(&self, e: &serde_saphyr::Error) -> Error {
+        let first = e.to_string();
+        let first = first.lines().next().unwrap_or("invalid YAML");
+        let message = first
+            .strip_prefix("error: ")
+            .map(|m| m.split_once(": ").filter(|(loc, _)| loc.starts_with("line ")).map_or(m, |(_, rest)| rest))
+            .unwrap_or(first)
+            .to_string();
+        let span = e.location().map_or(0..0, |l| {
+            let start = l
+                .span()
+                .byte_offset()
+                .map_or_else(|| self.offset_of(l.line(), l.column()), |b| b as usize);
+            let len = l.span().byte_len().map_or(1, |n| n as usize).max(1);
+            let start = start.min(self.text.len());
+            start..(start + len).min(self.text.len()).max(start)
+        });
+        self.error(span, message, "here", Some("rule files are YAML: see docs/rules.md".into()))
+    }
+
+    fn offset_of(&self, line: u64, column: u64) -> usize {
+        let line_start = self
+            .text
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1) as usize)
+            .map(str::len)
+            .sum::<usize>();
+        let rest = &self.text[line_start.min(self.text.len())..];
+        line_start
+            + rest
+                .char_indices()
+                .nth(column.saturating_sub(1) as usize)
+                .map_or(rest.len(), |(i, _)| i)
+    }
+
+    /// The byte range of a whole value (quotes included).
+    fn whole<T>(&self, s: &Spanned<T>) -> Range<usize> {
+        let loc = s.defined;
+        let start = loc
+            .span()
+            .byte_offset()
+            .map_or_else(|| self.offset_of(loc.line(), loc.column()), |b| b as usize)
+            .min(self.text.len());
+        let len = loc.span().byte_len().map_or(1, |n| n as usize);
+        start..(start + len).min(self.text.len())
+    }
+
+    /// The byte range of `inner` (a range of the value's text) in the file. Exact for plain and
+    /// quoted scalars without escapes; otherwise the whole value.
+    fn inner(&self, s: &Spanned<String>, inner: Range<usize>) -> Range<usize> {
+        let whole = self.whole(s);
+        let raw = &self.text[whole.clone()];
+        let content_start = if raw.starts_with('\'') || raw.starts_with('"') {
+            whole.start + 1
+        } else {
+            whole.start
+        };
+        let verbatim = self
+            .text
+            .get(content_start..content_start + s.value.len())
+            .is_some_and(|t| t == s.value);
+        if verbatim {
+            content_start + inner.start..content_start + inner.end.max(inner.start + 1).min(s.value.len().max(1))
+        } else {
+            whole
+        }
+    }
+}
+
+fn is_kebab(id: &str) -> bool {
+    let mut prev_dash = true;
+    for c in id.chars() {
+        match c {
+            'a'..='z' | '0'..='9' => prev_dash = false,
+            '-' if !prev_dash => prev_dash = true,
+            _ => return false,
+        }
+    }
+    !id.is_empty() && !prev_dash && id.starts_with(|c: char| c.is_ascii_lowercase())
+}
+
+fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
+    let mut errors = Vec::new();
+    let id = spec.id.value.clone();
+    if !is_kebab(&id) {
+        errors.push(ctx.error(
+            ctx.whole(&spec.id),
+            format!("rule id `{id}` is not kebab-case"),
+            "rule id",
+            Some("use lowercase words joined by dashes, e.g. `trade-balance`".into()),
+        ));
+    }
+    if let Some(f) = &spec.family {
+        if !FAMILIES.contains(&f.value.as_str()) {
+            errors.push(ctx.error(
+                ctx.whole(f),
+                format!("unknown family `{}`", f.value),
+                "family",
+                Some(format!("families are {}", FAMILIES.join(", "))),
+            ));
+        }
+    }
+    let mut facts = Vec::new();
+    for (name, f) in &spec.facts {
+        let compiled = pattern::compile(&f.pattern.value);
+        let context = |s: &Option<Spanned<String>>, anchored: bool| -> Result<Option<Regex>, Error> {
+            match s {
+                None => Ok(None),
+                Some(s) => pattern::compile_context(&s.value, anchored)
+                    .map(Some)
+                    .map_err(|e| pattern_error(ctx, s, &e)),
+            }
+        };
+        let not_after = context(&f.not_after, true);
+        let not_in_clause = context(&f.not_in_clause, false);
+        match (compiled, not_after, not_in_clause) {
+            (Ok(p), Ok(not_after), Ok(not_in_clause)) => {
+                let m = &p.macros[0];
+                facts.push(Fact {
+                    name: name.clone(),
+                    label: f.label.as_ref().map_or_else(|| name.clone(), |l| l.value.clone()),
+                    kind: m.kind,
+                    unit: m.unit.clone(),
+                    pattern: p,
+                    not_after,
+                    not_in_clause,
+                });
+            }
+            (p, a, c) => {
+                if let Err(e) = p {
+                    errors.push(pattern_error(ctx, &f.pattern, &e));
+                }
+                errors.extend(a.err());
+                errors.extend(c.err());
+            }
+        }
+    }
+    let check = match expr::parse(&spec.check.value) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            errors.push(ctx.error(ctx.inner(&spec.check, e.span), e.message, "here", None));
+            None
+        }
+    };
+    let mut anchor = 0;
+    if let Some(check) = &check {
+        let fact_names: Vec<&str> = spec.facts.keys().map(String::as_str).collect();
+        let ty_of = |name: &str| facts.iter().find(|f| f.name == name).map(Fact::ty).or_else(|| {
+            // A fact whose pattern failed still exists: do not report it as unknown.
+            fact_names.contains(&name).then_some(Ty::Any)
+        });
+        if let Err(e) = expr::type_check(check, &ty_of) {
+            let help = e
+                .message
+                .starts_with("unknown fact")
+                .then(|| format!("facts of this rule: {}", fact_names.join(", ")));
+            errors.push(ctx.error(ctx.inner(&spec.check, e.span), e.message, "here", help));
+        }
+        let used = check.facts();
+        for name in &fact_names {
+            if !used.contains(name) {
+                let span = spec.facts.get(*name).map_or(0..0, |f| ctx.whole(&f.pattern));
+                errors.push(ctx.error(
+                    span,
+                    format!("fact `{name}` is never used in the check"),
+                    "this fact",
+                    Some("use it in `check:` or remove it".into()),
+                ));
+            }
+        }
+        let anchor_name = match &spec.anchor {
+            Some(a) => {
+                if !fact_names.contains(&a.value.as_str()) {
+                    errors.push(ctx.error(
+                        ctx.whole(a),
+                        format!("anchor `{}` is not a fact of this rule", a.value),
+                        "anchor",
+                        Some(format!("facts of this rule: {}", fact_names.join(", "))),
+                    ));
+                }
+                a.value.clone()
+            }
+            None => used.last().map(|s| s.to_string()).unwrap_or_default(),
+        };
+        anchor = facts.iter().position(|f| f.name == anchor_name).unwrap_or(0);
+    }
+    for a in &spec.agree {
+        if !facts.iter().any(|f| f.pattern.regex.capture_names().flatten().any(|n| n == a.value)) {
+            errors.push(ctx.error(
+                ctx.whole(a),
+                format!("no fact pattern has a capture named `{}`", a.value),
+                "agree",
+                Some(format!("name a group in a pattern: `(?P<{}>…)`", a.value)),
+            ));
+        }
+    }
+    let mut examples = Vec::new();
+    if let Some(ex) = &spec.examples {
+        for p in &ex.pass {
+            examples.push(Example {
+                text: p.value.clone(),
+                span: ctx.whole(p),
+                expect: Expectation::Pass,
+            });
+        }
+        for f in &ex.fail {
+            examples.push(Example {
+                text: f.text.value.clone(),
+                span: ctx.whole(&f.text),
+                expect: Expectation::Fail {
+                    severity: f.severity.unwrap_or(Severity::Error),
+                    labels: f.labels.clone(),
+                },
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let id_span = ctx.whole(&spec.id);
+    Ok(Rule {
+        id,
+        title: spec.title.value.clone(),
+        family: spec.family.as_ref().map(|f| f.value.clone()),
+        severity: spec.severity.as_ref().map_or(Severity::Error, |s| s.value),
+        scope: spec.scope.as_ref().map_or(Scope::Sentence, |s| s.value),
+        within: spec.within.as_ref().map(|w| w.value),
+        message: spec.message.value.clone(),
+        help: spec.help.as_ref().map(|h| h.value.clone()),
+        facts,
+        anchor,
+        agree: spec.agree.iter().map(|a| a.value.clone()).collect(),
+        check: check.expect("no errors means the check parsed"),
+        examples,
+        origin: Origin {
+            path: ctx.path.to_string(),
+            source: ctx.source.clone(),
+            text: rule_text(ctx.text, id_span.start),
+            span: id_span,
+        },
+    })
+}
+
+fn pattern_error(ctx: &Ctx, s: &Spanned<String>, e: &PatternError) -> Error {
+    ctx.error(ctx.inner(s, e.span.clone()), e.message.clone(), "here", e.help.clone())
+}
+
+/// The YAML text of the rule whose `id` stands at `id_at`: from its list item to the next.
+fn rule_text(text: &str, id_at: usize) -> String {
+    let id_at = id_at.min(text.len());
+    let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    // Line starts up to the id's line; the item starts at the last `- ` line among them.
+    let mut starts = vec![0];
+    starts.extend(text[..id_at].match_indices('\n').map(|(i, _)| i + 1));
+    let item = starts
+        .iter()
+        .rev()
+        .copied()
+        .find(|&s| text[s..].trim_start_matches(' ').starts_with("- "))
+        .unwrap_or(*starts.last().unwrap_or(&0));
+    let item_indent = indent(&text[item..]);
+    let mut end = text.len();
+    let mut offset = item;
+    for (n, line) in text[item..].split_inclusive('\n').enumerate() {
+        let body = line.trim();
+        if n > 0 && !body.is_empty() && !body.starts_with('#') && indent(line) <= item_indent {
+            end = offset;
+            break;
+        }
+        offset += line.len();
+    }
+    text[item..end].trim_end().to_string()
+}

@@ -1,0 +1,282 @@
+//! Fact patterns: regular expressions with macros for the figure grammar.
+//!
+//! Rules never parse numbers. Before matching, every figure in the article is replaced by one
+//! private-use character standing for its dimension, and a macro such as `{amount}` expands to
+//! that character. So a pattern cannot cut a figure in half, qualifiers (`超`, `近`) travel with
+//! their figure, and `出口{amount}` binds exactly the figure the reader found.
+
+use crate::figure::Dimension;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The placeholder standing for a figure of each dimension in the matching text.
+pub fn placeholder(dimension: Dimension) -> char {
+    match dimension {
+        Dimension::Currency => '\u{E000}',
+        Dimension::Count => '\u{E001}',
+        Dimension::Percent => '\u{E002}',
+        Dimension::PercentagePoint => '\u{E003}',
+        Dimension::Ratio => '\u{E004}',
+        Dimension::Physical => '\u{E005}',
+        Dimension::Duration => '\u{E006}',
+    }
+}
+
+pub fn is_placeholder(c: char) -> bool {
+    ('\u{E000}'..='\u{E006}').contains(&c)
+}
+
+/// What a macro matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MacroKind {
+    /// `{amount}`: money.
+    Amount,
+    /// `{count}`: things counted, or a bare number.
+    Count,
+    /// `{percent}`: %, ‰, 成, fractions.
+    Percent,
+    /// `{pp}`: percentage points.
+    Pp,
+    /// `{ratio}`: 倍, 翻番.
+    Ratio,
+    /// `{quantity}`: physical measures.
+    Quantity,
+    /// `{duration}`: 年, 个月, 天.
+    Duration,
+    /// `{figure}`: any figure.
+    Figure,
+}
+
+pub const MACRO_NAMES: &[(&str, MacroKind)] = &[
+    ("amount", MacroKind::Amount),
+    ("count", MacroKind::Count),
+    ("percent", MacroKind::Percent),
+    ("pp", MacroKind::Pp),
+    ("ratio", MacroKind::Ratio),
+    ("quantity", MacroKind::Quantity),
+    ("duration", MacroKind::Duration),
+    ("figure", MacroKind::Figure),
+];
+
+impl MacroKind {
+    fn class(self) -> String {
+        let one = |d| format!("\\x{{{:X}}}", placeholder(d) as u32);
+        match self {
+            MacroKind::Amount => one(Dimension::Currency),
+            MacroKind::Count => one(Dimension::Count),
+            MacroKind::Percent => one(Dimension::Percent),
+            MacroKind::Pp => one(Dimension::PercentagePoint),
+            MacroKind::Ratio => one(Dimension::Ratio),
+            MacroKind::Quantity => one(Dimension::Physical),
+            MacroKind::Duration => one(Dimension::Duration),
+            MacroKind::Figure => "[\\x{E000}-\\x{E006}]".to_string(),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        MACRO_NAMES.iter().find(|(_, k)| *k == self).map_or("figure", |(n, _)| n)
+    }
+}
+
+/// One macro in a pattern.
+#[derive(Debug, Clone)]
+pub struct MacroUse {
+    pub kind: MacroKind,
+    /// A unit the figure must have: `{count:辆}`.
+    pub unit: Option<String>,
+    /// Byte range of the macro in the pattern, for error labels.
+    pub span: Range<usize>,
+    /// The capture group it expands to.
+    pub group: String,
+}
+
+#[derive(Debug)]
+pub struct CompiledPattern {
+    pub regex: Regex,
+    pub macros: Vec<MacroUse>,
+}
+
+/// A mistake in a pattern, located within it.
+#[derive(Debug, Clone)]
+pub struct PatternError {
+    pub span: Range<usize>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// Regexes compiled from rules may not grow beyond this (bytes of compiled program).
+const SIZE_LIMIT: usize = 1 << 20;
+
+fn macro_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([^{}]*))?\}").expect("macro syntax"))
+}
+
+/// Expands macros and compiles a fact pattern.
+pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
+    let mut macros = Vec::new();
+    let mut validated = String::with_capacity(pattern.len());
+    let mut expanded = String::with_capacity(pattern.len() + 16);
+    let mut last = 0;
+    for caps in macro_regex().captures_iter(pattern) {
+        let whole = caps.get(0).expect("group 0");
+        if escaped(pattern, whole.start()) {
+            continue;
+        }
+        let name = &caps[1];
+        let kind = MACRO_NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, k)| *k)
+            .ok_or_else(|| PatternError {
+                span: whole.range(),
+                message: format!("unknown macro `{{{name}}}`"),
+                help: Some(format!(
+                    "macros are {}",
+                    MACRO_NAMES.iter().map(|(n, _)| format!("{{{n}}}")).collect::<Vec<_>>().join(", ")
+                )),
+            })?;
+        let unit = caps.get(2).map(|u| u.as_str().trim().to_string());
+        if unit.as_deref() == Some("") {
+            return Err(PatternError {
+                span: whole.range(),
+                message: "empty unit in macro".into(),
+                help: Some(format!("write `{{{name}}}` or `{{{name}:辆}}`")),
+            });
+        }
+        let group = format!("__f{}", macros.len());
+        validated.push_str(&pattern[last..whole.start()]);
+        // Same length as the macro, so parser offsets stay offsets into the user's pattern.
+        let len = whole.len();
+        validated.push_str("(?:");
+        validated.push_str(&"a".repeat(len - 4));
+        validated.push(')');
+        expanded.push_str(&pattern[last..whole.start()]);
+        expanded.push_str(&format!("(?P<{group}>{})", kind.class()));
+        macros.push(MacroUse {
+            kind,
+            unit,
+            span: whole.range(),
+            group,
+        });
+        last = whole.end();
+    }
+    validated.push_str(&pattern[last..]);
+    expanded.push_str(&pattern[last..]);
+    check_syntax(&validated)?;
+    if let Some(m) = regex::Regex::new(r"\(\?P?<(__f[0-9]*)").ok().and_then(|r| r.find(pattern)) {
+        return Err(PatternError {
+            span: m.range(),
+            message: "capture names starting with `__f` are reserved for macros".into(),
+            help: None,
+        });
+    }
+    if macros.is_empty() {
+        return Err(PatternError {
+            span: 0..pattern.len(),
+            message: "a fact pattern needs exactly one figure macro".into(),
+            help: Some("add the figure the fact stands for, e.g. `出口{amount}`".into()),
+        });
+    }
+    if macros.len() > 1 {
+        return Err(PatternError {
+            span: macros[1].span.clone(),
+            message: "a fact pattern binds one figure; this is a second macro".into(),
+            help: Some("make the other figure a fact of its own".into()),
+        });
+    }
+    let regex = compile_raw(&expanded, pattern.len())?;
+    Ok(CompiledPattern { regex, macros })
+}
+
+/// Compiles a context regex (`not_after`, `not_in_clause`): no macros allowed.
+pub fn compile_context(pattern: &str, suffix_anchor: bool) -> Result<Regex, PatternError> {
+    check_syntax(pattern)?;
+    let full = if suffix_anchor {
+        format!("(?:{pattern})$")
+    } else {
+        pattern.to_string()
+    };
+    compile_raw(&full, pattern.len())
+}
+
+fn compile_raw(pattern: &str, user_len: usize) -> Result<Regex, PatternError> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(SIZE_LIMIT)
+        .dfa_size_limit(SIZE_LIMIT)
+        .build()
+        .map_err(|e| PatternError {
+            span: 0..user_len,
+            message: match e {
+                regex::Error::CompiledTooBig(limit) => {
+                    format!("pattern compiles to more than {limit} bytes")
+                }
+                other => other.to_string(),
+            },
+            help: Some("simplify the pattern: fewer alternatives or smaller repetitions".into()),
+        })
+}
+
+fn check_syntax(pattern: &str) -> Result<(), PatternError> {
+    let mut parser = regex_syntax::ast::parse::ParserBuilder::new().nest_limit(100).build();
+    parser.parse(pattern).map(|_| ()).map_err(|e| {
+        let span = e.span();
+        let start = span.start.offset;
+        let end = span.end.offset.max(start + next_char_len(pattern, start));
+        PatternError {
+            span: start..end.min(pattern.len()),
+            message: format!("invalid regex: {}", e.kind()),
+            help: None,
+        }
+    })
+}
+
+fn next_char_len(s: &str, at: usize) -> usize {
+    s.get(at..).and_then(|t| t.chars().next()).map_or(0, char::len_utf8)
+}
+
+/// Whether the byte at `at` is escaped by an odd number of backslashes.
+fn escaped(s: &str, at: usize) -> bool {
+    s[..at].bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expands_macros_to_placeholder_groups() {
+        let p = compile("出口(?:额)?{amount}").unwrap();
+        assert_eq!(p.macros.len(), 1);
+        assert!(p.regex.is_match("出口额\u{E000}"));
+        assert!(!p.regex.is_match("出口额\u{E001}"));
+        let caps = p.regex.captures("我国出口\u{E000}，").unwrap();
+        assert_eq!(caps.name("__f0").unwrap().as_str(), "\u{E000}");
+    }
+
+    #[test]
+    fn unit_constraints_and_repetition_counts_coexist() {
+        let p = compile("汽车{count:辆}[^，]{0,3}").unwrap();
+        assert_eq!(p.macros[0].unit.as_deref(), Some("辆"));
+    }
+
+    #[test]
+    fn errors_point_into_the_pattern() {
+        let e = compile("出口{amonut}").unwrap_err();
+        assert_eq!(e.span, 6..14);
+        let e = compile("出口(额{amount}").unwrap_err();
+        assert!(e.message.contains("invalid regex"), "{}", e.message);
+        let e = compile("出口[额{amount}").unwrap_err();
+        assert_eq!(e.span.start, 6);
+        assert!(compile("出口").is_err());
+        assert!(compile("{amount}{amount}").is_err());
+        assert!(compile(r"\{amount}").is_err());
+    }
+
+    #[test]
+    fn huge_patterns_are_refused_not_compiled() {
+        let e = compile("{amount}(?:a{1000}){1000}").unwrap_err();
+        assert!(e.message.contains("more than") || e.message.contains("size"), "{}", e.message);
+    }
+}

@@ -1,0 +1,121 @@
+//! The rule file format as written in YAML. Every value keeps its span so that a mistake can be
+//! labelled at its exact bytes; unknown fields are errors.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    /// Extra units for the figure reader: `{surface: 标箱, unit: 标准箱, dimension: physical}`.
+    #[serde(default)]
+    pub units: Vec<UnitSpec>,
+    pub rules: Vec<RuleSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitSpec {
+    pub surface: Spanned<String>,
+    pub unit: Spanned<String>,
+    pub dimension: Spanned<DimensionSpec>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum DimensionSpec {
+    Currency,
+    Count,
+    Physical,
+    Duration,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    #[serde(default)]
+    pub family: Option<Spanned<String>>,
+    #[serde(default)]
+    pub severity: Option<Spanned<Severity>>,
+    #[serde(default)]
+    pub scope: Option<Spanned<Scope>>,
+    /// In document scope: how many paragraphs a bound fact may stand from the anchor.
+    #[serde(default)]
+    pub within: Option<Spanned<u32>>,
+    pub message: Spanned<String>,
+    #[serde(default)]
+    pub help: Option<Spanned<String>>,
+    pub facts: BTreeMap<String, FactSpec>,
+    /// The fact every binding starts from; by default the last fact the check names.
+    #[serde(default)]
+    pub anchor: Option<Spanned<String>>,
+    /// Named captures that bound facts must agree on where both have them (e.g. `period`).
+    #[serde(default)]
+    pub agree: Vec<Spanned<String>>,
+    pub check: Spanned<String>,
+    #[serde(default)]
+    pub examples: Option<ExamplesSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactSpec {
+    pub pattern: Spanned<String>,
+    #[serde(default)]
+    pub label: Option<Spanned<String>>,
+    /// A regex that must not end right where the match starts (`机电产品` before `出口`).
+    #[serde(default)]
+    pub not_after: Option<Spanned<String>>,
+    /// A regex that must not match anywhere in the clause of the match (`对` in
+    /// `对东盟进出口3.67万亿元`).
+    #[serde(default)]
+    pub not_in_clause: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExamplesSpec {
+    #[serde(default)]
+    pub pass: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub fail: Vec<FailExampleSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FailExampleSpec {
+    pub text: Spanned<String>,
+    /// The figures (as written) that the finding must label.
+    #[serde(default)]
+    pub labels: Vec<String>,
+    /// The severity expected; `error` by default.
+    #[serde(default)]
+    pub severity: Option<Severity>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    Sentence,
+    Paragraph,
+    Document,
+}
