@@ -6,8 +6,8 @@ use factlint::figure::Rounding;
 use factlint::report::{self, Format, Style};
 use factlint::rules::RuleSet;
 use factlint::{Article, ReadOptions};
-use std::io::IsTerminal;
 use rust_decimal::Decimal;
+use std::io::IsTerminal;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -127,7 +127,8 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let stderr_color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let stderr_color =
+        io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let _ = miette::set_hook(Box::new(move |_| {
         Box::new(
             miette::MietteHandlerOpts::new()
@@ -217,7 +218,9 @@ fn check(args: &CheckArgs, out: &mut impl Write) -> Result<u8, Failure> {
     let color = match args.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorArg::Auto => {
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     };
     let width = args.width.unwrap_or(100).max(40);
     let emitter = report::emitter(args.format.format(), Style { width, color });

@@ -11,17 +11,62 @@ const SEED_NAME: &str = "fixtures/seed-000_5754297777aae10c.txt";
 
 /// (snapshot name, text to replace (first occurrence), replacement, rule that must fire).
 const MUTATIONS: &[(&str, &str, &str, &str)] = &[
-    ("trade-imports-digit", "进口8.79万亿元", "进口9.79万亿元", "trade-balance"),
-    ("trade-total-digit", "进出口总值21.79万亿", "进出口总值23.79万亿", "trade-balance"),
-    ("trade-exports-wan-yi", "我国出口13万亿元", "我国出口13亿元", "trade-balance"),
+    (
+        "trade-imports-digit",
+        "进口8.79万亿元",
+        "进口9.79万亿元",
+        "trade-balance",
+    ),
+    (
+        "trade-total-digit",
+        "进出口总值21.79万亿",
+        "进出口总值23.79万亿",
+        "trade-balance",
+    ),
+    (
+        "trade-exports-wan-yi",
+        "我国出口13万亿元",
+        "我国出口13亿元",
+        "trade-balance",
+    ),
     ("nev-share-digit", "10.27%", "11.27%", "nev-share-of-cars"),
-    ("nev-cars-wan-yi", "其中汽车\n3.59亿辆", "其中汽车\n3.59万辆", "nev-share-of-cars"),
-    ("bev-count-digit", "2553.9万辆", "2253.9万辆", "bev-share-of-nev"),
+    (
+        "nev-cars-wan-yi",
+        "其中汽车\n3.59亿辆",
+        "其中汽车\n3.59万辆",
+        "nev-share-of-cars",
+    ),
+    (
+        "bev-count-digit",
+        "2553.9万辆",
+        "2253.9万辆",
+        "bev-share-of-nev",
+    ),
     ("bev-share-digit", "69.23%", "62.93%", "bev-share-of-nev"),
-    ("loans-household-digit", "贷款增加1.17万亿元", "贷款增加3.17万亿元", "loans-by-borrower"),
-    ("loans-total-digit", "款增加12.92万亿元", "款增加10.92万亿元", "loans-by-borrower"),
-    ("loans-medium-long-point", "中长期贷款增加7.17万亿元", "中长期贷款增加71.7万亿元", "medium-long-term-loans"),
-    ("loans-medium-long-digit", "中长期贷款增加7.17万亿元", "中长期贷款增加17.17万亿元", "medium-long-term-loans"),
+    (
+        "loans-household-digit",
+        "贷款增加1.17万亿元",
+        "贷款增加3.17万亿元",
+        "loans-by-borrower",
+    ),
+    (
+        "loans-total-digit",
+        "款增加12.92万亿元",
+        "款增加10.92万亿元",
+        "loans-by-borrower",
+    ),
+    (
+        "loans-medium-long-point",
+        "中长期贷款增加7.17万亿元",
+        "中长期贷款增加71.7万亿元",
+        "medium-long-term-loans",
+    ),
+    (
+        "loans-medium-long-digit",
+        "中长期贷款增加7.17万亿元",
+        "中长期贷款增加17.17万亿元",
+        "medium-long-term-loans",
+    ),
 ];
 
 fn render(name: &str, text: &str, rules: &RuleSet) -> (String, Vec<factlint::engine::Finding>) {
@@ -33,7 +78,10 @@ fn render(name: &str, text: &str, rules: &RuleSet) -> (String, Vec<factlint::eng
     let findings = factlint::check(&article, rules);
     let mut run = CheckReport::default();
     run.push(report::file_report(&article, &findings));
-    let style = Style { width: 100, color: false };
+    let style = Style {
+        width: 100,
+        color: false,
+    };
     (report::emitter(Format::Human, style).check(&run), findings)
 }
 
@@ -57,14 +105,25 @@ fn clean_seed_has_no_finding() {
 fn each_mutation_fires_its_rule_on_the_edited_figure() {
     let rules = RuleSet::shipped().unwrap();
     for &(name, from, to, rule) in MUTATIONS {
-        let at = SEED.find(from).unwrap_or_else(|| panic!("{name}: `{from}` not in the seed"));
+        let at = SEED
+            .find(from)
+            .unwrap_or_else(|| panic!("{name}: `{from}` not in the seed"));
         let mutated = SEED.replacen(from, to, 1);
         let (out, findings) = render(&format!("{SEED_NAME} ({name})"), &mutated, &rules);
         let edited = at..at + to.len();
-        let hit = findings.iter().find(|f| f.rule == rule).unwrap_or_else(|| panic!("{name}: {rule} did not fire\n{out}"));
-        assert_eq!(hit.severity, factlint::rules::Severity::Error, "{name}\n{out}");
+        let hit = findings
+            .iter()
+            .find(|f| f.rule == rule)
+            .unwrap_or_else(|| panic!("{name}: {rule} did not fire\n{out}"));
+        assert_eq!(
+            hit.severity,
+            factlint::rules::Severity::Error,
+            "{name}\n{out}"
+        );
         assert!(
-            hit.labels.iter().any(|l| l.span.start < edited.end && edited.start < l.span.end),
+            hit.labels
+                .iter()
+                .any(|l| l.span.start < edited.end && edited.start < l.span.end),
             "{name}: no label on the edited figure\n{out}"
         );
         settings().bind(|| insta::assert_snapshot!(format!("check-seed-{name}"), out));

@@ -14,9 +14,17 @@ fn shipped_rules_pass_their_own_examples() {
 fn every_shipped_rule_has_both_kinds_of_example() {
     let rules = RuleSet::shipped().unwrap();
     for rule in &rules.rules {
-        let pass = rule.examples.iter().filter(|e| e.expect == Expectation::Pass).count();
+        let pass = rule
+            .examples
+            .iter()
+            .filter(|e| e.expect == Expectation::Pass)
+            .count();
         let fail = rule.examples.len() - pass;
-        assert!(pass >= 1 && fail >= 1, "{} has {pass} pass and {fail} fail examples", rule.id);
+        assert!(
+            pass >= 1 && fail >= 1,
+            "{} has {pass} pass and {fail} fail examples",
+            rule.id
+        );
     }
 }
 
@@ -35,7 +43,10 @@ fn every_rule_file_under_rules_is_shipped() {
     let mut on_disk = Vec::new();
     walk(std::path::Path::new("rules"), &mut on_disk);
     on_disk.sort();
-    let mut shipped: Vec<String> = factlint::rules::SHIPPED.iter().map(|(p, _)| p.to_string()).collect();
+    let mut shipped: Vec<String> = factlint::rules::SHIPPED
+        .iter()
+        .map(|(p, _)| p.to_string())
+        .collect();
     shipped.sort();
     assert_eq!(on_disk, shipped);
 }

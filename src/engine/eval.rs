@@ -47,7 +47,8 @@ impl Value {
             natural: f.natural.scale(scale),
             point: Interval::exact(f.value).scale(scale),
             ty,
-            unit: matches!(ty, Ty::Money | Ty::Count | Ty::Physical | Ty::Duration).then(|| f.unit.clone()),
+            unit: matches!(ty, Ty::Money | Ty::Count | Ty::Physical | Ty::Duration)
+                .then(|| f.unit.clone()),
         }
     }
 
@@ -87,7 +88,8 @@ fn eval(expr: &Expr, value_of: &dyn Fn(&str) -> Option<Value>) -> Result<Value, 
         Expr::Bin { op, lhs, rhs, .. } => {
             let a = eval(lhs, value_of)?;
             let b = eval(rhs, value_of)?;
-            let ty = combine(*op, a.ty, b.ty).ok_or_else(|| "the bound figures' dimensions do not combine".to_string())?;
+            let ty = combine(*op, a.ty, b.ty)
+                .ok_or_else(|| "the bound figures' dimensions do not combine".to_string())?;
             let unit = match op {
                 Op::Add | Op::Sub => {
                     if !units_meet(&a.unit, &b.unit) {
@@ -121,7 +123,9 @@ fn eval(expr: &Expr, value_of: &dyn Fn(&str) -> Option<Value>) -> Result<Value, 
                     Op::Add => Ok(x.add(y)),
                     Op::Sub => Ok(x.sub(y)),
                     Op::Mul => Ok(x.mul(y)),
-                    Op::Div => x.div(y).ok_or_else(|| "division by a figure that can be zero".to_string()),
+                    Op::Div => x
+                        .div(y)
+                        .ok_or_else(|| "division by a figure that can be zero".to_string()),
                 }
             };
             Ok(Value {
@@ -147,7 +151,11 @@ pub fn holds(cmp: Cmp, a: &Interval, b: &Interval) -> bool {
     }
 }
 
-pub(super) fn evaluate_binding<'r>(article: &Article, rule: &'r Rule, bound: Vec<(usize, usize)>) -> Evaluation<'r> {
+pub(super) fn evaluate_binding<'r>(
+    article: &Article,
+    rule: &'r Rule,
+    bound: Vec<(usize, usize)>,
+) -> Evaluation<'r> {
     let figures = &article.figures.figures;
     let value_of = |name: &str| -> Option<Value> {
         let fact = rule.facts.iter().position(|f| f.name == name)?;
@@ -188,13 +196,22 @@ pub(super) fn evaluate_binding<'r>(article: &Article, rule: &'r Rule, bound: Vec
             .comparators
             .iter()
             .enumerate()
-            .find(|&(i, &cmp)| !holds(cmp, sides[i].reading(reading), sides[i + 1].reading(reading)))
+            .find(|&(i, &cmp)| {
+                !holds(
+                    cmp,
+                    sides[i].reading(reading),
+                    sides[i + 1].reading(reading),
+                )
+            })
             .map(|(i, _)| i)
     };
     let (verdict, failure) = match failing(Reading::Strict) {
         Some(i) => (Verdict::Fail(rule.severity), Some((i, Reading::Strict))),
         None => match failing(Reading::Natural) {
-            Some(i) => (Verdict::Fail(Severity::Warning), Some((i, Reading::Natural))),
+            Some(i) => (
+                Verdict::Fail(Severity::Warning),
+                Some((i, Reading::Natural)),
+            ),
             None => (Verdict::Pass, None),
         },
     };

@@ -55,7 +55,10 @@ pub(super) fn help(
     };
     let left = describe(&ctx, &rule.check.operands[i], &sides[i], reading);
     let right = describe(&ctx, &rule.check.operands[i + 1], &sides[i + 1], reading);
-    let mut out = format!("{left} {} {right}", rule.check.comparators[i].negated_symbol());
+    let mut out = format!(
+        "{left} {} {right}",
+        rule.check.comparators[i].negated_symbol()
+    );
     if reading == Reading::Natural {
         out.push_str(if ctx.zh {
             "；仅按相邻数字的精度理解时不符，按各数字末位四舍五入则可能相符"
@@ -80,10 +83,18 @@ fn describe(ctx: &Ctx, expr: &Expr, value: &Value, reading: Reading) -> String {
     let mut names = Vec::new();
     expr.facts(&mut names);
     let figures: Vec<&Figure> = names.iter().filter_map(|n| ctx.figure(n)).collect();
-    let all: Vec<&Figure> = ctx.bound.iter().map(|&(_, f)| &ctx.article.figures.figures[f]).collect();
+    let all: Vec<&Figure> = ctx
+        .bound
+        .iter()
+        .map(|&(_, f)| &ctx.article.figures.figures[f])
+        .collect();
     let shown = Shown::for_value(value, &figures, &all, ctx.zh);
     let interval = value.reading(reading);
-    let range = format!("{}–{}", shown.bound(interval.low, true), shown.bound(interval.high, false));
+    let range = format!(
+        "{}–{}",
+        shown.bound(interval.low, true),
+        shown.bound(interval.high, false)
+    );
     let point = shown.point(&value.point);
     if ctx.zh {
         let what = match reading {
@@ -102,7 +113,10 @@ fn describe(ctx: &Ctx, expr: &Expr, value: &Value, reading: Reading) -> String {
 
 fn precedence(e: &Expr) -> u8 {
     match e {
-        Expr::Bin { op: Op::Add | Op::Sub, .. } => 1,
+        Expr::Bin {
+            op: Op::Add | Op::Sub,
+            ..
+        } => 1,
         Expr::Bin { .. } => 2,
         _ => 3,
     }
@@ -119,7 +133,12 @@ fn render(ctx: &Ctx, expr: &Expr, parent: u8) -> String {
         Expr::Bin { op, lhs, rhs, .. } => {
             let p = precedence(expr);
             // The right operand of - and / needs brackets at equal precedence.
-            format!("{} {} {}", render(ctx, lhs, p), op.symbol(), render(ctx, rhs, p + 1))
+            format!(
+                "{} {} {}",
+                render(ctx, lhs, p),
+                op.symbol(),
+                render(ctx, rhs, p + 1)
+            )
         }
     };
     if precedence(expr) < parent {
@@ -144,8 +163,15 @@ impl Shown {
     fn for_value(value: &Value, figures: &[&Figure], all: &[&Figure], zh: bool) -> Self {
         match value.ty {
             Ty::Ratio | Ty::Pp => {
-                let is_rate = |f: &&&Figure| matches!(f.dimension, Dimension::Percent | Dimension::PercentagePoint);
-                let decimals = all.iter().filter(is_rate).map(|f| f.decimals).max().map_or(2, |d| d + 1);
+                let is_rate = |f: &&&Figure| {
+                    matches!(f.dimension, Dimension::Percent | Dimension::PercentagePoint)
+                };
+                let decimals = all
+                    .iter()
+                    .filter(is_rate)
+                    .map(|f| f.decimals)
+                    .max()
+                    .map_or(2, |d| d + 1);
                 let suffix = match (value.ty, zh) {
                     (Ty::Pp, true) => "个百分点",
                     (Ty::Pp, false) => " percentage points",
@@ -164,7 +190,13 @@ impl Shown {
                         let decimals = figures
                             .iter()
                             .filter_map(|f| f.place.checked_div(d.multiplier))
-                            .map(|p| if p >= Decimal::ONE { 0 } else { p.normalize().scale() })
+                            .map(|p| {
+                                if p >= Decimal::ONE {
+                                    0
+                                } else {
+                                    p.normalize().scale()
+                                }
+                            })
                             .max()
                             .unwrap_or(0);
                         Self {
@@ -198,7 +230,11 @@ impl Shown {
                     } else {
                         RoundingStrategy::ToPositiveInfinity
                     };
-                    format!("{:.*}", self.decimals as usize, s.round_dp_with_strategy(self.decimals, strategy))
+                    format!(
+                        "{:.*}",
+                        self.decimals as usize,
+                        s.round_dp_with_strategy(self.decimals, strategy)
+                    )
                 }
                 None => "?".into(),
             },

@@ -104,7 +104,9 @@ pub fn findings(article: &Article, evaluations: &[Evaluation]) -> Vec<Finding> {
                         .bound
                         .iter()
                         .map(|&(fact, figure)| Label {
-                            span: article.document.original(article.figures.figures[figure].span.clone()),
+                            span: article
+                                .document
+                                .original(article.figures.figures[figure].span.clone()),
                             message: e.rule.facts[fact].label.clone(),
                         })
                         .collect();
@@ -115,7 +117,11 @@ pub fn findings(article: &Article, evaluations: &[Evaluation]) -> Vec<Finding> {
             _ => None,
         })
         .collect();
-    out.sort_by(|a, b| a.offset().cmp(&b.offset()).then_with(|| a.rule.cmp(&b.rule)));
+    out.sort_by(|a, b| {
+        a.offset()
+            .cmp(&b.offset())
+            .then_with(|| a.rule.cmp(&b.rule))
+    });
     out.dedup();
     out
 }
@@ -128,8 +134,17 @@ pub fn evaluate_rule<'r>(article: &Article, rule: &'r Rule) -> Vec<Evaluation<'r
     out
 }
 
-fn evaluate_rule_on<'r>(article: &Article, shadow: &Shadow, rule: &'r Rule, out: &mut Vec<Evaluation<'r>>) {
-    let candidates: Vec<Vec<Candidate>> = rule.facts.iter().map(|f| candidates(article, shadow, f)).collect();
+fn evaluate_rule_on<'r>(
+    article: &Article,
+    shadow: &Shadow,
+    rule: &'r Rule,
+    out: &mut Vec<Evaluation<'r>>,
+) {
+    let candidates: Vec<Vec<Candidate>> = rule
+        .facts
+        .iter()
+        .map(|f| candidates(article, shadow, f))
+        .collect();
     let mut seen: HashSet<Vec<usize>> = HashSet::new();
     for anchor in &candidates[rule.anchor] {
         let mut bound: Vec<Option<&Candidate>> = vec![None; rule.facts.len()];
@@ -153,7 +168,10 @@ fn evaluate_rule_on<'r>(article: &Article, shadow: &Shadow, rule: &'r Rule, out:
                 }
             }
         }
-        let figures_bound: Vec<usize> = bound.iter().map(|b| b.map_or(usize::MAX, |c| c.figure)).collect();
+        let figures_bound: Vec<usize> = bound
+            .iter()
+            .map(|b| b.map_or(usize::MAX, |c| c.figure))
+            .collect();
         if !seen.insert(figures_bound) {
             continue;
         }
@@ -166,7 +184,10 @@ fn evaluate_rule_on<'r>(article: &Article, shadow: &Shadow, rule: &'r Rule, out:
             out.push(Evaluation {
                 rule,
                 bound: pairs,
-                verdict: Verdict::NotApplicable(format!("no `{}` found near the anchor", rule.facts[i].name)),
+                verdict: Verdict::NotApplicable(format!(
+                    "no `{}` found near the anchor",
+                    rule.facts[i].name
+                )),
                 help: None,
                 sides: Vec::new(),
             });
@@ -202,7 +223,10 @@ fn agrees(rule: &Rule, bound: &[Option<&Candidate>], c: &Candidate) -> bool {
 
 /// Clause breaks: a `not_after` or `not_in_clause` context never crosses one.
 fn is_clause_break(c: char) -> bool {
-    matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '\n')
+    matches!(
+        c,
+        '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '\n'
+    )
 }
 
 fn candidates(article: &Article, shadow: &Shadow, fact: &Fact) -> Vec<Candidate> {
@@ -215,9 +239,15 @@ fn candidates(article: &Article, shadow: &Shadow, fact: &Fact) -> Vec<Candidate>
             break;
         };
         let whole = caps.get(0).expect("group 0");
-        pos = whole.start() + text[whole.start()..].chars().next().map_or(1, char::len_utf8);
+        pos = whole.start()
+            + text[whole.start()..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
         let Some(g) = caps.name(group) else { continue };
-        let Some(figure_index) = shadow.figure(g.start()) else { continue };
+        let Some(figure_index) = shadow.figure(g.start()) else {
+            continue;
+        };
         if out.iter().any(|c| c.figure == figure_index) {
             continue;
         }
@@ -225,12 +255,24 @@ fn candidates(article: &Article, shadow: &Shadow, fact: &Fact) -> Vec<Candidate>
         if fact.unit.as_ref().is_some_and(|u| *u != figure.unit) {
             continue;
         }
-        let clause_start = text[..whole.start()].rfind(is_clause_break).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
-        let clause_end = text[whole.end()..].find(is_clause_break).map_or(text.len(), |i| whole.end() + i);
-        if fact.not_after.as_ref().is_some_and(|r| r.is_match(&text[clause_start..whole.start()])) {
+        let clause_start = text[..whole.start()].rfind(is_clause_break).map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let clause_end = text[whole.end()..]
+            .find(is_clause_break)
+            .map_or(text.len(), |i| whole.end() + i);
+        if fact
+            .not_after
+            .as_ref()
+            .is_some_and(|r| r.is_match(&text[clause_start..whole.start()]))
+        {
             continue;
         }
-        if fact.not_in_clause.as_ref().is_some_and(|r| r.is_match(&text[clause_start..clause_end])) {
+        if fact
+            .not_in_clause
+            .as_ref()
+            .is_some_and(|r| r.is_match(&text[clause_start..clause_end]))
+        {
             continue;
         }
         let segments = &article.document.segments;
@@ -240,7 +282,10 @@ fn candidates(article: &Article, shadow: &Shadow, fact: &Fact) -> Vec<Candidate>
             .capture_names()
             .flatten()
             .filter(|n| !n.starts_with("__f"))
-            .filter_map(|n| caps.name(n).map(|m| (n.to_string(), m.as_str().to_string())))
+            .filter_map(|n| {
+                caps.name(n)
+                    .map(|m| (n.to_string(), m.as_str().to_string()))
+            })
             .collect();
         out.push(Candidate {
             figure: figure_index,

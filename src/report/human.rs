@@ -50,7 +50,8 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        (!self.finding.help.is_empty()).then(|| Box::new(&self.finding.help) as Box<dyn fmt::Display>)
+        (!self.finding.help.is_empty())
+            .then(|| Box::new(&self.finding.help) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -101,12 +102,19 @@ impl Emitter for Human {
                     value,
                     format!("strict {strict}"),
                     natural,
-                    f.qualifier.map(|q| q.as_str().to_string()).unwrap_or_default(),
+                    f.qualifier
+                        .map(|q| q.as_str().to_string())
+                        .unwrap_or_default(),
                 ]
             })
             .collect();
         let widths: Vec<usize> = (0..5)
-            .map(|i| rows.iter().map(|r| UnicodeWidthStr::width(r[i].as_str())).max().unwrap_or(0))
+            .map(|i| {
+                rows.iter()
+                    .map(|r| UnicodeWidthStr::width(r[i].as_str()))
+                    .max()
+                    .unwrap_or(0)
+            })
             .collect();
         for r in &rows {
             let cells: Vec<String> = (0..5).map(|i| pad(&r[i], widths[i])).collect();
@@ -128,7 +136,13 @@ impl Emitter for Human {
                     source: &source,
                 };
                 if handler.render_report(&mut out, &diagnostic).is_err() {
-                    out.push_str(&format!("{}: {}[{}] {}\n", file.path, finding.severity.as_str(), finding.rule, finding.message));
+                    out.push_str(&format!(
+                        "{}: {}[{}] {}\n",
+                        file.path,
+                        finding.severity.as_str(),
+                        finding.rule,
+                        finding.message
+                    ));
                 }
                 out.push('\n');
             }

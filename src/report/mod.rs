@@ -35,7 +35,10 @@ pub struct Style {
 
 impl Default for Style {
     fn default() -> Self {
-        Self { width: 100, color: false }
+        Self {
+            width: 100,
+            color: false,
+        }
     }
 }
 

@@ -22,7 +22,11 @@ pub fn run(rules: &RuleSet) -> Vec<ExampleFailure> {
         units: rules.units.clone(),
         ..ReadOptions::default()
     };
-    rules.rules.iter().flat_map(|r| run_rule(r, &options)).collect()
+    rules
+        .rules
+        .iter()
+        .flat_map(|r| run_rule(r, &options))
+        .collect()
 }
 
 fn run_rule(rule: &Rule, options: &ReadOptions) -> Vec<ExampleFailure> {
@@ -71,14 +75,16 @@ fn run_rule(rule: &Rule, options: &ReadOptions) -> Vec<ExampleFailure> {
                     let got: Vec<String> = fired
                         .iter()
                         .map(|(s, e)| {
-                            let figs: Vec<String> = e.bound.iter().map(|&(_, f)| figure_text(f)).collect();
+                            let figs: Vec<String> =
+                                e.bound.iter().map(|&(_, f)| figure_text(f)).collect();
                             format!("{} on {}", s.as_str(), figs.join(", "))
                         })
                         .collect();
                     let bound: Vec<String> = evaluations
                         .iter()
                         .map(|e| {
-                            let figs: Vec<String> = e.bound.iter().map(|&(_, f)| figure_text(f)).collect();
+                            let figs: Vec<String> =
+                                e.bound.iter().map(|&(_, f)| figure_text(f)).collect();
                             format!("{:?} on [{}]", e.verdict, figs.join(", "))
                         })
                         .collect();
@@ -89,7 +95,14 @@ fn run_rule(rule: &Rule, options: &ReadOptions) -> Vec<ExampleFailure> {
                             severity.as_str(),
                             labels.join(", "),
                             if got.is_empty() {
-                                format!("no finding (evaluations: {})", if bound.is_empty() { "none".to_string() } else { bound.join("; ") })
+                                format!(
+                                    "no finding (evaluations: {})",
+                                    if bound.is_empty() {
+                                        "none".to_string()
+                                    } else {
+                                        bound.join("; ")
+                                    }
+                                )
                             } else {
                                 got.join("; ")
                             }

@@ -88,9 +88,10 @@ pub enum Expr {
 impl Expr {
     pub fn span(&self) -> Range<usize> {
         match self {
-            Expr::Num { span, .. } | Expr::Fact { span, .. } | Expr::Neg { span, .. } | Expr::Bin { span, .. } => {
-                span.clone()
-            }
+            Expr::Num { span, .. }
+            | Expr::Fact { span, .. }
+            | Expr::Neg { span, .. }
+            | Expr::Bin { span, .. } => span.clone(),
         }
     }
 
@@ -229,7 +230,9 @@ impl Parser {
     }
 
     fn span_here(&self) -> Range<usize> {
-        self.toks.get(self.pos).map_or(self.end..self.end, |(_, s)| s.clone())
+        self.toks
+            .get(self.pos)
+            .map_or(self.end..self.end, |(_, s)| s.clone())
     }
 
     fn sum(&mut self) -> Result<Expr, ExprError> {
@@ -347,7 +350,10 @@ pub fn parse(src: &str) -> Result<Check, ExprError> {
             message: "a check must compare: use `==`, `<=`, `<`, `>=`, `>` or `!=`".into(),
         });
     }
-    Ok(Check { operands, comparators })
+    Ok(Check {
+        operands,
+        comparators,
+    })
 }
 
 /// The dimension of a value in a check.
@@ -483,12 +489,20 @@ mod tests {
         let c = parse("exports + imports * 2 == total").unwrap();
         assert_eq!(c.comparators, vec![Cmp::Eq]);
         match &c.operands[0] {
-            Expr::Bin { op: Op::Add, rhs, .. } => assert!(matches!(**rhs, Expr::Bin { op: Op::Mul, .. })),
+            Expr::Bin {
+                op: Op::Add, rhs, ..
+            } => assert!(matches!(**rhs, Expr::Bin { op: Op::Mul, .. })),
             other => panic!("{other:?}"),
         }
         let c = parse("a <= b <= c").unwrap();
         assert_eq!(c.operands.len(), 3);
-        assert_eq!(parse("x == 60%").unwrap().operands[1], Expr::Num { value: Decimal::new(6, 1), span: 5..8 });
+        assert_eq!(
+            parse("x == 60%").unwrap().operands[1],
+            Expr::Num {
+                value: Decimal::new(6, 1),
+                span: 5..8
+            }
+        );
     }
 
     #[test]
@@ -511,6 +525,9 @@ mod tests {
         assert!(type_check(&parse("share == delta").unwrap(), &ty).is_err());
         assert!(type_check(&parse("exports == share").unwrap(), &ty).is_err());
         let e = type_check(&parse("exports == nope").unwrap(), &ty).unwrap_err();
-        assert_eq!((e.span, e.message.as_str()), (11..15, "unknown fact `nope`"));
+        assert_eq!(
+            (e.span, e.message.as_str()),
+            (11..15, "unknown fact `nope`")
+        );
     }
 }

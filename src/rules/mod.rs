@@ -13,8 +13,8 @@ use expr::{Check, Ty};
 use miette::NamedSource;
 use pattern::{CompiledPattern, MacroKind, PatternError};
 use regex::Regex;
-pub use schema::{Scope, Severity};
 use schema::{DimensionSpec, RuleFile, RuleSpec};
+pub use schema::{Scope, Severity};
 use serde_saphyr::Spanned;
 use std::ops::Range;
 use std::path::Path;
@@ -22,9 +22,18 @@ use std::sync::Arc;
 
 /// The rule files shipped in the binary, so `factlint check FILE` needs no configuration.
 pub const SHIPPED: &[(&str, &str)] = &[
-    ("rules/zh/trade.yaml", include_str!("../../rules/zh/trade.yaml")),
-    ("rules/zh/finance.yaml", include_str!("../../rules/zh/finance.yaml")),
-    ("rules/zh/vehicles.yaml", include_str!("../../rules/zh/vehicles.yaml")),
+    (
+        "rules/zh/trade.yaml",
+        include_str!("../../rules/zh/trade.yaml"),
+    ),
+    (
+        "rules/zh/finance.yaml",
+        include_str!("../../rules/zh/finance.yaml"),
+    ),
+    (
+        "rules/zh/vehicles.yaml",
+        include_str!("../../rules/zh/vehicles.yaml"),
+    ),
 ];
 
 /// The relation families a rule may declare.
@@ -103,7 +112,10 @@ pub enum Expectation {
     /// The rule must stay silent.
     Pass,
     /// The rule must fire, at this severity, labelling these figures.
-    Fail { severity: Severity, labels: Vec<String> },
+    Fail {
+        severity: Severity,
+        labels: Vec<String>,
+    },
 }
 
 /// Where a rule was defined.
@@ -157,7 +169,11 @@ impl RuleSet {
     /// Compiles the rules of one YAML text; every error of the file is reported.
     pub fn add_source(&mut self, path: &str, text: &str) -> Result<(), Error> {
         let source = Arc::new(text.to_string());
-        let ctx = Ctx { path, text, source: &source };
+        let ctx = Ctx {
+            path,
+            text,
+            source: &source,
+        };
         let file: RuleFile = serde_saphyr::from_str(text).map_err(|e| ctx.yaml_error(&e))?;
         let mut errors = Vec::new();
         for u in &file.units {
@@ -240,9 +256,15 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn error(&self, span: Range<usize>, message: String, label: &str, help: Option<String>) -> Error {
+    fn error(
+        &self,
+        span: Range<usize>,
+        message: String,
+        label: &str,
+        help: Option<String>,
+    ) -> Error {
         Error::Rule(Box::new(RuleError {
-            message: format!("{}: {message}", self.path),
+            message,
             source_code: NamedSource::new(self.path, self.text.to_string()),
             span: (span.start, span.end - span.start).into(),
             label: label.to_string(),
@@ -255,7 +277,11 @@ impl Ctx<'_> {
         let first = first.lines().next().unwrap_or("invalid YAML");
         let message = first
             .strip_prefix("error: ")
-            .map(|m| m.split_once(": ").filter(|(loc, _)| loc.starts_with("line ")).map_or(m, |(_, rest)| rest))
+            .map(|m| {
+                m.split_once(": ")
+                    .filter(|(loc, _)| loc.starts_with("line "))
+                    .map_or(m, |(_, rest)| rest)
+            })
             .unwrap_or(first)
             .to_string();
         let span = e.location().map_or(0..0, |l| {
@@ -267,7 +293,12 @@ impl Ctx<'_> {
             let start = start.min(self.text.len());
             start..(start + len).min(self.text.len()).max(start)
         });
-        self.error(span, message, "here", Some("rule files are YAML: see docs/rules.md".into()))
+        self.error(
+            span,
+            message,
+            "here",
+            Some("rule files are YAML: see docs/rules.md".into()),
+        )
     }
 
     fn offset_of(&self, line: u64, column: u64) -> usize {
@@ -312,7 +343,8 @@ impl Ctx<'_> {
             .get(content_start..content_start + s.value.len())
             .is_some_and(|t| t == s.value);
         if verbatim {
-            content_start + inner.start..content_start + inner.end.max(inner.start + 1).min(s.value.len().max(1))
+            content_start + inner.start
+                ..content_start + inner.end.max(inner.start + 1).min(s.value.len().max(1))
         } else {
             whole
         }
@@ -355,14 +387,15 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
     let mut facts = Vec::new();
     for (name, f) in &spec.facts {
         let compiled = pattern::compile(&f.pattern.value);
-        let context = |s: &Option<Spanned<String>>, anchored: bool| -> Result<Option<Regex>, Error> {
-            match s {
-                None => Ok(None),
-                Some(s) => pattern::compile_context(&s.value, anchored)
-                    .map(Some)
-                    .map_err(|e| pattern_error(ctx, s, &e)),
-            }
-        };
+        let context =
+            |s: &Option<Spanned<String>>, anchored: bool| -> Result<Option<Regex>, Error> {
+                match s {
+                    None => Ok(None),
+                    Some(s) => pattern::compile_context(&s.value, anchored)
+                        .map(Some)
+                        .map_err(|e| pattern_error(ctx, s, &e)),
+                }
+            };
         let not_after = context(&f.not_after, true);
         let not_in_clause = context(&f.not_in_clause, false);
         match (compiled, not_after, not_in_clause) {
@@ -370,7 +403,10 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
                 let m = &p.macros[0];
                 facts.push(Fact {
                     name: name.clone(),
-                    label: f.label.as_ref().map_or_else(|| name.clone(), |l| l.value.clone()),
+                    label: f
+                        .label
+                        .as_ref()
+                        .map_or_else(|| name.clone(), |l| l.value.clone()),
                     kind: m.kind,
                     unit: m.unit.clone(),
                     pattern: p,
@@ -397,10 +433,16 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
     let mut anchor = 0;
     if let Some(check) = &check {
         let fact_names: Vec<&str> = spec.facts.keys().map(String::as_str).collect();
-        let ty_of = |name: &str| facts.iter().find(|f| f.name == name).map(Fact::ty).or_else(|| {
-            // A fact whose pattern failed still exists: do not report it as unknown.
-            fact_names.contains(&name).then_some(Ty::Any)
-        });
+        let ty_of = |name: &str| {
+            facts
+                .iter()
+                .find(|f| f.name == name)
+                .map(Fact::ty)
+                .or_else(|| {
+                    // A fact whose pattern failed still exists: do not report it as unknown.
+                    fact_names.contains(&name).then_some(Ty::Any)
+                })
+        };
         if let Err(e) = expr::type_check(check, &ty_of) {
             let help = e
                 .message
@@ -411,7 +453,10 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
         let used = check.facts();
         for name in &fact_names {
             if !used.contains(name) {
-                let span = spec.facts.get(*name).map_or(0..0, |f| ctx.whole(&f.pattern));
+                let span = spec
+                    .facts
+                    .get(*name)
+                    .map_or(0..0, |f| ctx.whole(&f.pattern));
                 errors.push(ctx.error(
                     span,
                     format!("fact `{name}` is never used in the check"),
@@ -434,10 +479,19 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
             }
             None => used.last().map(|s| s.to_string()).unwrap_or_default(),
         };
-        anchor = facts.iter().position(|f| f.name == anchor_name).unwrap_or(0);
+        anchor = facts
+            .iter()
+            .position(|f| f.name == anchor_name)
+            .unwrap_or(0);
     }
     for a in &spec.agree {
-        if !facts.iter().any(|f| f.pattern.regex.capture_names().flatten().any(|n| n == a.value)) {
+        if !facts.iter().any(|f| {
+            f.pattern
+                .regex
+                .capture_names()
+                .flatten()
+                .any(|n| n == a.value)
+        }) {
             errors.push(ctx.error(
                 ctx.whole(a),
                 format!("no fact pattern has a capture named `{}`", a.value),
@@ -494,7 +548,12 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
 }
 
 fn pattern_error(ctx: &Ctx, s: &Spanned<String>, e: &PatternError) -> Error {
-    ctx.error(ctx.inner(s, e.span.clone()), e.message.clone(), "here", e.help.clone())
+    ctx.error(
+        ctx.inner(s, e.span.clone()),
+        e.message.clone(),
+        "here",
+        e.help.clone(),
+    )
 }
 
 /// The YAML text of the rule whose `id` stands at `id_at`: from its list item to the next.

@@ -75,7 +75,10 @@ impl MacroKind {
     }
 
     pub fn name(self) -> &'static str {
-        MACRO_NAMES.iter().find(|(_, k)| *k == self).map_or("figure", |(n, _)| n)
+        MACRO_NAMES
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("figure", |(n, _)| n)
     }
 }
 
@@ -110,7 +113,9 @@ const SIZE_LIMIT: usize = 1 << 20;
 
 fn macro_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([^{}]*))?\}").expect("macro syntax"))
+    RE.get_or_init(|| {
+        Regex::new(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([^{}]*))?\}").expect("macro syntax")
+    })
 }
 
 /// Expands macros and compiles a fact pattern.
@@ -134,7 +139,11 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
                 message: format!("unknown macro `{{{name}}}`"),
                 help: Some(format!(
                     "macros are {}",
-                    MACRO_NAMES.iter().map(|(n, _)| format!("{{{n}}}")).collect::<Vec<_>>().join(", ")
+                    MACRO_NAMES
+                        .iter()
+                        .map(|(n, _)| format!("{{{n}}}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )),
             })?;
         let unit = caps.get(2).map(|u| u.as_str().trim().to_string());
@@ -165,7 +174,10 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
     validated.push_str(&pattern[last..]);
     expanded.push_str(&pattern[last..]);
     check_syntax(&validated)?;
-    if let Some(m) = regex::Regex::new(r"\(\?P?<(__f[0-9]*)").ok().and_then(|r| r.find(pattern)) {
+    if let Some(m) = regex::Regex::new(r"\(\?P?<(__f[0-9]*)")
+        .ok()
+        .and_then(|r| r.find(pattern))
+    {
         return Err(PatternError {
             span: m.range(),
             message: "capture names starting with `__f` are reserved for macros".into(),
@@ -219,7 +231,9 @@ fn compile_raw(pattern: &str, user_len: usize) -> Result<Regex, PatternError> {
 }
 
 fn check_syntax(pattern: &str) -> Result<(), PatternError> {
-    let mut parser = regex_syntax::ast::parse::ParserBuilder::new().nest_limit(100).build();
+    let mut parser = regex_syntax::ast::parse::ParserBuilder::new()
+        .nest_limit(100)
+        .build();
     parser.parse(pattern).map(|_| ()).map_err(|e| {
         let span = e.span();
         let start = span.start.offset;
@@ -233,7 +247,9 @@ fn check_syntax(pattern: &str) -> Result<(), PatternError> {
 }
 
 fn next_char_len(s: &str, at: usize) -> usize {
-    s.get(at..).and_then(|t| t.chars().next()).map_or(0, char::len_utf8)
+    s.get(at..)
+        .and_then(|t| t.chars().next())
+        .map_or(0, char::len_utf8)
 }
 
 /// Whether the byte at `at` is escaped by an odd number of backslashes.
@@ -277,6 +293,10 @@ mod tests {
     #[test]
     fn huge_patterns_are_refused_not_compiled() {
         let e = compile("{amount}(?:a{1000}){1000}").unwrap_err();
-        assert!(e.message.contains("more than") || e.message.contains("size"), "{}", e.message);
+        assert!(
+            e.message.contains("more than") || e.message.contains("size"),
+            "{}",
+            e.message
+        );
     }
 }
