@@ -20,6 +20,7 @@
 pub mod document;
 pub mod engine;
 pub mod error;
+pub mod families;
 pub mod figure;
 pub mod report;
 pub mod rules;
@@ -33,14 +34,35 @@ pub use figure::{Figure, FigureSet, ReadOptions};
 pub struct Article {
     pub document: Document,
     pub figures: FigureSet,
+    /// The year of publication: given, or the year the article mentions most (ties go to the
+    /// later year); `None` when it mentions none.
+    pub year: Option<i32>,
 }
 
 impl Article {
     pub fn new(path: impl Into<String>, source: String, options: &ReadOptions) -> Self {
         let document = Document::new(path, source);
         let figures = figure::read_figures(&document.text, &document.segments, options);
-        Self { document, figures }
+        let year = options.publication_year.or_else(|| most_mentioned_year(&figures));
+        Self {
+            document,
+            figures,
+            year,
+        }
     }
+}
+
+fn most_mentioned_year(figures: &FigureSet) -> Option<i32> {
+    let mut counts: std::collections::BTreeMap<u32, usize> = std::collections::BTreeMap::new();
+    for d in &figures.dates {
+        if let Some(y) = d.year {
+            *counts.entry(y).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(year, n)| (n, year))
+        .and_then(|(year, _)| i32::try_from(year).ok())
 }
 
 /// Checks an article against a rule set: the findings, sorted by position.

@@ -1,6 +1,6 @@
 //! Evaluating a check on intervals: exact decimals, dimensions and units checked.
 
-use super::{explain, ty_of, Evaluation, Verdict};
+use super::{explain, ty_of, Evaluation, Item, Verdict};
 use crate::figure::{Dimension, Figure, Interval};
 use crate::rules::expr::{combine, Cmp, Expr, Op, Ty};
 use crate::rules::{Rule, Severity};
@@ -17,6 +17,30 @@ pub struct Value {
     pub ty: Ty,
     /// The unit for quantities (元, 辆, or empty for a bare count); `None` for ratios.
     pub unit: Option<String>,
+}
+
+/// Whether a predicate holds under each reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Truth {
+    pub strict: bool,
+    pub natural: bool,
+}
+
+/// What an expression evaluates to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Scalar(Value),
+    /// The items a `many: true` fact bound, in text order.
+    List(Vec<Value>),
+    Text(String),
+    Bool(Truth),
+}
+
+/// What functions may know beyond their arguments.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// The year of publication: `--date`, or the year the article mentions most.
+    pub year: Option<i32>,
 }
 
 /// Which reading of the figures.
@@ -47,12 +71,17 @@ impl Value {
             natural: f.natural.scale(scale),
             point: Interval::exact(f.value).scale(scale),
             ty,
-            unit: matches!(ty, Ty::Money | Ty::Count | Ty::Physical | Ty::Duration)
-                .then(|| f.unit.clone()),
+            unit: matches!(ty, Ty::Money | Ty::Count | Ty::Physical | Ty::Duration).then(|| f.unit.clone()),
         }
     }
 
-    fn constant(v: Decimal) -> Self {
+    pub fn of_year(year: u32) -> Self {
+        let mut v = Self::constant(Decimal::from(year));
+        v.ty = Ty::Year;
+        v
+    }
+
+    pub fn constant(v: Decimal) -> Self {
         let i = Interval::exact(v);
         Self {
             strict: i,
@@ -65,78 +94,149 @@ impl Value {
 }
 
 /// Whether two units may meet in a sum or comparison: equal, or one a bare count.
-fn units_meet(a: &Option<String>, b: &Option<String>) -> bool {
+pub fn units_meet(a: &Option<String>, b: &Option<String>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => x == y || x.is_empty() || y.is_empty(),
         _ => true,
     }
 }
 
-fn eval(expr: &Expr, value_of: &dyn Fn(&str) -> Option<Value>) -> Result<Value, String> {
+/// The bindings of one evaluation, for looking up facts and captures.
+pub(super) struct Binding<'a> {
+    pub article: &'a Article,
+    pub rule: &'a Rule,
+    pub bound: &'a [(usize, Item)],
+    pub captures: &'a [(usize, String, String)],
+    pub context: Context,
+}
+
+impl Binding<'_> {
+    fn fact_index(&self, name: &str) -> Option<usize> {
+        self.rule.facts.iter().position(|f| f.name == name)
+    }
+
+    pub fn items(&self, name: &str) -> Vec<Item> {
+        let Some(fact) = self.fact_index(name) else {
+            return Vec::new();
+        };
+        self.bound.iter().filter(|(f, _)| *f == fact).map(|&(_, i)| i).collect()
+    }
+
+    pub fn value(&self, item: Item) -> Value {
+        match item {
+            Item::Figure(i) => Value::of_figure(&self.article.figures.figures[i]),
+            Item::Year(i) => Value::of_year(self.article.figures.dates[i].year.unwrap_or_default()),
+        }
+    }
+
+    pub fn capture(&self, fact: &str, name: &str) -> Option<&str> {
+        let fact = self.fact_index(fact)?;
+        self.captures
+            .iter()
+            .find(|(f, n, _)| *f == fact && n == name)
+            .map(|(_, _, v)| v.as_str())
+    }
+}
+
+fn scalar(arg: Arg) -> Result<Value, String> {
+    match arg {
+        Arg::Scalar(v) => Ok(v),
+        Arg::List(_) => Err("a list where a figure is needed".into()),
+        Arg::Text(_) => Err("text where a figure is needed".into()),
+        Arg::Bool(_) => Err("a predicate where a figure is needed".into()),
+    }
+}
+
+pub(super) fn eval(expr: &Expr, b: &Binding) -> Result<Arg, String> {
     match expr {
-        Expr::Num { value, .. } => Ok(Value::constant(*value)),
-        Expr::Fact { name, .. } => value_of(name).ok_or_else(|| format!("`{name}` is not bound")),
+        Expr::Num { value, .. } => Ok(Arg::Scalar(Value::constant(*value))),
+        Expr::Fact { name, .. } => {
+            let many = b.fact_index(name).is_some_and(|i| b.rule.facts[i].many);
+            let values: Vec<Value> = b.items(name).into_iter().map(|i| b.value(i)).collect();
+            if many {
+                Ok(Arg::List(values))
+            } else {
+                values
+                    .into_iter()
+                    .next()
+                    .map(Arg::Scalar)
+                    .ok_or_else(|| format!("`{name}` is not bound"))
+            }
+        }
+        Expr::Capture { fact, name, .. } => b
+            .capture(fact, name)
+            .map(|t| Arg::Text(t.to_string()))
+            .ok_or_else(|| format!("`{fact}.{name}` captured nothing")),
+        Expr::Call { name, args, .. } => {
+            let function = crate::families::function(name).ok_or_else(|| format!("unknown function `{name}`"))?;
+            let values = args.iter().map(|a| eval(a, b)).collect::<Result<Vec<_>, _>>()?;
+            (function.eval)(&values, &b.context)
+        }
         Expr::Neg { inner, .. } => {
-            let v = eval(inner, value_of)?;
-            Ok(Value {
+            let v = scalar(eval(inner, b)?)?;
+            Ok(Arg::Scalar(Value {
                 strict: v.strict.neg(),
                 natural: v.natural.neg(),
                 point: v.point.neg(),
                 ..v
-            })
+            }))
         }
         Expr::Bin { op, lhs, rhs, .. } => {
-            let a = eval(lhs, value_of)?;
-            let b = eval(rhs, value_of)?;
-            let ty = combine(*op, a.ty, b.ty)
-                .ok_or_else(|| "the bound figures' dimensions do not combine".to_string())?;
-            let unit = match op {
-                Op::Add | Op::Sub => {
-                    if !units_meet(&a.unit, &b.unit) {
-                        return Err(format!(
-                            "units differ: {} and {}",
-                            a.unit.unwrap_or_default(),
-                            b.unit.unwrap_or_default()
-                        ));
-                    }
-                    match (&a.unit, &b.unit) {
-                        (Some(x), _) if !x.is_empty() => Some(x.clone()),
-                        (_, Some(y)) => Some(y.clone()),
-                        (x, None) => x.clone(),
-                    }
-                }
-                Op::Mul => a.unit.clone().or(b.unit.clone()),
-                Op::Div if a.ty == b.ty && ty == Ty::Ratio => {
-                    if !units_meet(&a.unit, &b.unit) {
-                        return Err(format!(
-                            "units differ: {} and {}",
-                            a.unit.unwrap_or_default(),
-                            b.unit.unwrap_or_default()
-                        ));
-                    }
-                    None
-                }
-                Op::Div => a.unit.clone(),
-            };
-            let apply = |x: &Interval, y: &Interval| -> Result<Interval, String> {
-                match op {
-                    Op::Add => Ok(x.add(y)),
-                    Op::Sub => Ok(x.sub(y)),
-                    Op::Mul => Ok(x.mul(y)),
-                    Op::Div => x
-                        .div(y)
-                        .ok_or_else(|| "division by a figure that can be zero".to_string()),
-                }
-            };
-            Ok(Value {
-                strict: apply(&a.strict, &b.strict)?,
-                natural: apply(&a.natural, &b.natural)?,
-                point: apply(&a.point, &b.point)?,
-                ty,
-                unit,
-            })
+            let a = scalar(eval(lhs, b)?)?;
+            let c = scalar(eval(rhs, b)?)?;
+            binary(*op, a, c).map(Arg::Scalar)
         }
     }
+}
+
+fn binary(op: Op, a: Value, b: Value) -> Result<Value, String> {
+    let ty = combine(op, a.ty, b.ty).ok_or_else(|| "the bound figures' dimensions do not combine".to_string())?;
+    let differ = |a: &Value, b: &Value| {
+        format!(
+            "units differ: {} and {}",
+            a.unit.clone().unwrap_or_default(),
+            b.unit.clone().unwrap_or_default()
+        )
+    };
+    let unit = match op {
+        Op::Add | Op::Sub => {
+            if !units_meet(&a.unit, &b.unit) {
+                return Err(differ(&a, &b));
+            }
+            if a.ty == Ty::Year && b.ty == Ty::Year {
+                Some("年".to_string())
+            } else {
+                match (&a.unit, &b.unit) {
+                    (Some(x), _) if !x.is_empty() => Some(x.clone()),
+                    (_, Some(y)) => Some(y.clone()),
+                    (x, None) => x.clone(),
+                }
+            }
+        }
+        Op::Mul => a.unit.clone().or(b.unit.clone()),
+        Op::Div if a.ty == b.ty && ty == Ty::Ratio => {
+            if !units_meet(&a.unit, &b.unit) {
+                return Err(differ(&a, &b));
+            }
+            None
+        }
+        Op::Div => a.unit.clone(),
+    };
+    let apply = |x: &Interval, y: &Interval| -> Result<Interval, String> {
+        match op {
+            Op::Add => Ok(x.add(y)),
+            Op::Sub => Ok(x.sub(y)),
+            Op::Mul => Ok(x.mul(y)),
+            Op::Div => x.div(y).ok_or_else(|| "division by a figure that can be zero".to_string()),
+        }
+    };
+    Ok(Value {
+        strict: apply(&a.strict, &b.strict)?,
+        natural: apply(&a.natural, &b.natural)?,
+        point: apply(&a.point, &b.point)?,
+        ty,
+        unit,
+    })
 }
 
 /// Whether `a cmp b` can hold for some values of the intervals.
@@ -154,24 +254,54 @@ pub fn holds(cmp: Cmp, a: &Interval, b: &Interval) -> bool {
 pub(super) fn evaluate_binding<'r>(
     article: &Article,
     rule: &'r Rule,
-    bound: Vec<(usize, usize)>,
+    bound: Vec<(usize, Item)>,
+    captures: &[(usize, String, String)],
 ) -> Evaluation<'r> {
-    let figures = &article.figures.figures;
-    let value_of = |name: &str| -> Option<Value> {
-        let fact = rule.facts.iter().position(|f| f.name == name)?;
-        let (_, figure) = bound.iter().find(|(f, _)| *f == fact)?;
-        Some(Value::of_figure(&figures[*figure]))
+    let binding = Binding {
+        article,
+        rule,
+        bound: &bound,
+        captures,
+        context: Context { year: article.year },
     };
     let not_applicable = |reason: String, sides: Vec<Value>| Evaluation {
         rule,
         bound: bound.clone(),
         verdict: Verdict::NotApplicable(reason),
-        help: None,
+        explanation: None,
         sides,
     };
-    let mut sides = Vec::with_capacity(rule.check.operands.len());
+    let mut args = Vec::with_capacity(rule.check.operands.len());
     for operand in &rule.check.operands {
-        match eval(operand, &value_of) {
+        match eval(operand, &binding) {
+            Ok(v) => args.push(v),
+            Err(reason) => return not_applicable(reason, Vec::new()),
+        }
+    }
+    // A predicate check: `between(…)`, `all_equal(…)`.
+    if rule.check.comparators.is_empty() {
+        let Some(Arg::Bool(truth)) = args.first().cloned() else {
+            return not_applicable("the check is not a predicate".into(), Vec::new());
+        };
+        let (verdict, reading) = if !truth.strict {
+            (Verdict::Fail(rule.severity), Reading::Strict)
+        } else if !truth.natural {
+            (Verdict::Fail(Severity::Warning), Reading::Natural)
+        } else {
+            (Verdict::Pass, Reading::Strict)
+        };
+        let explanation = Some(explain::predicate(&binding, &rule.check.operands[0], &verdict, reading));
+        return Evaluation {
+            rule,
+            bound: bound.clone(),
+            verdict,
+            explanation,
+            sides: Vec::new(),
+        };
+    }
+    let mut sides = Vec::with_capacity(args.len());
+    for a in args {
+        match scalar(a) {
             Ok(v) => sides.push(v),
             Err(reason) => return not_applicable(reason, sides),
         }
@@ -196,31 +326,22 @@ pub(super) fn evaluate_binding<'r>(
             .comparators
             .iter()
             .enumerate()
-            .find(|&(i, &cmp)| {
-                !holds(
-                    cmp,
-                    sides[i].reading(reading),
-                    sides[i + 1].reading(reading),
-                )
-            })
+            .find(|&(i, &cmp)| !holds(cmp, sides[i].reading(reading), sides[i + 1].reading(reading)))
             .map(|(i, _)| i)
     };
-    let (verdict, failure) = match failing(Reading::Strict) {
-        Some(i) => (Verdict::Fail(rule.severity), Some((i, Reading::Strict))),
+    let (verdict, at, reading) = match failing(Reading::Strict) {
+        Some(i) => (Verdict::Fail(rule.severity), i, Reading::Strict),
         None => match failing(Reading::Natural) {
-            Some(i) => (
-                Verdict::Fail(Severity::Warning),
-                Some((i, Reading::Natural)),
-            ),
-            None => (Verdict::Pass, None),
+            Some(i) => (Verdict::Fail(Severity::Warning), i, Reading::Natural),
+            None => (Verdict::Pass, 0, Reading::Strict),
         },
     };
-    let help = failure.map(|(i, reading)| explain::help(article, rule, &bound, &sides, i, reading));
+    let explanation = Some(explain::comparison(&binding, &sides, at, reading, verdict == Verdict::Pass));
     Evaluation {
         rule,
-        bound,
+        bound: bound.clone(),
         verdict,
-        help,
+        explanation,
         sides,
     }
 }

@@ -1,102 +1,140 @@
-//! The help line of a finding: the failed arithmetic, in the article's own units and language.
+//! The arithmetic of a check in the article's own units and language: the help line of a
+//! finding, or the confirmation of a pass.
 //!
-//! `出口 13万亿元 + 进口 9.79万亿元 = 22.79万亿元（按四舍五入区间 22.28–23.30）≠ 进出口总值 21.79万亿元`
+//! `出口 13万亿元 + 进口 9.79万亿元 = 22.79万亿元（按四舍五入区间 22.28–23.30） ≠ 进出口总值 21.79万亿元`
 
-use super::eval::{Reading, Value};
-use super::ty_of;
+use super::eval::{eval, Arg, Binding, Reading, Value};
+use super::{item_span, ty_of, Item, Verdict};
 use crate::document::chars::is_cjk;
 use crate::figure::{Bound, Dimension, Figure, Interval};
 use crate::rules::expr::{Expr, Op, Ty};
-use crate::rules::Rule;
-use crate::Article;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-struct Ctx<'a> {
-    article: &'a Article,
-    rule: &'a Rule,
-    bound: &'a [(usize, usize)],
-    zh: bool,
+fn chinese(b: &Binding) -> bool {
+    b.rule.message.chars().any(is_cjk)
 }
 
-impl Ctx<'_> {
-    fn figure(&self, name: &str) -> Option<&Figure> {
-        let fact = self.rule.facts.iter().position(|f| f.name == name)?;
-        let (_, fig) = self.bound.iter().find(|(f, _)| *f == fact)?;
-        self.article.figures.figures.get(*fig)
-    }
-
-    fn label(&self, name: &str) -> String {
-        self.rule
-            .facts
-            .iter()
-            .find(|f| f.name == name)
-            .map_or_else(|| name.to_string(), |f| f.label.clone())
-    }
-
-    /// The figure as the article writes it (normalized: no wraps).
-    fn written(&self, f: &Figure) -> String {
-        self.article.document.text[f.span.clone()].to_string()
-    }
+fn label(b: &Binding, name: &str) -> String {
+    b.rule
+        .facts
+        .iter()
+        .find(|f| f.name == name)
+        .map_or_else(|| name.to_string(), |f| f.label.clone())
 }
 
-pub(super) fn help(
-    article: &Article,
-    rule: &Rule,
-    bound: &[(usize, usize)],
-    sides: &[Value],
-    i: usize,
-    reading: Reading,
-) -> String {
-    let ctx = Ctx {
-        article,
-        rule,
-        bound,
-        zh: rule.message.chars().any(is_cjk),
-    };
-    let left = describe(&ctx, &rule.check.operands[i], &sides[i], reading);
-    let right = describe(&ctx, &rule.check.operands[i + 1], &sides[i + 1], reading);
-    let mut out = format!(
-        "{left} {} {right}",
-        rule.check.comparators[i].negated_symbol()
-    );
-    if reading == Reading::Natural {
-        out.push_str(if ctx.zh {
-            "；仅按相邻数字的精度理解时不符，按各数字末位四舍五入则可能相符"
-        } else {
-            "; inconsistent only when the figures are read as precisely as their neighbours"
-        });
-    }
-    if let Some(extra) = &rule.help {
+/// An item as the article writes it (normalized: no wraps).
+fn written(b: &Binding, item: Item) -> String {
+    b.article.document.text[item_span(b.article, item)].to_string()
+}
+
+/// The figures bound to the facts an expression names.
+fn bound_figures<'a>(b: &'a Binding, expr: &Expr) -> Vec<&'a Figure> {
+    let mut names = Vec::new();
+    expr.facts(&mut names);
+    names
+        .iter()
+        .flat_map(|n| b.items(n))
+        .filter_map(|i| match i {
+            Item::Figure(f) => b.article.figures.figures.get(f),
+            Item::Year(_) => None,
+        })
+        .collect()
+}
+
+fn with_extra(b: &Binding, mut out: String) -> String {
+    if let Some(extra) = &b.rule.help {
         out.push('\n');
         out.push_str(extra.trim());
     }
     out
 }
 
-fn describe(ctx: &Ctx, expr: &Expr, value: &Value, reading: Reading) -> String {
+/// A comparison chain: the failing pair with the negated comparator, or the whole chain when it
+/// holds.
+pub(super) fn comparison(b: &Binding, sides: &[Value], i: usize, reading: Reading, passed: bool) -> String {
+    let ops = &b.rule.check.operands;
+    let cmps = &b.rule.check.comparators;
+    if passed {
+        let mut out = describe(b, &ops[0], &sides[0], reading);
+        for (k, cmp) in cmps.iter().enumerate() {
+            out.push_str(&format!(" {} {}", cmp.symbol(), describe(b, &ops[k + 1], &sides[k + 1], reading)));
+        }
+        return out;
+    }
+    let mut out = format!(
+        "{} {} {}",
+        describe(b, &ops[i], &sides[i], reading),
+        cmps[i].negated_symbol(),
+        describe(b, &ops[i + 1], &sides[i + 1], reading)
+    );
+    if reading == Reading::Natural {
+        out.push_str(natural_note(b));
+    }
+    with_extra(b, out)
+}
+
+fn natural_note(b: &Binding) -> &'static str {
+    if chinese(b) {
+        "；仅按相邻数字的精度理解时不符，按各数字末位四舍五入则可能相符"
+    } else {
+        "; inconsistent only when the figures are read as precisely as their neighbours"
+    }
+}
+
+/// A predicate check (`between`, `all_equal`, `non_increasing`, …) in words.
+pub(super) fn predicate(b: &Binding, expr: &Expr, verdict: &Verdict, reading: Reading) -> String {
+    let zh = chinese(b);
+    let holds = *verdict == Verdict::Pass;
+    let Expr::Call { name, args, .. } = expr else {
+        return render(b, expr, 0);
+    };
+    let arg = |k: usize| args.get(k).map(|a| render(b, a, 0)).unwrap_or_default();
+    let mut out = match (name.as_str(), zh) {
+        ("between", true) => format!("{} {}在 {} 与 {} 之间", arg(0), if holds { "" } else { "不" }, arg(1), arg(2)),
+        ("between", false) => format!("{} is {}between {} and {}", arg(0), if holds { "" } else { "not " }, arg(1), arg(2)),
+        ("all_equal", true) => format!("{} {}", arg(0), if holds { "一致" } else { "前后不一致" }),
+        ("all_equal", false) => format!("{} {}", arg(0), if holds { "agree" } else { "disagree" }),
+        ("non_increasing", true) => format!("{} {}", arg(0), if holds { "逐项不增" } else { "未按顺序逐项递减" }),
+        ("non_decreasing", true) => format!("{} {}", arg(0), if holds { "逐项不减" } else { "未按顺序逐项递增" }),
+        ("non_increasing", false) => format!("{} {}", arg(0), if holds { "never increase" } else { "increase somewhere" }),
+        ("non_decreasing", false) => format!("{} {}", arg(0), if holds { "never decrease" } else { "decrease somewhere" }),
+        (_, true) => format!("{} {}", render(b, expr, 0), if holds { "成立" } else { "不成立" }),
+        (_, false) => format!("{} {}", render(b, expr, 0), if holds { "holds" } else { "does not hold" }),
+    };
+    if !holds && reading == Reading::Natural {
+        out.push_str(natural_note(b));
+    }
+    if holds {
+        out
+    } else {
+        with_extra(b, out)
+    }
+}
+
+fn describe(b: &Binding, expr: &Expr, value: &Value, reading: Reading) -> String {
     if let Expr::Fact { name, .. } = expr {
-        if let Some(f) = ctx.figure(name) {
-            return format!("{} {}", ctx.label(name), ctx.written(f));
+        if let Some(&item) = b.items(name).first() {
+            return format!("{} {}", label(b, name), written(b, item));
         }
     }
-    let rendered = render(ctx, expr, 0);
-    let mut names = Vec::new();
-    expr.facts(&mut names);
-    let figures: Vec<&Figure> = names.iter().filter_map(|n| ctx.figure(n)).collect();
-    let all: Vec<&Figure> = ctx
+    let rendered = render(b, expr, 0);
+    let figures = bound_figures(b, expr);
+    let all: Vec<&Figure> = b
         .bound
         .iter()
-        .map(|&(_, f)| &ctx.article.figures.figures[f])
+        .filter_map(|&(_, i)| match i {
+            Item::Figure(f) => b.article.figures.figures.get(f),
+            Item::Year(_) => None,
+        })
         .collect();
-    let shown = Shown::for_value(value, &figures, &all, ctx.zh);
+    let shown = Shown::for_value(value, &figures, &all, chinese(b));
     let interval = value.reading(reading);
-    let range = format!(
-        "{}–{}",
-        shown.bound(interval.low, true),
-        shown.bound(interval.high, false)
-    );
     let point = shown.point(&value.point);
-    if ctx.zh {
+    if interval.is_exact() {
+        return format!("{rendered} = {point}");
+    }
+    let range = format!("{}–{}", shown.bound(interval.low, true), shown.bound(interval.high, false));
+    if chinese(b) {
         let what = match reading {
             Reading::Strict => "按四舍五入区间",
             Reading::Natural => "按相邻数字精度的区间",
@@ -113,36 +151,50 @@ fn describe(ctx: &Ctx, expr: &Expr, value: &Value, reading: Reading) -> String {
 
 fn precedence(e: &Expr) -> u8 {
     match e {
-        Expr::Bin {
-            op: Op::Add | Op::Sub,
-            ..
-        } => 1,
+        Expr::Bin { op: Op::Add | Op::Sub, .. } => 1,
         Expr::Bin { .. } => 2,
         _ => 3,
     }
 }
 
-fn render(ctx: &Ctx, expr: &Expr, parent: u8) -> String {
+fn render(b: &Binding, expr: &Expr, parent: u8) -> String {
+    let zh = chinese(b);
     let s = match expr {
         Expr::Num { value, .. } => value.normalize().to_string(),
-        Expr::Fact { name, .. } => match ctx.figure(name) {
-            Some(f) => format!("{} {}", ctx.label(name), ctx.written(f)),
-            None => ctx.label(name),
+        Expr::Fact { name, .. } => {
+            let items: Vec<String> = b.items(name).into_iter().map(|i| written(b, i)).collect();
+            if items.is_empty() {
+                label(b, name)
+            } else {
+                format!("{} {}", label(b, name), items.join(if zh { "、" } else { ", " }))
+            }
+        }
+        Expr::Capture { fact, name, .. } => match b.capture(fact, name) {
+            Some(t) if zh => format!("「{t}」"),
+            Some(t) => format!("“{t}”"),
+            None => format!("{fact}.{name}"),
         },
-        Expr::Neg { inner, .. } => format!("-{}", render(ctx, inner, 3)),
+        Expr::Call { name, args, .. } => {
+            let value = eval(expr, b).ok();
+            let inner: Vec<String> = args.iter().map(|a| render(b, a, 0)).collect();
+            match value {
+                Some(Arg::Scalar(v)) if v.point.is_exact() && matches!(name.as_str(), "days" | "months" | "items" | "count" | "publication_year") => {
+                    let n = v.point.low.finite().map(|d| d.normalize().to_string()).unwrap_or_default();
+                    let unit = v.unit.clone().unwrap_or_default();
+                    format!("{name}({}) = {n}{unit}", inner.join(", "))
+                }
+                _ => format!("{name}({})", inner.join(", ")),
+            }
+        }
+        Expr::Neg { inner, .. } => format!("-{}", render(b, inner, 3)),
         Expr::Bin { op, lhs, rhs, .. } => {
             let p = precedence(expr);
             // The right operand of - and / needs brackets at equal precedence.
-            format!(
-                "{} {} {}",
-                render(ctx, lhs, p),
-                op.symbol(),
-                render(ctx, rhs, p + 1)
-            )
+            format!("{} {} {}", render(b, lhs, p), op.symbol(), render(b, rhs, p + 1))
         }
     };
     if precedence(expr) < parent {
-        if ctx.zh {
+        if zh {
             format!("（{s}）")
         } else {
             format!("({s})")
@@ -163,15 +215,8 @@ impl Shown {
     fn for_value(value: &Value, figures: &[&Figure], all: &[&Figure], zh: bool) -> Self {
         match value.ty {
             Ty::Ratio | Ty::Pp => {
-                let is_rate = |f: &&&Figure| {
-                    matches!(f.dimension, Dimension::Percent | Dimension::PercentagePoint)
-                };
-                let decimals = all
-                    .iter()
-                    .filter(is_rate)
-                    .map(|f| f.decimals)
-                    .max()
-                    .map_or(2, |d| d + 1);
+                let is_rate = |f: &&&Figure| matches!(f.dimension, Dimension::Percent | Dimension::PercentagePoint);
+                let decimals = all.iter().filter(is_rate).map(|f| f.decimals).max().map_or(2, |d| d + 1);
                 let suffix = match (value.ty, zh) {
                     (Ty::Pp, true) => "个百分点",
                     (Ty::Pp, false) => " percentage points",
@@ -183,6 +228,11 @@ impl Shown {
                     decimals,
                 }
             }
+            Ty::Year => Self {
+                divisor: Decimal::ONE,
+                suffix: "年".to_string(),
+                decimals: 0,
+            },
             ty => {
                 let display = figures.iter().find(|f| ty_of(f) == ty).or(figures.first());
                 match display {
@@ -190,13 +240,7 @@ impl Shown {
                         let decimals = figures
                             .iter()
                             .filter_map(|f| f.place.checked_div(d.multiplier))
-                            .map(|p| {
-                                if p >= Decimal::ONE {
-                                    0
-                                } else {
-                                    p.normalize().scale()
-                                }
-                            })
+                            .map(|p| if p >= Decimal::ONE { 0 } else { p.normalize().scale() })
                             .max()
                             .unwrap_or(0);
                         Self {
@@ -207,7 +251,7 @@ impl Shown {
                     }
                     None => Self {
                         divisor: Decimal::ONE,
-                        suffix: String::new(),
+                        suffix: value.unit.clone().unwrap_or_default(),
                         decimals: 2,
                     },
                 }
@@ -230,11 +274,7 @@ impl Shown {
                     } else {
                         RoundingStrategy::ToPositiveInfinity
                     };
-                    format!(
-                        "{:.*}",
-                        self.decimals as usize,
-                        s.round_dp_with_strategy(self.decimals, strategy)
-                    )
+                    format!("{:.*}", self.decimals as usize, s.round_dp_with_strategy(self.decimals, strategy))
                 }
                 None => "?".into(),
             },

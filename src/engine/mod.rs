@@ -1,12 +1,14 @@
 //! Binding facts to figures and evaluating checks.
 //!
-//! One mechanism for every rule: each fact's pattern yields candidate figures; for every
-//! candidate of the anchor fact, each other fact binds the nearest candidate in the same scope
-//! unit (sentence, paragraph or document, optionally `within` N paragraphs) that is not already
-//! bound and agrees on the rule's `agree` captures. The check is then evaluated on intervals,
-//! twice: under the strict reading (an error when it fails) and the natural one (a warning).
+//! One mechanism for every rule and every family: each fact's pattern yields candidate items
+//! (figures, or years for `{year}`); for every candidate of the anchor fact, each other fact
+//! binds the nearest candidate in the same scope unit (sentence, paragraph or document,
+//! optionally `within` N paragraphs) that is not already bound and agrees on the rule's `agree`
+//! captures — or, for a `many: true` fact, every such candidate in text order. The check is then
+//! evaluated on intervals under the strict reading (an error when it fails) and the natural one
+//! (a warning).
 
-mod eval;
+pub mod eval;
 mod explain;
 pub mod shadow;
 
@@ -15,6 +17,7 @@ use crate::rules::expr::Ty;
 use crate::rules::{Fact, Rule, RuleSet, Scope, Severity};
 use crate::Article;
 pub use eval::Value;
+pub use shadow::Item;
 use shadow::Shadow;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -30,16 +33,27 @@ pub enum Verdict {
     NotApplicable(String),
 }
 
+impl Verdict {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Fail(Severity::Error) => "fail",
+            Verdict::Fail(Severity::Warning) => "warning",
+            Verdict::NotApplicable(_) => "not-applicable",
+        }
+    }
+}
+
 /// One evaluated binding of a rule.
 #[derive(Debug, Clone)]
 pub struct Evaluation<'r> {
     pub rule: &'r Rule,
-    /// (fact index, figure index) for every fact bound, in the rule's fact order.
-    pub bound: Vec<(usize, usize)>,
+    /// (fact index, item) for every item bound, in the rule's fact order then text order.
+    pub bound: Vec<(usize, Item)>,
     pub verdict: Verdict,
-    /// For failures: the arithmetic in the article's own units.
-    pub help: Option<String>,
-    /// The values of the check's operands under the reading that decided the verdict.
+    /// The arithmetic in the article's own units: why it failed, or that it held.
+    pub explanation: Option<String>,
+    /// The values of the check's operands (scalars only).
     pub sides: Vec<Value>,
 }
 
@@ -67,10 +81,10 @@ pub struct Label {
     pub message: String,
 }
 
-/// A figure a fact's pattern matched.
+/// A figure or year a fact's pattern matched.
 #[derive(Debug, Clone)]
 struct Candidate {
-    figure: usize,
+    item: Item,
     /// Start of the whole match in the shadow text.
     start: usize,
     paragraph: usize,
@@ -80,13 +94,43 @@ struct Candidate {
 
 /// Evaluates every rule on an article.
 pub fn evaluate<'r>(article: &Article, rules: &'r RuleSet) -> Vec<Evaluation<'r>> {
-    let figures = &article.figures.figures;
-    let shadow = Shadow::new(&article.document.text, figures);
+    let shadow = Shadow::new(article);
     let mut out = Vec::new();
     for rule in &rules.rules {
         evaluate_rule_on(article, &shadow, rule, &mut out);
     }
     out
+}
+
+/// Evaluates one rule on an article.
+pub fn evaluate_rule<'r>(article: &Article, rule: &'r Rule) -> Vec<Evaluation<'r>> {
+    let shadow = Shadow::new(article);
+    let mut out = Vec::new();
+    evaluate_rule_on(article, &shadow, rule, &mut out);
+    out
+}
+
+/// The normalized span of an item.
+pub fn item_span(article: &Article, item: Item) -> Range<usize> {
+    match item {
+        Item::Figure(i) => article.figures.figures[i].span.clone(),
+        Item::Year(i) => article.figures.dates[i].span.clone(),
+    }
+}
+
+/// The labels of an evaluation: one per bound item, in text order.
+pub fn labels(article: &Article, e: &Evaluation) -> Vec<Label> {
+    let mut labels: Vec<Label> = e
+        .bound
+        .iter()
+        .map(|&(fact, item)| Label {
+            span: article.document.original(item_span(article, item)),
+            message: e.rule.facts[fact].label.clone(),
+        })
+        .collect();
+    labels.sort_by_key(|l| l.span.start);
+    labels.dedup();
+    labels
 }
 
 /// The findings of an article: failed evaluations, sorted by position.
@@ -98,102 +142,91 @@ pub fn findings(article: &Article, evaluations: &[Evaluation]) -> Vec<Finding> {
                 rule: e.rule.id.clone(),
                 severity,
                 message: e.rule.message.clone(),
-                help: e.help.clone().unwrap_or_default(),
-                labels: {
-                    let mut labels: Vec<Label> = e
-                        .bound
-                        .iter()
-                        .map(|&(fact, figure)| Label {
-                            span: article
-                                .document
-                                .original(article.figures.figures[figure].span.clone()),
-                            message: e.rule.facts[fact].label.clone(),
-                        })
-                        .collect();
-                    labels.sort_by_key(|l| l.span.start);
-                    labels
-                },
+                help: e.explanation.clone().unwrap_or_default(),
+                labels: labels(article, e),
             }),
             _ => None,
         })
         .collect();
-    out.sort_by(|a, b| {
-        a.offset()
-            .cmp(&b.offset())
-            .then_with(|| a.rule.cmp(&b.rule))
-    });
+    out.sort_by(|a, b| a.offset().cmp(&b.offset()).then_with(|| a.rule.cmp(&b.rule)));
     out.dedup();
     out
 }
 
-/// Evaluates one rule on an article.
-pub fn evaluate_rule<'r>(article: &Article, rule: &'r Rule) -> Vec<Evaluation<'r>> {
-    let shadow = Shadow::new(&article.document.text, &article.figures.figures);
-    let mut out = Vec::new();
-    evaluate_rule_on(article, &shadow, rule, &mut out);
-    out
-}
-
-fn evaluate_rule_on<'r>(
-    article: &Article,
-    shadow: &Shadow,
-    rule: &'r Rule,
-    out: &mut Vec<Evaluation<'r>>,
-) {
-    let candidates: Vec<Vec<Candidate>> = rule
-        .facts
-        .iter()
-        .map(|f| candidates(article, shadow, f))
-        .collect();
-    let mut seen: HashSet<Vec<usize>> = HashSet::new();
-    for anchor in &candidates[rule.anchor] {
-        let mut bound: Vec<Option<&Candidate>> = vec![None; rule.facts.len()];
-        bound[rule.anchor] = Some(anchor);
+fn evaluate_rule_on<'r>(article: &Article, shadow: &Shadow, rule: &'r Rule, out: &mut Vec<Evaluation<'r>>) {
+    let candidates: Vec<Vec<Candidate>> = rule.facts.iter().map(|f| candidates(article, shadow, f)).collect();
+    let anchor_fact = &rule.facts[rule.anchor];
+    // A list anchor binds once per scope unit, from its first candidate there.
+    let anchors: Vec<&Candidate> = if anchor_fact.many {
+        let mut seen_units = HashSet::new();
+        candidates[rule.anchor]
+            .iter()
+            .filter(|c| seen_units.insert(unit_key(rule, c)))
+            .collect()
+    } else {
+        candidates[rule.anchor].iter().collect()
+    };
+    let mut seen: HashSet<Vec<(usize, Item)>> = HashSet::new();
+    for anchor in anchors {
+        let mut bound: Vec<Vec<&Candidate>> = vec![Vec::new(); rule.facts.len()];
+        bound[rule.anchor] = if anchor_fact.many {
+            candidates[rule.anchor].iter().filter(|c| same_unit(rule, anchor, c)).collect()
+        } else {
+            vec![anchor]
+        };
         let mut missing = None;
         for (i, fact_candidates) in candidates.iter().enumerate() {
             if i == rule.anchor {
                 continue;
             }
-            let best = fact_candidates
+            let pool: Vec<&Candidate> = fact_candidates
                 .iter()
                 .filter(|c| same_unit(rule, anchor, c))
-                .filter(|c| !bound.iter().flatten().any(|b| b.figure == c.figure))
+                .filter(|c| !bound.iter().flatten().any(|b| b.item == c.item))
                 .filter(|c| agrees(rule, &bound, c))
-                .min_by_key(|c| (c.start.abs_diff(anchor.start), c.start));
-            match best {
-                Some(c) => bound[i] = Some(c),
-                None => {
-                    missing = Some(i);
-                    break;
-                }
+                .collect();
+            if rule.facts[i].many {
+                bound[i] = pool;
+            } else if let Some(best) = pool.into_iter().min_by_key(|c| (c.start.abs_diff(anchor.start), c.start)) {
+                bound[i] = vec![best];
+            }
+            if bound[i].is_empty() {
+                missing = Some(i);
+                break;
             }
         }
-        let figures_bound: Vec<usize> = bound
-            .iter()
-            .map(|b| b.map_or(usize::MAX, |c| c.figure))
-            .collect();
-        if !seen.insert(figures_bound) {
-            continue;
-        }
-        let pairs: Vec<(usize, usize)> = bound
+        let pairs: Vec<(usize, Item)> = bound
             .iter()
             .enumerate()
-            .filter_map(|(i, b)| b.map(|c| (i, c.figure)))
+            .flat_map(|(i, cs)| cs.iter().map(move |c| (i, c.item)))
             .collect();
+        if !seen.insert(pairs.clone()) {
+            continue;
+        }
         if let Some(i) = missing {
             out.push(Evaluation {
                 rule,
                 bound: pairs,
-                verdict: Verdict::NotApplicable(format!(
-                    "no `{}` found near the anchor",
-                    rule.facts[i].name
-                )),
-                help: None,
+                verdict: Verdict::NotApplicable(format!("no `{}` found near the anchor", rule.facts[i].name)),
+                explanation: None,
                 sides: Vec::new(),
             });
             continue;
         }
-        out.push(eval::evaluate_binding(article, rule, pairs));
+        let captures: Vec<(usize, String, String)> = bound
+            .iter()
+            .enumerate()
+            .flat_map(|(i, cs)| cs.iter().flat_map(move |c| c.captures.iter().map(move |(n, v)| (i, n.clone(), v.clone()))))
+            .collect();
+        out.push(eval::evaluate_binding(article, rule, pairs, &captures));
+    }
+}
+
+fn unit_key(rule: &Rule, c: &Candidate) -> usize {
+    match rule.scope {
+        Scope::Sentence => c.sentence,
+        Scope::Paragraph => c.paragraph,
+        Scope::Document => 0,
     }
 }
 
@@ -207,7 +240,7 @@ fn same_unit(rule: &Rule, anchor: &Candidate, c: &Candidate) -> bool {
     }
 }
 
-fn agrees(rule: &Rule, bound: &[Option<&Candidate>], c: &Candidate) -> bool {
+fn agrees(rule: &Rule, bound: &[Vec<&Candidate>], c: &Candidate) -> bool {
     rule.agree.iter().all(|name| {
         let Some(mine) = c.captures.iter().find(|(n, _)| n == name).map(|(_, v)| v) else {
             return true;
@@ -223,10 +256,7 @@ fn agrees(rule: &Rule, bound: &[Option<&Candidate>], c: &Candidate) -> bool {
 
 /// Clause breaks: a `not_after` or `not_in_clause` context never crosses one.
 fn is_clause_break(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '\n'
-    )
+    matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '\n')
 }
 
 fn candidates(article: &Article, shadow: &Shadow, fact: &Fact) -> Vec<Candidate> {
@@ -239,61 +269,56 @@ fn candidates(article: &Article, shadow: &Shadow, fact: &Fact) -> Vec<Candidate>
             break;
         };
         let whole = caps.get(0).expect("group 0");
-        pos = whole.start()
-            + text[whole.start()..]
-                .chars()
-                .next()
-                .map_or(1, char::len_utf8);
+        pos = whole.start() + text[whole.start()..].chars().next().map_or(1, char::len_utf8);
         let Some(g) = caps.name(group) else { continue };
-        let Some(figure_index) = shadow.figure(g.start()) else {
-            continue;
-        };
-        if out.iter().any(|c| c.figure == figure_index) {
+        let Some(item) = shadow.item(g.start()) else { continue };
+        if out.iter().any(|c| c.item == item) {
             continue;
         }
-        let figure: &Figure = &article.figures.figures[figure_index];
-        if fact.unit.as_ref().is_some_and(|u| *u != figure.unit) {
+        if let (Some(unit), Item::Figure(i)) = (&fact.unit, item) {
+            if article.figures.figures[i].unit != *unit {
+                continue;
+            }
+        }
+        let clause_start = text[..whole.start()]
+            .rfind(is_clause_break)
+            .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+        let clause_end = text[whole.end()..].find(is_clause_break).map_or(text.len(), |i| whole.end() + i);
+        if fact.not_after.as_ref().is_some_and(|r| r.is_match(&text[clause_start..whole.start()])) {
             continue;
         }
-        let clause_start = text[..whole.start()].rfind(is_clause_break).map_or(0, |i| {
-            i + text[i..].chars().next().map_or(1, char::len_utf8)
-        });
-        let clause_end = text[whole.end()..]
-            .find(is_clause_break)
-            .map_or(text.len(), |i| whole.end() + i);
-        if fact
-            .not_after
-            .as_ref()
-            .is_some_and(|r| r.is_match(&text[clause_start..whole.start()]))
-        {
-            continue;
-        }
-        if fact
-            .not_in_clause
-            .as_ref()
-            .is_some_and(|r| r.is_match(&text[clause_start..clause_end]))
-        {
+        if fact.not_in_clause.as_ref().is_some_and(|r| r.is_match(&text[clause_start..clause_end])) {
             continue;
         }
         let segments = &article.document.segments;
+        let at = item_span(article, item).start;
         let captures = fact
             .pattern
             .regex
             .capture_names()
             .flatten()
             .filter(|n| !n.starts_with("__f"))
-            .filter_map(|n| {
-                caps.name(n)
-                    .map(|m| (n.to_string(), m.as_str().to_string()))
-            })
+            .filter_map(|n| caps.name(n).map(|m| (n.to_string(), strip_placeholders(article, shadow, m.range()))))
             .collect();
         out.push(Candidate {
-            figure: figure_index,
+            item,
             start: whole.start(),
-            paragraph: segments.paragraph_at(figure.span.start).unwrap_or(0),
-            sentence: segments.sentence_at(figure.span.start).unwrap_or(0),
+            paragraph: segments.paragraph_at(at).unwrap_or(0),
+            sentence: segments.sentence_at(at).unwrap_or(0),
             captures,
         });
+    }
+    out
+}
+
+/// A capture's text with placeholders turned back into the figures they stand for.
+fn strip_placeholders(article: &Article, shadow: &Shadow, range: Range<usize>) -> String {
+    let mut out = String::new();
+    for (i, c) in shadow.text[range.clone()].char_indices() {
+        match shadow.item(range.start + i) {
+            Some(item) => out.push_str(&article.document.text[item_span(article, item)]),
+            None => out.push(c),
+        }
     }
     out
 }

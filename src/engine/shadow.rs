@@ -1,42 +1,72 @@
-//! The matching text: the normalized article with every figure replaced by one placeholder
-//! character for its dimension, so that rule patterns bind whole figures.
+//! The matching text: the normalized article with every figure, and every year the copy
+//! mentions, replaced by one placeholder character, so that rule patterns bind whole figures.
 
-use crate::figure::Figure;
-use crate::rules::pattern::placeholder;
+use crate::rules::pattern::{placeholder, YEAR_PLACEHOLDER};
+use crate::Article;
+use std::ops::Range;
+
+/// What a fact can bind: a figure, or a year the copy mentions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Item {
+    /// Index into the article's figures.
+    Figure(usize),
+    /// Index into the article's dates (a bare year).
+    Year(usize),
+}
 
 #[derive(Debug, Clone)]
 pub struct Shadow {
     pub text: String,
-    /// Shadow offset of each figure's placeholder, in figure order.
-    pub figure_at: Vec<usize>,
-    /// (normalized end of a figure, shadow offset just after its placeholder), in order: the
-    /// breakpoints of the monotone map from normalized to shadow offsets.
+    /// (shadow offset of a placeholder, the item it stands for), in text order.
+    items: Vec<(usize, Item)>,
+    /// (normalized end of an item, shadow offset just after its placeholder): the breakpoints
+    /// of the monotone map from normalized to shadow offsets.
     breaks: Vec<(usize, usize)>,
 }
 
 impl Shadow {
-    pub fn new(text: &str, figures: &[Figure]) -> Self {
+    pub fn new(article: &Article) -> Self {
+        let text = &article.document.text;
+        let mut spans: Vec<(Range<usize>, Item, char)> = article
+            .figures
+            .figures
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.span.clone(), Item::Figure(i), placeholder(f.dimension)))
+            .collect();
+        spans.extend(
+            article
+                .figures
+                .dates
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.year.is_some() && d.month.is_none())
+                .map(|(i, d)| (d.span.clone(), Item::Year(i), YEAR_PLACEHOLDER)),
+        );
+        spans.sort_by_key(|(span, _, _)| span.start);
         let mut out = String::with_capacity(text.len());
-        let mut figure_at = Vec::with_capacity(figures.len());
-        let mut breaks = Vec::with_capacity(figures.len());
+        let mut items = Vec::with_capacity(spans.len());
+        let mut breaks = Vec::with_capacity(spans.len());
         let mut last = 0;
-        for f in figures {
-            let start = f.span.start.max(last);
-            out.push_str(&text[last..start]);
-            figure_at.push(out.len());
-            out.push(placeholder(f.dimension));
-            last = f.span.end.max(start);
+        for (span, item, mark) in spans {
+            if span.start < last {
+                continue;
+            }
+            out.push_str(&text[last..span.start]);
+            items.push((out.len(), item));
+            out.push(mark);
+            last = span.end;
             breaks.push((last, out.len()));
         }
         out.push_str(&text[last..]);
         Self {
             text: out,
-            figure_at,
+            items,
             breaks,
         }
     }
 
-    /// The shadow offset of a normalized offset that does not fall inside a figure.
+    /// The shadow offset of a normalized offset that does not fall inside an item.
     pub fn from_normalized(&self, norm: usize) -> usize {
         let i = self.breaks.partition_point(|&(end, _)| end <= norm);
         match i.checked_sub(1) {
@@ -48,8 +78,11 @@ impl Shadow {
         }
     }
 
-    /// The figure whose placeholder stands at a shadow offset.
-    pub fn figure(&self, shadow: usize) -> Option<usize> {
-        self.figure_at.binary_search(&shadow).ok()
+    /// The item whose placeholder stands at a shadow offset.
+    pub fn item(&self, shadow: usize) -> Option<Item> {
+        self.items
+            .binary_search_by_key(&shadow, |&(at, _)| at)
+            .ok()
+            .map(|i| self.items[i].1)
     }
 }

@@ -60,6 +60,8 @@ pub struct ReadOptions {
     /// How far 约 (about) widens a figure, in units of its last digit.
     pub about_widening: Decimal,
     pub units: UnitTable,
+    /// The year of publication, when known (`--date`); otherwise inferred per article.
+    pub publication_year: Option<i32>,
 }
 
 impl Default for ReadOptions {
@@ -68,6 +70,7 @@ impl Default for ReadOptions {
             rounding: Rounding::Nearest,
             about_widening: Decimal::ONE,
             units: UnitTable::default(),
+            publication_year: None,
         }
     }
 }

@@ -55,16 +55,13 @@ fn run_rule(rule: &Rule, options: &ReadOptions) -> Vec<ExampleFailure> {
                         format!(
                             "expected no finding, but the rule fired ({}): {}",
                             severity.as_str(),
-                            e.help.clone().unwrap_or_default()
+                            e.explanation.clone().unwrap_or_default()
                         ),
                     ));
                 }
             }
             Expectation::Fail { severity, labels } => {
-                let figure_text = |i: usize| {
-                    let span = article.figures.figures[i].span.clone();
-                    article.document.text[span].to_string()
-                };
+                let figure_text = |i: engine::Item| article.document.text[engine::item_span(&article, i)].to_string();
                 let matching = fired.iter().find(|(s, e)| {
                     s == severity
                         && labels

@@ -73,6 +73,18 @@ pub enum Expr {
         name: String,
         span: Range<usize>,
     },
+    /// `fact.capture`: the text a named group of the fact's pattern captured.
+    Capture {
+        fact: String,
+        name: String,
+        span: Range<usize>,
+    },
+    /// `between(x, a, b)`, `sum(items)`, `days(total.period)`, ….
+    Call {
+        name: String,
+        args: Vec<Expr>,
+        span: Range<usize>,
+    },
     Neg {
         inner: Box<Expr>,
         span: Range<usize>,
@@ -90,6 +102,8 @@ impl Expr {
         match self {
             Expr::Num { span, .. }
             | Expr::Fact { span, .. }
+            | Expr::Capture { span, .. }
+            | Expr::Call { span, .. }
             | Expr::Neg { span, .. }
             | Expr::Bin { span, .. } => span.clone(),
         }
@@ -100,6 +114,12 @@ impl Expr {
         match self {
             Expr::Num { .. } => {}
             Expr::Fact { name, .. } => out.push(name),
+            Expr::Capture { fact, .. } => out.push(fact),
+            Expr::Call { args, .. } => {
+                for a in args {
+                    a.facts(out);
+                }
+            }
             Expr::Neg { inner, .. } => inner.facts(out),
             Expr::Bin { lhs, rhs, .. } => {
                 lhs.facts(out);
@@ -140,6 +160,8 @@ enum Tok {
     Cmp(Cmp),
     LParen,
     RParen,
+    Comma,
+    Dot,
 }
 
 fn tokenize(src: &str) -> Result<Vec<(Tok, Range<usize>)>, ExprError> {
@@ -168,6 +190,8 @@ fn tokenize(src: &str) -> Result<Vec<(Tok, Range<usize>)>, ExprError> {
                 '/' | '÷' => (Tok::Op(Op::Div), 1),
                 '(' => (Tok::LParen, 1),
                 ')' => (Tok::RParen, 1),
+                ',' => (Tok::Comma, 1),
+                '.' => (Tok::Dot, 1),
                 '=' => {
                     return Err(ExprError {
                         span: b..b + 1,
@@ -298,7 +322,55 @@ impl Parser {
             }
             Some(Tok::Ident(name)) => {
                 self.pos += 1;
-                Ok(Expr::Fact { name, span })
+                match self.peek() {
+                    Some(Tok::LParen) => {
+                        self.pos += 1;
+                        let mut args = Vec::new();
+                        if self.peek() != Some(&Tok::RParen) {
+                            loop {
+                                args.push(self.sum()?);
+                                match self.peek() {
+                                    Some(Tok::Comma) => self.pos += 1,
+                                    _ => break,
+                                }
+                            }
+                        }
+                        let end = self.span_here();
+                        match self.peek() {
+                            Some(Tok::RParen) => self.pos += 1,
+                            _ => {
+                                return Err(ExprError {
+                                    span: end,
+                                    message: "expected `,` or `)`".into(),
+                                })
+                            }
+                        }
+                        Ok(Expr::Call {
+                            name,
+                            args,
+                            span: span.start..end.end,
+                        })
+                    }
+                    Some(Tok::Dot) => {
+                        self.pos += 1;
+                        let cap_span = self.span_here();
+                        match self.peek().cloned() {
+                            Some(Tok::Ident(capture)) => {
+                                self.pos += 1;
+                                Ok(Expr::Capture {
+                                    fact: name,
+                                    name: capture,
+                                    span: span.start..cap_span.end,
+                                })
+                            }
+                            _ => Err(ExprError {
+                                span: cap_span,
+                                message: "expected a capture name after `.`".into(),
+                            }),
+                        }
+                    }
+                    _ => Ok(Expr::Fact { name, span }),
+                }
             }
             Some(Tok::LParen) => {
                 self.pos += 1;
@@ -344,10 +416,10 @@ pub fn parse(src: &str) -> Result<Check, ExprError> {
             message: "unexpected token; expected an operator or a comparison".into(),
         });
     }
-    if comparators.is_empty() {
+    if comparators.is_empty() && !matches!(operands[0], Expr::Call { .. }) {
         return Err(ExprError {
             span: 0..src.len(),
-            message: "a check must compare: use `==`, `<=`, `<`, `>=`, `>` or `!=`".into(),
+            message: "a check must compare (`==`, `<=`, `<`, `>=`, `>`, `!=`) or call a predicate such as `between(…)`".into(),
         });
     }
     Ok(Check {
@@ -367,12 +439,18 @@ pub enum Ty {
     Ratio,
     /// Percentage points: differences of rates.
     Pp,
+    /// A calendar year (`1984年`).
+    Year,
+    /// Text captured by a named group: `list.items`, `total.period`.
+    Text,
+    /// The result of a predicate: `between(…)`, `all_equal(…)`.
+    Bool,
     /// `{figure}`: known only when bound.
     Any,
 }
 
 impl Ty {
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Ty::Money => "an amount of money",
             Ty::Count => "a count",
@@ -380,26 +458,116 @@ impl Ty {
             Ty::Duration => "a duration",
             Ty::Ratio => "a ratio or percent",
             Ty::Pp => "percentage points",
+            Ty::Year => "a year",
+            Ty::Text => "captured text",
+            Ty::Bool => "a predicate",
             Ty::Any => "any figure",
+        }
+    }
+
+    /// Numbers that arithmetic applies to.
+    pub fn is_numeric(self) -> bool {
+        !matches!(self, Ty::Text | Ty::Bool)
+    }
+}
+
+/// A type: a dimension, and whether it is one figure or the list a `many: true` fact binds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Type {
+    pub ty: Ty,
+    pub list: bool,
+}
+
+impl Type {
+    pub const fn scalar(ty: Ty) -> Self {
+        Self { ty, list: false }
+    }
+
+    pub const fn list(ty: Ty) -> Self {
+        Self { ty, list: true }
+    }
+
+    pub fn describe(self) -> String {
+        if self.list {
+            format!("a list of {}", self.ty.name().trim_start_matches("a ").trim_start_matches("an "))
+        } else {
+            self.ty.name().to_string()
         }
     }
 }
 
-/// Types an expression; `ty_of` gives each fact's type.
-pub fn type_of(e: &Expr, ty_of: &dyn Fn(&str) -> Option<Ty>) -> Result<Ty, ExprError> {
+/// What the type checker knows about a rule's facts.
+pub trait Env {
+    /// The type of a fact, if the rule has it.
+    fn fact(&self, name: &str) -> Option<Type>;
+    /// Whether the fact's pattern has a capture group of that name.
+    fn has_capture(&self, fact: &str, capture: &str) -> bool;
+}
+
+/// Types an expression.
+pub fn type_of(e: &Expr, env: &dyn Env) -> Result<Type, ExprError> {
     match e {
-        Expr::Num { .. } => Ok(Ty::Ratio),
-        Expr::Fact { name, span } => ty_of(name).ok_or_else(|| ExprError {
+        Expr::Num { .. } => Ok(Type::scalar(Ty::Ratio)),
+        Expr::Fact { name, span } => env.fact(name).ok_or_else(|| ExprError {
             span: span.clone(),
             message: format!("unknown fact `{name}`"),
         }),
-        Expr::Neg { inner, .. } => type_of(inner, ty_of),
+        Expr::Capture { fact, name, span } => {
+            if env.fact(fact).is_none() {
+                return Err(ExprError {
+                    span: span.clone(),
+                    message: format!("unknown fact `{fact}`"),
+                });
+            }
+            if !env.has_capture(fact, name) {
+                return Err(ExprError {
+                    span: span.clone(),
+                    message: format!("the pattern of `{fact}` has no capture named `{name}`"),
+                });
+            }
+            Ok(Type::scalar(Ty::Text))
+        }
+        Expr::Neg { inner, span } => {
+            let t = type_of(inner, env)?;
+            if t.list || !t.ty.is_numeric() {
+                return Err(ExprError {
+                    span: span.clone(),
+                    message: format!("cannot negate {}", t.describe()),
+                });
+            }
+            Ok(t)
+        }
         Expr::Bin { op, lhs, rhs, span } => {
-            let a = type_of(lhs, ty_of)?;
-            let b = type_of(rhs, ty_of)?;
-            combine(*op, a, b).ok_or_else(|| ExprError {
+            let a = type_of(lhs, env)?;
+            let b = type_of(rhs, env)?;
+            for (t, side) in [(a, lhs), (b, rhs)] {
+                if t.list {
+                    return Err(ExprError {
+                        span: side.span(),
+                        message: format!("{} is a list: reduce it first, e.g. `sum(…)`", t.describe()),
+                    });
+                }
+                if !t.ty.is_numeric() {
+                    return Err(ExprError {
+                        span: side.span(),
+                        message: format!("cannot compute with {}", t.describe()),
+                    });
+                }
+            }
+            combine(*op, a.ty, b.ty).map(Type::scalar).ok_or_else(|| ExprError {
                 span: span.clone(),
-                message: format!("cannot {} {} and {}", verb(*op), a.name(), b.name()),
+                message: format!("cannot {} {} and {}", verb(*op), a.ty.name(), b.ty.name()),
+            })
+        }
+        Expr::Call { name, args, span } => {
+            let function = crate::families::function(name).ok_or_else(|| ExprError {
+                span: span.start..span.start + name.len(),
+                message: format!("unknown function `{name}`"),
+            })?;
+            let types = args.iter().map(|a| type_of(a, env)).collect::<Result<Vec<_>, _>>()?;
+            (function.type_of)(&types).map_err(|message| ExprError {
+                span: span.clone(),
+                message: format!("{message}: `{}`", function.usage),
             })
         }
     }
@@ -417,26 +585,35 @@ fn verb(op: Op) -> &'static str {
 /// The dimension of `a op b`, or `None` when the operation mixes dimensions.
 pub fn combine(op: Op, a: Ty, b: Ty) -> Option<Ty> {
     use Ty::*;
+    if !a.is_numeric() || !b.is_numeric() {
+        return None;
+    }
     if a == Any || b == Any {
         return Some(if a == Any { b } else { a });
     }
     match op {
         Op::Add => match (a, b) {
             (Ratio, Pp) | (Pp, Ratio) => Some(Ratio),
+            (Year, Duration) | (Duration, Year) => Some(Year),
+            (Year, Year) => None,
             _ if a == b => Some(a),
             _ => None,
         },
         Op::Sub => match (a, b) {
             (Ratio, Ratio) => Some(Pp),
             (Ratio, Pp) => Some(Ratio),
+            (Year, Year) => Some(Duration),
+            (Year, Duration) => Some(Year),
             _ if a == b => Some(a),
             _ => None,
         },
         Op::Mul => match (a, b) {
+            (Year, _) | (_, Year) => None,
             (Ratio, x) | (x, Ratio) => Some(x),
             _ => None,
         },
         Op::Div => match (a, b) {
+            (Year, _) | (_, Year) => None,
             _ if a == b => Some(Ratio),
             (x, Ratio) => Some(x),
             // Per-capita and per-day averages: 元 / 人次, 件 / 天.
@@ -448,22 +625,39 @@ pub fn combine(op: Op, a: Ty, b: Ty) -> Option<Ty> {
 
 /// Whether two sides of a comparison may be compared.
 pub fn comparable(a: Ty, b: Ty) -> bool {
-    a == b || a == Ty::Any || b == Ty::Any
+    a.is_numeric() && b.is_numeric() && (a == b || a == Ty::Any || b == Ty::Any)
 }
 
 /// Types a whole check; the error points at the offending part.
-pub fn type_check(check: &Check, ty_of: &dyn Fn(&str) -> Option<Ty>) -> Result<(), ExprError> {
-    let tys: Vec<Ty> = check
+pub fn type_check(check: &Check, env: &dyn Env) -> Result<(), ExprError> {
+    let types: Vec<Type> = check
         .operands
         .iter()
-        .map(|e| type_of(e, ty_of))
+        .map(|e| type_of(e, env))
         .collect::<Result<_, _>>()?;
-    for (i, pair) in tys.windows(2).enumerate() {
-        if !comparable(pair[0], pair[1]) {
+    if check.comparators.is_empty() {
+        if types[0] != Type::scalar(Ty::Bool) {
+            return Err(ExprError {
+                span: check.operands[0].span(),
+                message: format!("a check without a comparison must be a predicate, not {}", types[0].describe()),
+            });
+        }
+        return Ok(());
+    }
+    for (i, t) in types.iter().enumerate() {
+        if t.list || !t.ty.is_numeric() {
+            return Err(ExprError {
+                span: check.operands[i].span(),
+                message: format!("cannot compare {}", t.describe()),
+            });
+        }
+    }
+    for (i, pair) in types.windows(2).enumerate() {
+        if !comparable(pair[0].ty, pair[1].ty) {
             let (l, r) = (&check.operands[i], &check.operands[i + 1]);
             return Err(ExprError {
                 span: l.span().start..r.span().end,
-                message: format!("cannot compare {} with {}", pair[0].name(), pair[1].name()),
+                message: format!("cannot compare {} with {}", pair[0].ty.name(), pair[1].ty.name()),
             });
         }
     }
@@ -474,14 +668,27 @@ pub fn type_check(check: &Check, ty_of: &dyn Fn(&str) -> Option<Ty>) -> Result<(
 mod tests {
     use super::*;
 
-    fn ty(name: &str) -> Option<Ty> {
-        Some(match name {
-            "exports" | "imports" | "total" => Ty::Money,
-            "cars" | "nev" => Ty::Count,
-            "share" | "q1" | "q2" => Ty::Ratio,
-            "delta" => Ty::Pp,
-            _ => return None,
-        })
+    struct TestEnv;
+
+    impl Env for TestEnv {
+        fn fact(&self, name: &str) -> Option<Type> {
+            Some(match name {
+                "exports" | "imports" | "total" => Type::scalar(Ty::Money),
+                "cars" | "nev" => Type::scalar(Ty::Count),
+                "share" | "q1" | "q2" => Type::scalar(Ty::Ratio),
+                "delta" => Type::scalar(Ty::Pp),
+                "headlines" => Type::list(Ty::Money),
+                _ => return None,
+            })
+        }
+
+        fn has_capture(&self, fact: &str, capture: &str) -> bool {
+            fact == "total" && capture == "period"
+        }
+    }
+
+    fn check(src: &str) -> Result<(), ExprError> {
+        type_check(&parse(src).unwrap(), &TestEnv)
     }
 
     #[test]
@@ -510,24 +717,40 @@ mod tests {
         assert_eq!(parse("a = b").unwrap_err().span, 2..3);
         assert_eq!(parse("a + == b").unwrap_err().span, 4..6);
         assert!(parse("a + b").unwrap_err().message.contains("must compare"));
+        assert!(matches!(parse("between(a, b, c)").unwrap().operands[0], Expr::Call { ref args, .. } if args.len() == 3));
+        assert!(matches!(parse("days(t.period) > 0").unwrap().operands[0], Expr::Call { ref args, .. } if matches!(args[0], Expr::Capture { .. })));
         assert_eq!(parse("(a + b == c").unwrap_err().message, "expected `)`");
         assert!(parse(&"(".repeat(10_000)).is_err());
     }
 
     #[test]
     fn dimensions_are_checked() {
-        assert!(type_check(&parse("exports + imports == total").unwrap(), &ty).is_ok());
-        assert!(type_check(&parse("nev / cars == share").unwrap(), &ty).is_ok());
-        assert!(type_check(&parse("q2 - q1 == delta").unwrap(), &ty).is_ok());
-        assert!(type_check(&parse("q2 - delta == q1").unwrap(), &ty).is_ok());
-        let e = type_check(&parse("exports + cars == total").unwrap(), &ty).unwrap_err();
+        assert!(check("exports + imports == total").is_ok());
+        assert!(check("nev / cars == share").is_ok());
+        assert!(check("q2 - q1 == delta").is_ok());
+        assert!(check("q2 - delta == q1").is_ok());
+        let e = check("exports + cars == total").unwrap_err();
         assert_eq!(e.span, 0..14);
-        assert!(type_check(&parse("share == delta").unwrap(), &ty).is_err());
-        assert!(type_check(&parse("exports == share").unwrap(), &ty).is_err());
-        let e = type_check(&parse("exports == nope").unwrap(), &ty).unwrap_err();
+        assert!(check("share == delta").is_err());
+        assert!(check("exports == share").is_err());
+        let e = check("exports == nope").unwrap_err();
         assert_eq!(
             (e.span, e.message.as_str()),
             (11..15, "unknown fact `nope`")
         );
+    }
+
+    #[test]
+    fn functions_captures_and_lists_are_typed() {
+        assert!(check("between(q1, q2 - delta, q2)").is_ok());
+        assert!(check("all_equal(headlines)").is_ok());
+        assert!(check("sum(headlines) <= total").is_ok());
+        assert!(check("exports / days(total.period) <= total").is_ok());
+        assert!(check("headlines == total").unwrap_err().message.contains("cannot compare a list"));
+        assert!(check("headlines + exports == total").unwrap_err().message.contains("reduce it first"));
+        assert!(check("total.nope == total").unwrap_err().message.contains("no capture named `nope`"));
+        assert!(check("frobnicate(total)").unwrap_err().message.contains("unknown function"));
+        assert!(check("between(q1, exports, q2)").is_err());
+        assert!(check("sum(headlines)").unwrap_err().message.contains("must be a predicate"));
     }
 }

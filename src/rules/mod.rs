@@ -9,7 +9,7 @@ pub mod schema;
 
 use crate::error::{Error, RuleError};
 use crate::figure::{Dimension, UnitEntry, UnitTable};
-use expr::{Check, Ty};
+use expr::{Check, Env, Ty, Type};
 use miette::NamedSource;
 use pattern::{CompiledPattern, MacroKind, PatternError};
 use regex::Regex;
@@ -82,11 +82,13 @@ pub struct Fact {
     pub unit: Option<String>,
     pub not_after: Option<Regex>,
     pub not_in_clause: Option<Regex>,
+    /// Binds every candidate in the scope unit, as a list.
+    pub many: bool,
 }
 
 impl Fact {
-    pub fn ty(&self) -> Ty {
-        match self.kind {
+    pub fn ty(&self) -> Type {
+        let ty = match self.kind {
             MacroKind::Amount => Ty::Money,
             MacroKind::Count => Ty::Count,
             MacroKind::Percent | MacroKind::Ratio => Ty::Ratio,
@@ -94,7 +96,34 @@ impl Fact {
             MacroKind::Quantity => Ty::Physical,
             MacroKind::Duration => Ty::Duration,
             MacroKind::Figure => Ty::Any,
-        }
+            MacroKind::Year => Ty::Year,
+        };
+        Type { ty, list: self.many }
+    }
+
+    pub fn has_capture(&self, name: &str) -> bool {
+        self.pattern.regex.capture_names().flatten().any(|n| n == name)
+    }
+}
+
+/// The type checker's view of a rule's facts while it compiles.
+struct FactEnv<'a> {
+    facts: &'a [Fact],
+    /// Facts whose pattern failed to compile: known, of unknown type.
+    broken: Vec<&'a str>,
+}
+
+impl Env for FactEnv<'_> {
+    fn fact(&self, name: &str) -> Option<Type> {
+        self.facts
+            .iter()
+            .find(|f| f.name == name)
+            .map(Fact::ty)
+            .or_else(|| self.broken.contains(&name).then_some(Type::scalar(Ty::Any)))
+    }
+
+    fn has_capture(&self, fact: &str, capture: &str) -> bool {
+        self.broken.contains(&fact) || self.facts.iter().any(|f| f.name == fact && f.has_capture(capture))
     }
 }
 
@@ -412,6 +441,7 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
                     pattern: p,
                     not_after,
                     not_in_clause,
+                    many: f.many,
                 });
             }
             (p, a, c) => {
@@ -433,17 +463,15 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
     let mut anchor = 0;
     if let Some(check) = &check {
         let fact_names: Vec<&str> = spec.facts.keys().map(String::as_str).collect();
-        let ty_of = |name: &str| {
-            facts
+        let env = FactEnv {
+            facts: &facts,
+            broken: fact_names
                 .iter()
-                .find(|f| f.name == name)
-                .map(Fact::ty)
-                .or_else(|| {
-                    // A fact whose pattern failed still exists: do not report it as unknown.
-                    fact_names.contains(&name).then_some(Ty::Any)
-                })
+                .copied()
+                .filter(|n| !facts.iter().any(|f| f.name == *n))
+                .collect(),
         };
-        if let Err(e) = expr::type_check(check, &ty_of) {
+        if let Err(e) = expr::type_check(check, &env) {
             let help = e
                 .message
                 .starts_with("unknown fact")

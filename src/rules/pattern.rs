@@ -23,8 +23,11 @@ pub fn placeholder(dimension: Dimension) -> char {
     }
 }
 
+/// The placeholder standing for a year the copy mentions (`1984年`).
+pub const YEAR_PLACEHOLDER: char = '\u{E007}';
+
 pub fn is_placeholder(c: char) -> bool {
-    ('\u{E000}'..='\u{E006}').contains(&c)
+    ('\u{E000}'..='\u{E007}').contains(&c)
 }
 
 /// What a macro matches.
@@ -46,6 +49,8 @@ pub enum MacroKind {
     Duration,
     /// `{figure}`: any figure.
     Figure,
+    /// `{year}`: a year the copy mentions (`1984年`), not a figure.
+    Year,
 }
 
 pub const MACRO_NAMES: &[(&str, MacroKind)] = &[
@@ -57,6 +62,7 @@ pub const MACRO_NAMES: &[(&str, MacroKind)] = &[
     ("quantity", MacroKind::Quantity),
     ("duration", MacroKind::Duration),
     ("figure", MacroKind::Figure),
+    ("year", MacroKind::Year),
 ];
 
 impl MacroKind {
@@ -71,6 +77,7 @@ impl MacroKind {
             MacroKind::Quantity => one(Dimension::Physical),
             MacroKind::Duration => one(Dimension::Duration),
             MacroKind::Figure => "[\\x{E000}-\\x{E006}]".to_string(),
+            MacroKind::Year => "\\x{E007}".to_string(),
         }
     }
 

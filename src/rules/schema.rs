@@ -73,6 +73,10 @@ pub struct FactSpec {
     /// `对东盟进出口3.67万亿元`).
     #[serde(default)]
     pub not_in_clause: Option<Spanned<String>>,
+    /// Bind every candidate in the scope unit, in text order, as a list (for `all_equal`,
+    /// `sum`, `non_increasing`), rather than the nearest one.
+    #[serde(default)]
+    pub many: bool,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,0 +1,98 @@
+//! # ordering
+//!
+//! ## What it checks
+//! A chain of figures is monotone: M0 ≤ M1 ≤ M2 (each money aggregate contains the one before),
+//! or the number of cities above ever higher thresholds shrinks (101 ≥ 45 ≥ 27). Write a chain
+//! of comparisons (`m0 <= m1 <= m2`), or take a `many: true` fact in text order with
+//! `non_increasing(list)` / `non_decreasing(list)`; `min(list)` and `max(list)` pick extremes.
+//!
+//! ## Why an error matters
+//! An inverted order is a contradiction any reader can see without a calculator: more cities
+//! above 3 million cars than above 2 million, or M1 larger than M2. It usually means two figures
+//! were swapped or a magnitude was lost.
+//!
+//! ## Example
+//! 6月末，广义货币（M2）余额330.29万亿元……狭义货币（M1）余额113.95万亿元……流通中货币（M0）余额
+//! 13.18万亿元。 `m0 <= m1 <= m2`. And 全国有101个城市的汽车保有量超过100万辆，45个城市超过200万辆，
+//! 27个城市超过300万辆: `non_increasing(cities)`.
+
+use super::{list_of, numeric_list, Function};
+use crate::engine::eval::{Arg, Truth};
+use crate::rules::expr::{Ty, Type};
+
+fn list_predicate(args: &[Type]) -> Result<Type, String> {
+    match args {
+        [t] if t.list && t.ty.is_numeric() => Ok(Type::scalar(Ty::Bool)),
+        _ => Err("takes one list fact".into()),
+    }
+}
+
+fn extreme(args: &[Type]) -> Result<Type, String> {
+    match args {
+        [t] if t.list && t.ty.is_numeric() => Ok(Type::scalar(t.ty)),
+        _ => Err("takes one list fact".into()),
+    }
+}
+
+/// Whether every consecutive pair can satisfy `later <= earlier` (or `>=`).
+fn monotone(args: &[Arg], decreasing: bool) -> Result<Arg, String> {
+    let items = numeric_list(args)?;
+    if items.len() < 2 {
+        return Err("fewer than two figures to order".into());
+    }
+    let holds = |strict: bool| {
+        items.windows(2).all(|w| {
+            let (a, b) = if strict { (&w[0].strict, &w[1].strict) } else { (&w[0].natural, &w[1].natural) };
+            if decreasing {
+                b.can_be_le(a)
+            } else {
+                a.can_be_le(b)
+            }
+        })
+    };
+    Ok(Arg::Bool(Truth {
+        strict: holds(true),
+        natural: holds(false),
+    }))
+}
+
+pub const FUNCTIONS: &[Function] = &[
+    Function {
+        name: "non_increasing",
+        family: "ordering",
+        usage: "non_increasing(list)",
+        summary: "each figure of the list, in text order, is at most the one before",
+        type_of: list_predicate,
+        eval: |args, _| monotone(args, true),
+    },
+    Function {
+        name: "non_decreasing",
+        family: "ordering",
+        usage: "non_decreasing(list)",
+        summary: "each figure of the list, in text order, is at least the one before",
+        type_of: list_predicate,
+        eval: |args, _| monotone(args, false),
+    },
+    Function {
+        name: "max",
+        family: "ordering",
+        usage: "max(list)",
+        summary: "the largest figure of the list (the hull of the candidates' intervals)",
+        type_of: extreme,
+        eval: |args, _| {
+            let items = list_of(args)?;
+            super::fold_extreme(items, true)
+        },
+    },
+    Function {
+        name: "min",
+        family: "ordering",
+        usage: "min(list)",
+        summary: "the smallest figure of the list",
+        type_of: extreme,
+        eval: |args, _| {
+            let items = list_of(args)?;
+            super::fold_extreme(items, false)
+        },
+    },
+];
