@@ -43,7 +43,9 @@ impl Article {
     pub fn new(path: impl Into<String>, source: String, options: &ReadOptions) -> Self {
         let document = Document::new(path, source);
         let figures = figure::read_figures(&document.text, &document.segments, options);
-        let year = options.publication_year.or_else(|| most_mentioned_year(&figures));
+        let year = options
+            .publication_year
+            .or_else(|| most_mentioned_year(&figures));
         Self {
             document,
             figures,

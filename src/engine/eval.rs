@@ -71,7 +71,8 @@ impl Value {
             natural: f.natural.scale(scale),
             point: Interval::exact(f.value).scale(scale),
             ty,
-            unit: matches!(ty, Ty::Money | Ty::Count | Ty::Physical | Ty::Duration).then(|| f.unit.clone()),
+            unit: matches!(ty, Ty::Money | Ty::Count | Ty::Physical | Ty::Duration)
+                .then(|| f.unit.clone()),
         }
     }
 
@@ -119,7 +120,11 @@ impl Binding<'_> {
         let Some(fact) = self.fact_index(name) else {
             return Vec::new();
         };
-        self.bound.iter().filter(|(f, _)| *f == fact).map(|&(_, i)| i).collect()
+        self.bound
+            .iter()
+            .filter(|(f, _)| *f == fact)
+            .map(|&(_, i)| i)
+            .collect()
     }
 
     pub fn value(&self, item: Item) -> Value {
@@ -168,8 +173,12 @@ pub(super) fn eval(expr: &Expr, b: &Binding) -> Result<Arg, String> {
             .map(|t| Arg::Text(t.to_string()))
             .ok_or_else(|| format!("`{fact}.{name}` captured nothing")),
         Expr::Call { name, args, .. } => {
-            let function = crate::families::function(name).ok_or_else(|| format!("unknown function `{name}`"))?;
-            let values = args.iter().map(|a| eval(a, b)).collect::<Result<Vec<_>, _>>()?;
+            let function = crate::families::function(name)
+                .ok_or_else(|| format!("unknown function `{name}`"))?;
+            let values = args
+                .iter()
+                .map(|a| eval(a, b))
+                .collect::<Result<Vec<_>, _>>()?;
             (function.eval)(&values, &b.context)
         }
         Expr::Neg { inner, .. } => {
@@ -190,7 +199,8 @@ pub(super) fn eval(expr: &Expr, b: &Binding) -> Result<Arg, String> {
 }
 
 fn binary(op: Op, a: Value, b: Value) -> Result<Value, String> {
-    let ty = combine(op, a.ty, b.ty).ok_or_else(|| "the bound figures' dimensions do not combine".to_string())?;
+    let ty = combine(op, a.ty, b.ty)
+        .ok_or_else(|| "the bound figures' dimensions do not combine".to_string())?;
     let differ = |a: &Value, b: &Value| {
         format!(
             "units differ: {} and {}",
@@ -227,7 +237,9 @@ fn binary(op: Op, a: Value, b: Value) -> Result<Value, String> {
             Op::Add => Ok(x.add(y)),
             Op::Sub => Ok(x.sub(y)),
             Op::Mul => Ok(x.mul(y)),
-            Op::Div => x.div(y).ok_or_else(|| "division by a figure that can be zero".to_string()),
+            Op::Div => x
+                .div(y)
+                .ok_or_else(|| "division by a figure that can be zero".to_string()),
         }
     };
     Ok(Value {
@@ -290,7 +302,12 @@ pub(super) fn evaluate_binding<'r>(
         } else {
             (Verdict::Pass, Reading::Strict)
         };
-        let explanation = Some(explain::predicate(&binding, &rule.check.operands[0], &verdict, reading));
+        let explanation = Some(explain::predicate(
+            &binding,
+            &rule.check.operands[0],
+            &verdict,
+            reading,
+        ));
         return Evaluation {
             rule,
             bound: bound.clone(),
@@ -326,7 +343,13 @@ pub(super) fn evaluate_binding<'r>(
             .comparators
             .iter()
             .enumerate()
-            .find(|&(i, &cmp)| !holds(cmp, sides[i].reading(reading), sides[i + 1].reading(reading)))
+            .find(|&(i, &cmp)| {
+                !holds(
+                    cmp,
+                    sides[i].reading(reading),
+                    sides[i + 1].reading(reading),
+                )
+            })
             .map(|(i, _)| i)
     };
     let (verdict, at, reading) = match failing(Reading::Strict) {
@@ -336,7 +359,13 @@ pub(super) fn evaluate_binding<'r>(
             None => (Verdict::Pass, 0, Reading::Strict),
         },
     };
-    let explanation = Some(explain::comparison(&binding, &sides, at, reading, verdict == Verdict::Pass));
+    let explanation = Some(explain::comparison(
+        &binding,
+        &sides,
+        at,
+        reading,
+        verdict == Verdict::Pass,
+    ));
     Evaluation {
         rule,
         bound: bound.clone(),

@@ -51,13 +51,23 @@ fn with_extra(b: &Binding, mut out: String) -> String {
 
 /// A comparison chain: the failing pair with the negated comparator, or the whole chain when it
 /// holds.
-pub(super) fn comparison(b: &Binding, sides: &[Value], i: usize, reading: Reading, passed: bool) -> String {
+pub(super) fn comparison(
+    b: &Binding,
+    sides: &[Value],
+    i: usize,
+    reading: Reading,
+    passed: bool,
+) -> String {
     let ops = &b.rule.check.operands;
     let cmps = &b.rule.check.comparators;
     if passed {
         let mut out = describe(b, &ops[0], &sides[0], reading);
         for (k, cmp) in cmps.iter().enumerate() {
-            out.push_str(&format!(" {} {}", cmp.symbol(), describe(b, &ops[k + 1], &sides[k + 1], reading)));
+            out.push_str(&format!(
+                " {} {}",
+                cmp.symbol(),
+                describe(b, &ops[k + 1], &sides[k + 1], reading)
+            ));
         }
         return out;
     }
@@ -90,16 +100,68 @@ pub(super) fn predicate(b: &Binding, expr: &Expr, verdict: &Verdict, reading: Re
     };
     let arg = |k: usize| args.get(k).map(|a| render(b, a, 0)).unwrap_or_default();
     let mut out = match (name.as_str(), zh) {
-        ("between", true) => format!("{} {}在 {} 与 {} 之间", arg(0), if holds { "" } else { "不" }, arg(1), arg(2)),
-        ("between", false) => format!("{} is {}between {} and {}", arg(0), if holds { "" } else { "not " }, arg(1), arg(2)),
+        ("between", true) => format!(
+            "{} {}在 {} 与 {} 之间",
+            arg(0),
+            if holds { "" } else { "不" },
+            arg(1),
+            arg(2)
+        ),
+        ("between", false) => format!(
+            "{} is {}between {} and {}",
+            arg(0),
+            if holds { "" } else { "not " },
+            arg(1),
+            arg(2)
+        ),
         ("all_equal", true) => format!("{} {}", arg(0), if holds { "一致" } else { "前后不一致" }),
         ("all_equal", false) => format!("{} {}", arg(0), if holds { "agree" } else { "disagree" }),
-        ("non_increasing", true) => format!("{} {}", arg(0), if holds { "逐项不增" } else { "未按顺序逐项递减" }),
-        ("non_decreasing", true) => format!("{} {}", arg(0), if holds { "逐项不减" } else { "未按顺序逐项递增" }),
-        ("non_increasing", false) => format!("{} {}", arg(0), if holds { "never increase" } else { "increase somewhere" }),
-        ("non_decreasing", false) => format!("{} {}", arg(0), if holds { "never decrease" } else { "decrease somewhere" }),
-        (_, true) => format!("{} {}", render(b, expr, 0), if holds { "成立" } else { "不成立" }),
-        (_, false) => format!("{} {}", render(b, expr, 0), if holds { "holds" } else { "does not hold" }),
+        ("non_increasing", true) => format!(
+            "{} {}",
+            arg(0),
+            if holds {
+                "逐项不增"
+            } else {
+                "未按顺序逐项递减"
+            }
+        ),
+        ("non_decreasing", true) => format!(
+            "{} {}",
+            arg(0),
+            if holds {
+                "逐项不减"
+            } else {
+                "未按顺序逐项递增"
+            }
+        ),
+        ("non_increasing", false) => format!(
+            "{} {}",
+            arg(0),
+            if holds {
+                "never increase"
+            } else {
+                "increase somewhere"
+            }
+        ),
+        ("non_decreasing", false) => format!(
+            "{} {}",
+            arg(0),
+            if holds {
+                "never decrease"
+            } else {
+                "decrease somewhere"
+            }
+        ),
+        (_, true) => format!(
+            "{} {}",
+            render(b, expr, 0),
+            if holds { "成立" } else { "不成立" }
+        ),
+        (_, false) => format!(
+            "{} {}",
+            render(b, expr, 0),
+            if holds { "holds" } else { "does not hold" }
+        ),
     };
     if !holds && reading == Reading::Natural {
         out.push_str(natural_note(b));
@@ -133,7 +195,11 @@ fn describe(b: &Binding, expr: &Expr, value: &Value, reading: Reading) -> String
     if interval.is_exact() {
         return format!("{rendered} = {point}");
     }
-    let range = format!("{}–{}", shown.bound(interval.low, true), shown.bound(interval.high, false));
+    let range = format!(
+        "{}–{}",
+        shown.bound(interval.low, true),
+        shown.bound(interval.high, false)
+    );
     if chinese(b) {
         let what = match reading {
             Reading::Strict => "按四舍五入区间",
@@ -151,7 +217,10 @@ fn describe(b: &Binding, expr: &Expr, value: &Value, reading: Reading) -> String
 
 fn precedence(e: &Expr) -> u8 {
     match e {
-        Expr::Bin { op: Op::Add | Op::Sub, .. } => 1,
+        Expr::Bin {
+            op: Op::Add | Op::Sub,
+            ..
+        } => 1,
         Expr::Bin { .. } => 2,
         _ => 3,
     }
@@ -166,7 +235,11 @@ fn render(b: &Binding, expr: &Expr, parent: u8) -> String {
             if items.is_empty() {
                 label(b, name)
             } else {
-                format!("{} {}", label(b, name), items.join(if zh { "、" } else { ", " }))
+                format!(
+                    "{} {}",
+                    label(b, name),
+                    items.join(if zh { "、" } else { ", " })
+                )
             }
         }
         Expr::Capture { fact, name, .. } => match b.capture(fact, name) {
@@ -178,8 +251,19 @@ fn render(b: &Binding, expr: &Expr, parent: u8) -> String {
             let value = eval(expr, b).ok();
             let inner: Vec<String> = args.iter().map(|a| render(b, a, 0)).collect();
             match value {
-                Some(Arg::Scalar(v)) if v.point.is_exact() && matches!(name.as_str(), "days" | "months" | "items" | "count" | "publication_year") => {
-                    let n = v.point.low.finite().map(|d| d.normalize().to_string()).unwrap_or_default();
+                Some(Arg::Scalar(v))
+                    if v.point.is_exact()
+                        && matches!(
+                            name.as_str(),
+                            "days" | "months" | "items" | "count" | "publication_year"
+                        ) =>
+                {
+                    let n = v
+                        .point
+                        .low
+                        .finite()
+                        .map(|d| d.normalize().to_string())
+                        .unwrap_or_default();
                     let unit = v.unit.clone().unwrap_or_default();
                     format!("{name}({}) = {n}{unit}", inner.join(", "))
                 }
@@ -190,7 +274,12 @@ fn render(b: &Binding, expr: &Expr, parent: u8) -> String {
         Expr::Bin { op, lhs, rhs, .. } => {
             let p = precedence(expr);
             // The right operand of - and / needs brackets at equal precedence.
-            format!("{} {} {}", render(b, lhs, p), op.symbol(), render(b, rhs, p + 1))
+            format!(
+                "{} {} {}",
+                render(b, lhs, p),
+                op.symbol(),
+                render(b, rhs, p + 1)
+            )
         }
     };
     if precedence(expr) < parent {
@@ -215,8 +304,15 @@ impl Shown {
     fn for_value(value: &Value, figures: &[&Figure], all: &[&Figure], zh: bool) -> Self {
         match value.ty {
             Ty::Ratio | Ty::Pp => {
-                let is_rate = |f: &&&Figure| matches!(f.dimension, Dimension::Percent | Dimension::PercentagePoint);
-                let decimals = all.iter().filter(is_rate).map(|f| f.decimals).max().map_or(2, |d| d + 1);
+                let is_rate = |f: &&&Figure| {
+                    matches!(f.dimension, Dimension::Percent | Dimension::PercentagePoint)
+                };
+                let decimals = all
+                    .iter()
+                    .filter(is_rate)
+                    .map(|f| f.decimals)
+                    .max()
+                    .map_or(2, |d| d + 1);
                 let suffix = match (value.ty, zh) {
                     (Ty::Pp, true) => "个百分点",
                     (Ty::Pp, false) => " percentage points",
@@ -240,7 +336,13 @@ impl Shown {
                         let decimals = figures
                             .iter()
                             .filter_map(|f| f.place.checked_div(d.multiplier))
-                            .map(|p| if p >= Decimal::ONE { 0 } else { p.normalize().scale() })
+                            .map(|p| {
+                                if p >= Decimal::ONE {
+                                    0
+                                } else {
+                                    p.normalize().scale()
+                                }
+                            })
                             .max()
                             .unwrap_or(0);
                         Self {
@@ -274,7 +376,11 @@ impl Shown {
                     } else {
                         RoundingStrategy::ToPositiveInfinity
                     };
-                    format!("{:.*}", self.decimals as usize, s.round_dp_with_strategy(self.decimals, strategy))
+                    format!(
+                        "{:.*}",
+                        self.decimals as usize,
+                        s.round_dp_with_strategy(self.decimals, strategy)
+                    )
                 }
                 None => "?".into(),
             },

@@ -148,20 +148,33 @@ pub fn findings(article: &Article, evaluations: &[Evaluation]) -> Vec<Finding> {
             _ => None,
         })
         .collect();
-    out.sort_by(|a, b| a.offset().cmp(&b.offset()).then_with(|| a.rule.cmp(&b.rule)));
+    out.sort_by(|a, b| {
+        a.offset()
+            .cmp(&b.offset())
+            .then_with(|| a.rule.cmp(&b.rule))
+    });
     out.dedup();
     out
 }
 
-fn evaluate_rule_on<'r>(article: &Article, shadow: &Shadow, rule: &'r Rule, out: &mut Vec<Evaluation<'r>>) {
-    let candidates: Vec<Vec<Candidate>> = rule.facts.iter().map(|f| candidates(article, shadow, f)).collect();
+fn evaluate_rule_on<'r>(
+    article: &Article,
+    shadow: &Shadow,
+    rule: &'r Rule,
+    out: &mut Vec<Evaluation<'r>>,
+) {
+    let candidates: Vec<Vec<Candidate>> = rule
+        .facts
+        .iter()
+        .map(|f| candidates(article, shadow, f))
+        .collect();
     let anchor_fact = &rule.facts[rule.anchor];
     // A list anchor binds once per scope unit, from its first candidate there.
     let anchors: Vec<&Candidate> = if anchor_fact.many {
         let mut seen_units = HashSet::new();
         candidates[rule.anchor]
             .iter()
-            .filter(|c| seen_units.insert(unit_key(rule, c)))
+            .filter(|c| seen_units.insert((unit_key(rule, c), agree_key(rule, c))))
             .collect()
     } else {
         candidates[rule.anchor].iter().collect()
@@ -170,7 +183,12 @@ fn evaluate_rule_on<'r>(article: &Article, shadow: &Shadow, rule: &'r Rule, out:
     for anchor in anchors {
         let mut bound: Vec<Vec<&Candidate>> = vec![Vec::new(); rule.facts.len()];
         bound[rule.anchor] = if anchor_fact.many {
-            candidates[rule.anchor].iter().filter(|c| same_unit(rule, anchor, c)).collect()
+            candidates[rule.anchor]
+                .iter()
+                .filter(|c| {
+                    same_unit(rule, anchor, c) && agree_key(rule, c) == agree_key(rule, anchor)
+                })
+                .collect()
         } else {
             vec![anchor]
         };
@@ -187,7 +205,10 @@ fn evaluate_rule_on<'r>(article: &Article, shadow: &Shadow, rule: &'r Rule, out:
                 .collect();
             if rule.facts[i].many {
                 bound[i] = pool;
-            } else if let Some(best) = pool.into_iter().min_by_key(|c| (c.start.abs_diff(anchor.start), c.start)) {
+            } else if let Some(best) = pool
+                .into_iter()
+                .min_by_key(|c| (c.start.abs_diff(anchor.start), c.start))
+            {
                 bound[i] = vec![best];
             }
             if bound[i].is_empty() {
@@ -207,7 +228,10 @@ fn evaluate_rule_on<'r>(article: &Article, shadow: &Shadow, rule: &'r Rule, out:
             out.push(Evaluation {
                 rule,
                 bound: pairs,
-                verdict: Verdict::NotApplicable(format!("no `{}` found near the anchor", rule.facts[i].name)),
+                verdict: Verdict::NotApplicable(format!(
+                    "no `{}` found near the anchor",
+                    rule.facts[i].name
+                )),
                 explanation: None,
                 sides: Vec::new(),
             });
@@ -216,7 +240,13 @@ fn evaluate_rule_on<'r>(article: &Article, shadow: &Shadow, rule: &'r Rule, out:
         let captures: Vec<(usize, String, String)> = bound
             .iter()
             .enumerate()
-            .flat_map(|(i, cs)| cs.iter().flat_map(move |c| c.captures.iter().map(move |(n, v)| (i, n.clone(), v.clone()))))
+            .flat_map(|(i, cs)| {
+                cs.iter().flat_map(move |c| {
+                    c.captures
+                        .iter()
+                        .map(move |(n, v)| (i, n.clone(), v.clone()))
+                })
+            })
             .collect();
         out.push(eval::evaluate_binding(article, rule, pairs, &captures));
     }
@@ -228,6 +258,19 @@ fn unit_key(rule: &Rule, c: &Candidate) -> usize {
         Scope::Paragraph => c.paragraph,
         Scope::Document => 0,
     }
+}
+
+/// The values of the rule's `agree` captures a candidate has.
+fn agree_key(rule: &Rule, c: &Candidate) -> Vec<Option<String>> {
+    rule.agree
+        .iter()
+        .map(|name| {
+            c.captures
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+        })
+        .collect()
 }
 
 fn same_unit(rule: &Rule, anchor: &Candidate, c: &Candidate) -> bool {
@@ -256,12 +299,20 @@ fn agrees(rule: &Rule, bound: &[Vec<&Candidate>], c: &Candidate) -> bool {
 
 /// Clause breaks: a `not_after` or `not_in_clause` context never crosses one.
 fn is_clause_break(c: char) -> bool {
-    matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '\n')
+    matches!(
+        c,
+        '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '\n'
+    )
 }
 
 fn candidates(article: &Article, shadow: &Shadow, fact: &Fact) -> Vec<Candidate> {
     let text = shadow.text.as_str();
-    let group = fact.pattern.macros[0].group.as_str();
+    let groups: Vec<&str> = fact
+        .pattern
+        .macros
+        .iter()
+        .map(|m| m.group.as_str())
+        .collect();
     let mut out: Vec<Candidate> = Vec::new();
     let mut pos = 0;
     while pos <= text.len() {
@@ -269,9 +320,17 @@ fn candidates(article: &Article, shadow: &Shadow, fact: &Fact) -> Vec<Candidate>
             break;
         };
         let whole = caps.get(0).expect("group 0");
-        pos = whole.start() + text[whole.start()..].chars().next().map_or(1, char::len_utf8);
-        let Some(g) = caps.name(group) else { continue };
-        let Some(item) = shadow.item(g.start()) else { continue };
+        pos = whole.start()
+            + text[whole.start()..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
+        let Some(g) = groups.iter().find_map(|g| caps.name(g)) else {
+            continue;
+        };
+        let Some(item) = shadow.item(g.start()) else {
+            continue;
+        };
         if out.iter().any(|c| c.item == item) {
             continue;
         }
@@ -280,14 +339,24 @@ fn candidates(article: &Article, shadow: &Shadow, fact: &Fact) -> Vec<Candidate>
                 continue;
             }
         }
-        let clause_start = text[..whole.start()]
-            .rfind(is_clause_break)
-            .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
-        let clause_end = text[whole.end()..].find(is_clause_break).map_or(text.len(), |i| whole.end() + i);
-        if fact.not_after.as_ref().is_some_and(|r| r.is_match(&text[clause_start..whole.start()])) {
+        let clause_start = text[..whole.start()].rfind(is_clause_break).map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let clause_end = text[whole.end()..]
+            .find(is_clause_break)
+            .map_or(text.len(), |i| whole.end() + i);
+        if fact
+            .not_after
+            .as_ref()
+            .is_some_and(|r| r.is_match(&text[clause_start..whole.start()]))
+        {
             continue;
         }
-        if fact.not_in_clause.as_ref().is_some_and(|r| r.is_match(&text[clause_start..clause_end])) {
+        if fact
+            .not_in_clause
+            .as_ref()
+            .is_some_and(|r| r.is_match(&text[clause_start..clause_end]))
+        {
             continue;
         }
         let segments = &article.document.segments;
@@ -298,7 +367,14 @@ fn candidates(article: &Article, shadow: &Shadow, fact: &Fact) -> Vec<Candidate>
             .capture_names()
             .flatten()
             .filter(|n| !n.starts_with("__f"))
-            .filter_map(|n| caps.name(n).map(|m| (n.to_string(), strip_placeholders(article, shadow, m.range()))))
+            .filter_map(|n| {
+                caps.name(n).map(|m| {
+                    (
+                        n.to_string(),
+                        strip_placeholders(article, shadow, m.range()),
+                    )
+                })
+            })
             .collect();
         out.push(Candidate {
             item,

@@ -120,7 +120,8 @@ pub const FUNCTIONS: &[Function] = &[
         type_of: text_to_duration,
         eval: |args, _| {
             let text = text_arg(args)?;
-            let (first, last) = period_months(text).ok_or_else(|| format!("no period in `{text}`"))?;
+            let (first, last) =
+                period_months(text).ok_or_else(|| format!("no period in `{text}`"))?;
             Ok(exact_duration(last - first + 1, last - first + 1, "月"))
         },
     },
@@ -150,6 +151,9 @@ mod tests {
         };
         assert_eq!(d(Some(2025)), Interval::exact(Decimal::from(181)));
         assert_eq!(d(Some(2024)), Interval::exact(Decimal::from(182)));
-        assert_eq!(d(None), Interval::between(Decimal::from(181), Decimal::from(182)));
+        assert_eq!(
+            d(None),
+            Interval::between(Decimal::from(181), Decimal::from(182))
+        );
     }
 }

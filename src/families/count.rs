@@ -60,8 +60,16 @@ mod tests {
 
     #[test]
     fn counts_enumerations() {
-        assert_eq!(count_items("北京、天津、上海、广州、青岛、临沂、苏州、杭州"), 8);
-        assert_eq!(count_items("“因地制宜发展新质生产力”“提升开放型经济水平”“深化管理制度改革”“强化要素保障”"), 4);
+        assert_eq!(
+            count_items("北京、天津、上海、广州、青岛、临沂、苏州、杭州"),
+            8
+        );
+        assert_eq!(
+            count_items(
+                "“因地制宜发展新质生产力”“提升开放型经济水平”“深化管理制度改革”“强化要素保障”"
+            ),
+            4
+        );
         assert_eq!(count_items("成都、北京和重庆"), 3);
     }
 }

@@ -23,7 +23,12 @@ use rust_decimal::Decimal;
 
 fn level_and_rate(args: &[Type]) -> Result<Type, String> {
     match args {
-        [level, rate] if !level.list && !rate.list && matches!(level.ty, Ty::Money | Ty::Count | Ty::Physical | Ty::Any) && matches!(rate.ty, Ty::Ratio | Ty::Any) => {
+        [level, rate]
+            if !level.list
+                && !rate.list
+                && matches!(level.ty, Ty::Money | Ty::Count | Ty::Physical | Ty::Any)
+                && matches!(rate.ty, Ty::Ratio | Ty::Any) =>
+        {
             Ok(Type::scalar(level.ty))
         }
         _ => Err("takes a level and a growth rate".into()),
@@ -42,7 +47,9 @@ fn apply(args: &[Arg], increment: bool) -> Result<Arg, String> {
     let one = |l: &Interval, r: &Interval| -> Result<Interval, String> {
         if increment {
             // level × rate / (1 + rate): level enters once, so the interval stays tight.
-            let factor = r.div(&Interval::exact(Decimal::ONE).add(r)).ok_or("growth of -100%")?;
+            let factor = r
+                .div(&Interval::exact(Decimal::ONE).add(r))
+                .ok_or("growth of -100%")?;
             Ok(l.mul(&factor))
         } else {
             base_of(l, r).ok_or_else(|| "growth of -100%".to_string())

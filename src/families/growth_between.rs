@@ -13,7 +13,9 @@
 //!
 //! ## Example
 //! 上半年……进出口总值21.79万亿元……同比增长2.9%……出口13万亿元，同比增长7.2%……进口8.79万亿元，
-//! 同比下降2.7%。 `between(total_growth, exports_growth, -imports_decline)`: −2.7% ≤ 2.9% ≤ 7.2%.
+//! 同比下降2.7%。 `between(total, signed(exports, exports.dir), signed(imports, imports.dir))`:
+//! −2.7% ≤ 2.9% ≤ 7.2%. `signed(rate, fact.dir)` turns a rate negative when the captured word
+//! states a fall (下降, 减少, 回落, 放缓, …).
 
 use super::Function;
 use crate::engine::eval::{Arg, Truth};
@@ -27,7 +29,37 @@ fn between(x: &Interval, a: &Interval, b: &Interval) -> bool {
     x.high >= lowest && x.low <= highest
 }
 
+/// Words that state a fall: the rate that follows is negative.
+const FALLING: &[&str] = &[
+    "下降", "减少", "下跌", "回落", "降低", "下滑", "收窄", "放缓", "减慢", "fell", "down",
+    "declined", "dropped",
+];
+
+/// Whether a direction word states a fall.
+pub fn is_falling(direction: &str) -> bool {
+    FALLING.iter().any(|w| direction.contains(w))
+}
+
 pub const FUNCTIONS: &[Function] = &[Function {
+    name: "signed",
+    family: "growth-between",
+    usage: "signed(rate, fact.direction)",
+    summary: "the rate, negated when the captured direction word states a fall (下降, 减少, 回落, 放缓…)",
+    type_of: |args| match args {
+        [r, d] if !r.list && r.ty.is_numeric() && *d == Type::scalar(Ty::Text) => Ok(*r),
+        _ => Err("signed takes a rate and a direction capture".into()),
+    },
+    eval: |args, _| match args {
+        [Arg::Scalar(v), Arg::Text(d)] if is_falling(d) => Ok(Arg::Scalar(crate::engine::eval::Value {
+            strict: v.strict.neg(),
+            natural: v.natural.neg(),
+            point: v.point.neg(),
+            ..v.clone()
+        })),
+        [Arg::Scalar(v), Arg::Text(_)] => Ok(Arg::Scalar(v.clone())),
+        _ => Err("signed takes a rate and a direction".into()),
+    },
+}, Function {
     name: "between",
     family: "growth-between",
     usage: "between(x, a, b)",

@@ -46,17 +46,37 @@ impl Family {
         self.source
             .lines()
             .take_while(|l| l.starts_with("//!"))
-            .map(|l| l.trim_start_matches("//!").strip_prefix(' ').unwrap_or(l.trim_start_matches("//!")))
+            .map(|l| {
+                l.trim_start_matches("//!")
+                    .strip_prefix(' ')
+                    .unwrap_or(l.trim_start_matches("//!"))
+            })
             .collect::<Vec<_>>()
             .join("\n")
     }
 }
 
 pub static FAMILIES: &[Family] = &[
-    Family { name: "sum", source: include_str!("sum.rs"), functions: sum::FUNCTIONS },
-    Family { name: "subset", source: include_str!("subset.rs"), functions: subset::FUNCTIONS },
-    Family { name: "share", source: include_str!("share.rs"), functions: share::FUNCTIONS },
-    Family { name: "ordering", source: include_str!("ordering.rs"), functions: ordering::FUNCTIONS },
+    Family {
+        name: "sum",
+        source: include_str!("sum.rs"),
+        functions: sum::FUNCTIONS,
+    },
+    Family {
+        name: "subset",
+        source: include_str!("subset.rs"),
+        functions: subset::FUNCTIONS,
+    },
+    Family {
+        name: "share",
+        source: include_str!("share.rs"),
+        functions: share::FUNCTIONS,
+    },
+    Family {
+        name: "ordering",
+        source: include_str!("ordering.rs"),
+        functions: ordering::FUNCTIONS,
+    },
     Family {
         name: "growth-between",
         source: include_str!("growth_between.rs"),
@@ -67,11 +87,31 @@ pub static FAMILIES: &[Family] = &[
         source: include_str!("percentage_points.rs"),
         functions: percentage_points::FUNCTIONS,
     },
-    Family { name: "growth-base", source: include_str!("growth_base.rs"), functions: growth_base::FUNCTIONS },
-    Family { name: "average", source: include_str!("average.rs"), functions: average::FUNCTIONS },
-    Family { name: "repeat", source: include_str!("repeat.rs"), functions: repeat::FUNCTIONS },
-    Family { name: "count", source: include_str!("count.rs"), functions: count::FUNCTIONS },
-    Family { name: "threshold", source: include_str!("threshold.rs"), functions: threshold::FUNCTIONS },
+    Family {
+        name: "growth-base",
+        source: include_str!("growth_base.rs"),
+        functions: growth_base::FUNCTIONS,
+    },
+    Family {
+        name: "average",
+        source: include_str!("average.rs"),
+        functions: average::FUNCTIONS,
+    },
+    Family {
+        name: "repeat",
+        source: include_str!("repeat.rs"),
+        functions: repeat::FUNCTIONS,
+    },
+    Family {
+        name: "count",
+        source: include_str!("count.rs"),
+        functions: count::FUNCTIONS,
+    },
+    Family {
+        name: "threshold",
+        source: include_str!("threshold.rs"),
+        functions: threshold::FUNCTIONS,
+    },
     Family {
         name: "span-of-years",
         source: include_str!("span_of_years.rs"),
@@ -86,7 +126,10 @@ pub fn family(name: &str) -> Option<&'static Family> {
 }
 
 pub fn function(name: &str) -> Option<&'static Function> {
-    FAMILIES.iter().flat_map(|f| f.functions.iter()).find(|f| f.name == name)
+    FAMILIES
+        .iter()
+        .flat_map(|f| f.functions.iter())
+        .find(|f| f.name == name)
 }
 
 pub fn functions() -> impl Iterator<Item = &'static Function> {

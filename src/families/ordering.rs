@@ -14,7 +14,8 @@
 //! ## Example
 //! 6月末，广义货币（M2）余额330.29万亿元……狭义货币（M1）余额113.95万亿元……流通中货币（M0）余额
 //! 13.18万亿元。 `m0 <= m1 <= m2`. And 全国有101个城市的汽车保有量超过100万辆，45个城市超过200万辆，
-//! 27个城市超过300万辆: `non_increasing(cities)`.
+//! 27个城市超过300万辆: `non_increasing_by(cities, thresholds)` pairs each count with its
+//! threshold, whatever order the sentence lists them in.
 
 use super::{list_of, numeric_list, Function};
 use crate::engine::eval::{Arg, Truth};
@@ -42,7 +43,11 @@ fn monotone(args: &[Arg], decreasing: bool) -> Result<Arg, String> {
     }
     let holds = |strict: bool| {
         items.windows(2).all(|w| {
-            let (a, b) = if strict { (&w[0].strict, &w[1].strict) } else { (&w[0].natural, &w[1].natural) };
+            let (a, b) = if strict {
+                (&w[0].strict, &w[1].strict)
+            } else {
+                (&w[0].natural, &w[1].natural)
+            };
             if decreasing {
                 b.can_be_le(a)
             } else {
@@ -56,7 +61,53 @@ fn monotone(args: &[Arg], decreasing: bool) -> Result<Arg, String> {
     }))
 }
 
+/// Pairs values with keys, in the keys' order: the count of cities over ever higher thresholds.
+fn monotone_by(args: &[Arg], decreasing: bool) -> Result<Arg, String> {
+    let (values, keys) = match args {
+        [Arg::List(v), Arg::List(k)] => (v, k),
+        _ => return Err("takes two lists".into()),
+    };
+    if values.len() != keys.len() {
+        return Err(format!("{} figures but {} keys", values.len(), keys.len()));
+    }
+    let mut pairs: Vec<(&crate::engine::eval::Value, &crate::engine::eval::Value)> =
+        keys.iter().zip(values).collect();
+    // Order by the keys as stated; keys that cannot be told apart make the check inapplicable.
+    pairs.sort_by_key(|p| p.0.point.low);
+    if pairs.windows(2).any(|w| w[0].0.point == w[1].0.point) {
+        return Err("two keys are equal".into());
+    }
+    let ordered: Vec<crate::engine::eval::Value> =
+        pairs.into_iter().map(|(_, v)| v.clone()).collect();
+    monotone(&[Arg::List(ordered)], decreasing)
+}
+
+fn pair_predicate(args: &[Type]) -> Result<Type, String> {
+    match args {
+        [v, k] if v.list && k.list && v.ty.is_numeric() && k.ty.is_numeric() => {
+            Ok(Type::scalar(Ty::Bool))
+        }
+        _ => Err("takes two list facts".into()),
+    }
+}
+
 pub const FUNCTIONS: &[Function] = &[
+    Function {
+        name: "non_increasing_by",
+        family: "ordering",
+        usage: "non_increasing_by(values, keys)",
+        summary: "ordered by their keys, the values never increase (cities over 100/200/300万辆)",
+        type_of: pair_predicate,
+        eval: |args, _| monotone_by(args, true),
+    },
+    Function {
+        name: "non_decreasing_by",
+        family: "ordering",
+        usage: "non_decreasing_by(values, keys)",
+        summary: "ordered by their keys, the values never decrease",
+        type_of: pair_predicate,
+        eval: |args, _| monotone_by(args, false),
+    },
     Function {
         name: "non_increasing",
         family: "ordering",

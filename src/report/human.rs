@@ -4,7 +4,10 @@
 use super::model::FindingRecord;
 use super::{one_line, CheckReport, Emitter, FactsRecord, Style};
 use crate::rules::Severity;
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
 use std::fmt;
 use unicode_width::UnicodeWidthStr;
 
@@ -17,10 +20,45 @@ fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
+/// The original file as miette reads it.
+///
+/// miette 7 decides whether two labels share one snippet by `line() + line_count()`, where its
+/// own sources report as `line_count` the absolute line of the snippet's end; every pair of
+/// labels then merges into one snippet spanning all the lines between them (a headline 200 lines
+/// below its body would print the whole page). This source reports the snippet's own number of
+/// lines, so distant labels get snippets of their own.
+struct Source {
+    name: String,
+    text: String,
+}
+
+impl SourceCode for Source {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        let data = inner.data();
+        let lines = data.iter().filter(|&&b| b == b'\n').count() + 1;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            data,
+            *inner.span(),
+            inner.line(),
+            inner.column(),
+            lines,
+        )))
+    }
+}
+
 /// A finding as a miette diagnostic over the original file.
 struct FindingDiagnostic<'a> {
     finding: &'a FindingRecord,
-    source: &'a NamedSource<String>,
+    source: &'a Source,
 }
 
 impl fmt::Debug for FindingDiagnostic<'_> {
@@ -129,7 +167,10 @@ impl Emitter for Human {
         let handler = self.handler();
         let mut out = String::new();
         for file in &report.files {
-            let source = NamedSource::new(&file.path, file.source.clone());
+            let source = Source {
+                name: file.path.clone(),
+                text: file.source.clone(),
+            };
             for finding in &file.findings {
                 let diagnostic = FindingDiagnostic {
                     finding,

@@ -48,7 +48,29 @@ fn run_rule(rule: &Rule, options: &ReadOptions) -> Vec<ExampleFailure> {
             })
             .collect();
         match &example.expect {
-            Expectation::Pass => {
+            Expectation::Pass
+                if fired.is_empty() && !evaluations.iter().any(|e| e.verdict == Verdict::Pass) =>
+            {
+                let why: Vec<String> = evaluations
+                    .iter()
+                    .filter_map(|e| match &e.verdict {
+                        Verdict::NotApplicable(r) => Some(r.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                failures.push(fail(
+                    example,
+                    format!(
+                        "expected the check to bind and hold, but it never applied{}",
+                        if why.is_empty() {
+                            " (no candidate for the anchor)".to_string()
+                        } else {
+                            format!(": {}", why.join("; "))
+                        }
+                    ),
+                ));
+            }
+            Expectation::Pass | Expectation::Silent => {
                 if let Some((severity, e)) = fired.first() {
                     failures.push(fail(
                         example,
@@ -61,7 +83,9 @@ fn run_rule(rule: &Rule, options: &ReadOptions) -> Vec<ExampleFailure> {
                 }
             }
             Expectation::Fail { severity, labels } => {
-                let figure_text = |i: engine::Item| article.document.text[engine::item_span(&article, i)].to_string();
+                let figure_text = |i: engine::Item| {
+                    article.document.text[engine::item_span(&article, i)].to_string()
+                };
                 let matching = fired.iter().find(|(s, e)| {
                     s == severity
                         && labels

@@ -489,7 +489,13 @@ impl Type {
 
     pub fn describe(self) -> String {
         if self.list {
-            format!("a list of {}", self.ty.name().trim_start_matches("a ").trim_start_matches("an "))
+            format!(
+                "a list of {}",
+                self.ty
+                    .name()
+                    .trim_start_matches("a ")
+                    .trim_start_matches("an ")
+            )
         } else {
             self.ty.name().to_string()
         }
@@ -544,7 +550,10 @@ pub fn type_of(e: &Expr, env: &dyn Env) -> Result<Type, ExprError> {
                 if t.list {
                     return Err(ExprError {
                         span: side.span(),
-                        message: format!("{} is a list: reduce it first, e.g. `sum(…)`", t.describe()),
+                        message: format!(
+                            "{} is a list: reduce it first, e.g. `sum(…)`",
+                            t.describe()
+                        ),
                     });
                 }
                 if !t.ty.is_numeric() {
@@ -554,17 +563,22 @@ pub fn type_of(e: &Expr, env: &dyn Env) -> Result<Type, ExprError> {
                     });
                 }
             }
-            combine(*op, a.ty, b.ty).map(Type::scalar).ok_or_else(|| ExprError {
-                span: span.clone(),
-                message: format!("cannot {} {} and {}", verb(*op), a.ty.name(), b.ty.name()),
-            })
+            combine(*op, a.ty, b.ty)
+                .map(Type::scalar)
+                .ok_or_else(|| ExprError {
+                    span: span.clone(),
+                    message: format!("cannot {} {} and {}", verb(*op), a.ty.name(), b.ty.name()),
+                })
         }
         Expr::Call { name, args, span } => {
             let function = crate::families::function(name).ok_or_else(|| ExprError {
                 span: span.start..span.start + name.len(),
                 message: format!("unknown function `{name}`"),
             })?;
-            let types = args.iter().map(|a| type_of(a, env)).collect::<Result<Vec<_>, _>>()?;
+            let types = args
+                .iter()
+                .map(|a| type_of(a, env))
+                .collect::<Result<Vec<_>, _>>()?;
             (function.type_of)(&types).map_err(|message| ExprError {
                 span: span.clone(),
                 message: format!("{message}: `{}`", function.usage),
@@ -589,7 +603,7 @@ pub fn combine(op: Op, a: Ty, b: Ty) -> Option<Ty> {
         return None;
     }
     if a == Any || b == Any {
-        return Some(if a == Any { b } else { a });
+        return Some(Any);
     }
     match op {
         Op::Add => match (a, b) {
@@ -639,7 +653,10 @@ pub fn type_check(check: &Check, env: &dyn Env) -> Result<(), ExprError> {
         if types[0] != Type::scalar(Ty::Bool) {
             return Err(ExprError {
                 span: check.operands[0].span(),
-                message: format!("a check without a comparison must be a predicate, not {}", types[0].describe()),
+                message: format!(
+                    "a check without a comparison must be a predicate, not {}",
+                    types[0].describe()
+                ),
             });
         }
         return Ok(());
@@ -657,7 +674,11 @@ pub fn type_check(check: &Check, env: &dyn Env) -> Result<(), ExprError> {
             let (l, r) = (&check.operands[i], &check.operands[i + 1]);
             return Err(ExprError {
                 span: l.span().start..r.span().end,
-                message: format!("cannot compare {} with {}", pair[0].ty.name(), pair[1].ty.name()),
+                message: format!(
+                    "cannot compare {} with {}",
+                    pair[0].ty.name(),
+                    pair[1].ty.name()
+                ),
             });
         }
     }
@@ -717,8 +738,12 @@ mod tests {
         assert_eq!(parse("a = b").unwrap_err().span, 2..3);
         assert_eq!(parse("a + == b").unwrap_err().span, 4..6);
         assert!(parse("a + b").unwrap_err().message.contains("must compare"));
-        assert!(matches!(parse("between(a, b, c)").unwrap().operands[0], Expr::Call { ref args, .. } if args.len() == 3));
-        assert!(matches!(parse("days(t.period) > 0").unwrap().operands[0], Expr::Call { ref args, .. } if matches!(args[0], Expr::Capture { .. })));
+        assert!(
+            matches!(parse("between(a, b, c)").unwrap().operands[0], Expr::Call { ref args, .. } if args.len() == 3)
+        );
+        assert!(
+            matches!(parse("days(t.period) > 0").unwrap().operands[0], Expr::Call { ref args, .. } if matches!(args[0], Expr::Capture { .. }))
+        );
         assert_eq!(parse("(a + b == c").unwrap_err().message, "expected `)`");
         assert!(parse(&"(".repeat(10_000)).is_err());
     }
@@ -746,11 +771,26 @@ mod tests {
         assert!(check("all_equal(headlines)").is_ok());
         assert!(check("sum(headlines) <= total").is_ok());
         assert!(check("exports / days(total.period) <= total").is_ok());
-        assert!(check("headlines == total").unwrap_err().message.contains("cannot compare a list"));
-        assert!(check("headlines + exports == total").unwrap_err().message.contains("reduce it first"));
-        assert!(check("total.nope == total").unwrap_err().message.contains("no capture named `nope`"));
-        assert!(check("frobnicate(total)").unwrap_err().message.contains("unknown function"));
+        assert!(check("headlines == total")
+            .unwrap_err()
+            .message
+            .contains("cannot compare a list"));
+        assert!(check("headlines + exports == total")
+            .unwrap_err()
+            .message
+            .contains("reduce it first"));
+        assert!(check("total.nope == total")
+            .unwrap_err()
+            .message
+            .contains("no capture named `nope`"));
+        assert!(check("frobnicate(total)")
+            .unwrap_err()
+            .message
+            .contains("unknown function"));
         assert!(check("between(q1, exports, q2)").is_err());
-        assert!(check("sum(headlines)").unwrap_err().message.contains("must be a predicate"));
+        assert!(check("sum(headlines)")
+            .unwrap_err()
+            .message
+            .contains("must be a predicate"));
     }
 }

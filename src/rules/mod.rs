@@ -34,6 +34,10 @@ pub const SHIPPED: &[(&str, &str)] = &[
         "rules/zh/vehicles.yaml",
         include_str!("../../rules/zh/vehicles.yaml"),
     ),
+    (
+        "rules/zh/generic.yaml",
+        include_str!("../../rules/zh/generic.yaml"),
+    ),
 ];
 
 /// The relation families a rule may declare.
@@ -98,11 +102,18 @@ impl Fact {
             MacroKind::Figure => Ty::Any,
             MacroKind::Year => Ty::Year,
         };
-        Type { ty, list: self.many }
+        Type {
+            ty,
+            list: self.many,
+        }
     }
 
     pub fn has_capture(&self, name: &str) -> bool {
-        self.pattern.regex.capture_names().flatten().any(|n| n == name)
+        self.pattern
+            .regex
+            .capture_names()
+            .flatten()
+            .any(|n| n == name)
     }
 }
 
@@ -123,7 +134,11 @@ impl Env for FactEnv<'_> {
     }
 
     fn has_capture(&self, fact: &str, capture: &str) -> bool {
-        self.broken.contains(&fact) || self.facts.iter().any(|f| f.name == fact && f.has_capture(capture))
+        self.broken.contains(&fact)
+            || self
+                .facts
+                .iter()
+                .any(|f| f.name == fact && f.has_capture(capture))
     }
 }
 
@@ -138,8 +153,10 @@ pub struct Example {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expectation {
-    /// The rule must stay silent.
+    /// The rule must bind and hold.
     Pass,
+    /// The rule must stay silent.
+    Silent,
     /// The rule must fire, at this severity, labelling these figures.
     Fail {
         severity: Severity,
@@ -535,6 +552,13 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
                 text: p.value.clone(),
                 span: ctx.whole(p),
                 expect: Expectation::Pass,
+            });
+        }
+        for p in &ex.silent {
+            examples.push(Example {
+                text: p.value.clone(),
+                span: ctx.whole(p),
+                expect: Expectation::Silent,
             });
         }
         for f in &ex.fail {

@@ -136,21 +136,22 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
         if escaped(pattern, whole.start()) {
             continue;
         }
-        let name = &caps[1];
+        let written = &caps[1];
+        // `{_amount}`: a figure the pattern needs as context, not the one the fact binds.
+        let (context_only, name) = match written.strip_prefix('_') {
+            Some(rest) => (true, rest),
+            None => (false, written),
+        };
         let kind = MACRO_NAMES
             .iter()
             .find(|(n, _)| *n == name)
             .map(|(_, k)| *k)
             .ok_or_else(|| PatternError {
                 span: whole.range(),
-                message: format!("unknown macro `{{{name}}}`"),
+                message: format!("unknown macro `{{{written}}}`"),
                 help: Some(format!(
-                    "macros are {}",
-                    MACRO_NAMES
-                        .iter()
-                        .map(|(n, _)| format!("{{{n}}}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    "macros are {} (prefix `_` to match a figure without binding it: `{{_amount}}`)",
+                    MACRO_NAMES.iter().map(|(n, _)| format!("{{{n}}}")).collect::<Vec<_>>().join(", ")
                 )),
             })?;
         let unit = caps.get(2).map(|u| u.as_str().trim().to_string());
@@ -160,6 +161,17 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
                 message: "empty unit in macro".into(),
                 help: Some(format!("write `{{{name}}}` or `{{{name}:辆}}`")),
             });
+        }
+        if context_only {
+            validated.push_str(&pattern[last..whole.start()]);
+            let len = whole.len();
+            validated.push_str("(?:");
+            validated.push_str(&"a".repeat(len - 4));
+            validated.push(')');
+            expanded.push_str(&pattern[last..whole.start()]);
+            expanded.push_str(&format!("(?:{})", kind.class()));
+            last = whole.end();
+            continue;
         }
         let group = format!("__f{}", macros.len());
         validated.push_str(&pattern[last..whole.start()]);
@@ -198,11 +210,21 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
             help: Some("add the figure the fact stands for, e.g. `出口{amount}`".into()),
         });
     }
-    if macros.len() > 1 {
+    // Several binding macros are alternatives (`{year}起步|成立于{year}`): they must agree on
+    // what they bind.
+    if let Some(other) = macros
+        .iter()
+        .skip(1)
+        .find(|m| m.kind != macros[0].kind || m.unit != macros[0].unit)
+    {
         return Err(PatternError {
-            span: macros[1].span.clone(),
-            message: "a fact pattern binds one figure; this is a second macro".into(),
-            help: Some("make the other figure a fact of its own".into()),
+            span: other.span.clone(),
+            message: format!(
+                "a fact binds one kind of figure; this macro binds {{{}}} where the first binds {{{}}}",
+                other.kind.name(),
+                macros[0].kind.name()
+            ),
+            help: Some("make the other figure a fact of its own, or prefix it with `_` to match it as context".into()),
         });
     }
     let regex = compile_raw(&expanded, pattern.len())?;
@@ -259,9 +281,18 @@ fn next_char_len(s: &str, at: usize) -> usize {
         .map_or(0, char::len_utf8)
 }
 
-/// Whether the byte at `at` is escaped by an odd number of backslashes.
+/// Whether the `{` at `at` belongs to the regex syntax rather than a macro: escaped (`\{`), or
+/// the brace of a Unicode class or code point (`\p{Han}`, `\x{E000}`).
 fn escaped(s: &str, at: usize) -> bool {
-    s[..at].bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
+    let odd_backslashes =
+        |end: usize| s[..end].bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1;
+    if odd_backslashes(at) {
+        return true;
+    }
+    let before = &s[..at];
+    ["p", "P", "x", "u", "U"]
+        .iter()
+        .any(|l| before.ends_with(l) && odd_backslashes(at - 1))
 }
 
 #[cfg(test)]
@@ -279,6 +310,18 @@ mod tests {
     }
 
     #[test]
+    fn context_macros_match_without_binding() {
+        let p = compile("出口{_amount}，增长{percent}").unwrap();
+        assert_eq!(p.macros.len(), 1);
+        assert_eq!(p.macros[0].kind, MacroKind::Percent);
+        let caps = p.regex.captures("出口\u{E000}，增长\u{E002}").unwrap();
+        assert_eq!(
+            caps.name("__f0").unwrap().start(),
+            "出口\u{E000}，增长".len()
+        );
+    }
+
+    #[test]
     fn unit_constraints_and_repetition_counts_coexist() {
         let p = compile("汽车{count:辆}[^，]{0,3}").unwrap();
         assert_eq!(p.macros[0].unit.as_deref(), Some("辆"));
@@ -293,8 +336,20 @@ mod tests {
         let e = compile("出口[额{amount}").unwrap_err();
         assert_eq!(e.span.start, 6);
         assert!(compile("出口").is_err());
-        assert!(compile("{amount}{amount}").is_err());
+        assert!(compile("{amount}{percent}").is_err());
+        assert!(compile("(?:{year}起步|成立于{year})").is_ok());
+        assert_eq!(
+            compile(r"\p{Han}{1,3}{amount}\x{4E00}")
+                .unwrap()
+                .macros
+                .len(),
+            1
+        );
         assert!(compile(r"\{amount}").is_err());
+        assert!(
+            compile("{_amount}").is_err(),
+            "a context macro does not bind"
+        );
     }
 
     #[test]

@@ -82,8 +82,13 @@ pub struct FactSpec {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExamplesSpec {
+    /// Sentences where the rule binds its facts and the check holds.
     #[serde(default)]
     pub pass: Vec<Spanned<String>>,
+    /// Sentences where the rule must stay silent, bound or not (traps: a partial list, another
+    /// period).
+    #[serde(default)]
+    pub silent: Vec<Spanned<String>>,
     #[serde(default)]
     pub fail: Vec<FailExampleSpec>,
 }
