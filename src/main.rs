@@ -27,8 +27,47 @@ struct Cli {
 enum Command {
     /// Check the arithmetic of articles against the rules; exit 1 if an error is found.
     Check(CheckArgs),
-    /// List every figure factlint reads in a file: span, text, value, unit, interval, qualifier.
+    /// List every figure factlint reads in a file, and every check evaluated on it.
     Facts(FactsArgs),
+    /// List, explain and test rules.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+}
+
+#[derive(Subcommand)]
+enum RulesCommand {
+    /// List the rules: id, family, severity, title.
+    List {
+        #[command(flatten)]
+        rules: RuleArgs,
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
+    },
+    /// Explain a rule (by id) or a relation family (by name): what it checks, why, an example,
+    /// and the rule's YAML.
+    Explain {
+        /// A rule id (`trade-balance`) or a family (`share`).
+        name: String,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+    /// Run the examples rules carry: the shipped set, or the rule files and folders given.
+    Test {
+        /// Rule files or folders (default: the shipped rules).
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+        color: ColorArg,
+    },
+}
+
+#[derive(clap::Args)]
+struct RuleArgs {
+    /// A rule file or a folder of rule files to add (repeatable).
+    #[arg(long = "rules", value_name = "DIR_OR_FILE")]
+    rules: Vec<PathBuf>,
+    /// Do not load the rules shipped with factlint.
+    #[arg(long)]
+    no_default_rules: bool,
 }
 
 #[derive(clap::Args)]
@@ -36,20 +75,20 @@ struct CheckArgs {
     /// Article files (UTF-8 text).
     #[arg(required = true)]
     files: Vec<PathBuf>,
-    /// A rule file or a folder of rule files to add (repeatable).
-    #[arg(long = "rules", value_name = "DIR_OR_FILE")]
-    rules: Vec<PathBuf>,
-    /// Do not load the rules shipped with factlint.
-    #[arg(long)]
-    no_default_rules: bool,
+    #[command(flatten)]
+    rules: RuleArgs,
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     format: FormatArg,
     /// When to colour the human format.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
-    /// Width the human format wraps to (default: the terminal's, or 100).
-    #[arg(long, value_name = "COLUMNS")]
-    width: Option<usize>,
+    /// Width the human format wraps to.
+    #[arg(long, value_name = "COLUMNS", default_value_t = 100)]
+    width: usize,
+    /// Also report the checks that held (the human format lists them; JSON and YAML add
+    /// `passed`).
+    #[arg(long)]
+    show_passed: bool,
     #[command(flatten)]
     read: ReadArgs,
 }
@@ -69,6 +108,28 @@ struct ReadArgs {
     /// How far 约 (about) widens a figure, in units of its last digit.
     #[arg(long, default_value = "1", value_name = "UNITS")]
     about_widening: Decimal,
+    /// The publication date (YYYY-MM-DD or YYYY), for periods and spans of years; by default
+    /// the year the article mentions most.
+    #[arg(long, value_name = "DATE", value_parser = parse_year)]
+    date: Option<i32>,
+}
+
+fn parse_year(s: &str) -> Result<i32, String> {
+    let year = s.split(['-', '/', '.']).next().unwrap_or("");
+    let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
+    let valid = match parts.as_slice() {
+        [y] => y.len() == 4,
+        [y, m, d] => {
+            y.len() == 4
+                && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+                && d.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+        }
+        _ => false,
+    };
+    match year.parse::<i32>() {
+        Ok(y) if valid => Ok(y),
+        _ => Err(format!("`{s}` is not a date: write YYYY-MM-DD or YYYY")),
+    }
 }
 
 #[derive(clap::Args)]
@@ -78,6 +139,8 @@ struct FactsArgs {
     files: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     format: FormatArg,
+    #[command(flatten)]
+    rules: RuleArgs,
     #[command(flatten)]
     read: ReadArgs,
 }
@@ -105,16 +168,45 @@ impl FormatArg {
     }
 }
 
+impl ColorArg {
+    fn enabled(self, terminal: bool) -> bool {
+        match self {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => terminal && no_color_unset(),
+        }
+    }
+}
+
+fn no_color_unset() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
 impl ReadArgs {
-    fn options(&self) -> ReadOptions {
+    fn options(&self, rules: &RuleSet) -> ReadOptions {
         ReadOptions {
             rounding: match self.rounding {
                 RoundingArg::Nearest => Rounding::Nearest,
                 RoundingArg::Truncate => Rounding::Truncate,
             },
             about_widening: self.about_widening,
-            ..ReadOptions::default()
+            units: rules.units.clone(),
+            publication_year: self.date,
         }
+    }
+}
+
+impl RuleArgs {
+    fn load(&self) -> Result<RuleSet, factlint::Error> {
+        let mut rules = if self.no_default_rules {
+            RuleSet::default()
+        } else {
+            RuleSet::shipped()?
+        };
+        for path in &self.rules {
+            rules.add_path(path)?;
+        }
+        Ok(rules)
     }
 }
 
@@ -127,8 +219,7 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let stderr_color =
-        io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let stderr_color = io::stderr().is_terminal() && no_color_unset();
     let _ = miette::set_hook(Box::new(move |_| {
         Box::new(
             miette::MietteHandlerOpts::new()
@@ -142,6 +233,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check(&args, &mut stdout),
         Command::Facts(args) => facts(&args, &mut stdout),
+        Command::Rules(command) => rules(command, &mut stdout),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -176,13 +268,19 @@ impl From<factlint::Error> for Failure {
     }
 }
 
+fn read_article(path: &std::path::Path, options: &ReadOptions) -> Result<Article, Failure> {
+    let source = factlint::document::read_source(path)?;
+    Ok(Article::new(path.display().to_string(), source, options))
+}
+
 fn facts(args: &FactsArgs, out: &mut impl Write) -> Result<u8, Failure> {
-    let options = args.read.options();
+    let rules = args.rules.load()?;
+    let options = args.read.options(&rules);
     let emitter = report::emitter(args.format.format(), Style::default());
     for (i, path) in args.files.iter().enumerate() {
-        let source = factlint::document::read_source(path)?;
-        let article = Article::new(path.display().to_string(), source, &options);
-        let record = report::facts_record(&article);
+        let article = read_article(path, &options)?;
+        let evaluations = factlint::engine::evaluate(&article, &rules);
+        let record = report::facts_record(&article, &evaluations);
         if i > 0 && args.format == FormatArg::Yaml {
             out.write_all(b"---\n")?;
         }
@@ -192,46 +290,71 @@ fn facts(args: &FactsArgs, out: &mut impl Write) -> Result<u8, Failure> {
     Ok(0)
 }
 
-fn load_rules(args: &CheckArgs) -> Result<RuleSet, factlint::Error> {
-    let mut rules = if args.no_default_rules {
-        RuleSet::default()
-    } else {
-        RuleSet::shipped()?
-    };
-    for path in &args.rules {
-        rules.add_path(path)?;
-    }
+fn check(args: &CheckArgs, out: &mut impl Write) -> Result<u8, Failure> {
+    let rules = args.rules.load()?;
     if rules.rules.is_empty() {
         return Err(factlint::Error::Usage(
             "no rules to check with: --no-default-rules was given without --rules".into(),
-        ));
+        )
+        .into());
     }
-    Ok(rules)
-}
-
-fn check(args: &CheckArgs, out: &mut impl Write) -> Result<u8, Failure> {
-    let rules = load_rules(args)?;
-    let options = ReadOptions {
-        units: rules.units.clone(),
-        ..args.read.options()
+    let options = args.read.options(&rules);
+    let style = Style {
+        width: args.width.max(40),
+        color: args.color.enabled(io::stdout().is_terminal()),
     };
-    let color = match args.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => {
-            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
-    let width = args.width.unwrap_or(100).max(40);
-    let emitter = report::emitter(args.format.format(), Style { width, color });
+    let emitter = report::emitter(args.format.format(), style);
     let mut run = report::CheckReport::default();
     for path in &args.files {
-        let source = factlint::document::read_source(path)?;
-        let article = Article::new(path.display().to_string(), source, &options);
-        let findings = factlint::check(&article, &rules);
-        run.push(report::file_report(&article, &findings));
+        let article = read_article(path, &options)?;
+        let evaluations = factlint::engine::evaluate(&article, &rules);
+        let findings = factlint::engine::findings(&article, &evaluations);
+        let mut file = report::file_report(&article, &findings);
+        if args.show_passed {
+            file.passed = report::model::passed_records(&article, &evaluations);
+        }
+        run.push(file);
     }
     out.write_all(emitter.check(&run).as_bytes())?;
     out.flush()?;
     Ok(if run.summary.errors > 0 { 1 } else { 0 })
+}
+
+fn rules(command: RulesCommand, out: &mut impl Write) -> Result<u8, Failure> {
+    match command {
+        RulesCommand::List { rules, format } => {
+            let rules = rules.load()?;
+            out.write_all(report::rules::list(&rules, format.format()).as_bytes())?;
+            Ok(0)
+        }
+        RulesCommand::Explain { name, rules } => {
+            let rules = rules.load()?;
+            match report::rules::explain(&rules, &name) {
+                Some(text) => {
+                    out.write_all(text.as_bytes())?;
+                    Ok(0)
+                }
+                None => Err(factlint::Error::Usage(format!(
+                    "no rule or family named `{name}`: `factlint rules list` shows the rules"
+                ))
+                .into()),
+            }
+        }
+        RulesCommand::Test { paths, color } => {
+            let mut rules = RuleSet::default();
+            if paths.is_empty() {
+                rules = RuleSet::shipped()?;
+            }
+            for path in &paths {
+                rules.add_path(path)?;
+            }
+            let style = Style {
+                width: 100,
+                color: color.enabled(io::stdout().is_terminal()),
+            };
+            let (text, failed) = report::rules::test(&rules, style);
+            out.write_all(text.as_bytes())?;
+            Ok(if failed > 0 { 1 } else { 0 })
+        }
+    }
 }

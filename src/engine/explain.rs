@@ -189,8 +189,12 @@ fn describe(b: &Binding, expr: &Expr, value: &Value, reading: Reading) -> String
             Item::Year(_) => None,
         })
         .collect();
-    let shown = Shown::for_value(value, &figures, &all, chinese(b));
+    let divides = contains_division(expr);
+    let shown = Shown::for_value(value, &figures, &all, chinese(b), divides);
     let interval = value.reading(reading);
+    if interval.is_exact() && matches!(expr, Expr::Call { .. }) {
+        return rendered;
+    }
     let point = shown.point(&value.point);
     if interval.is_exact() {
         return format!("{rendered} = {point}");
@@ -212,6 +216,16 @@ fn describe(b: &Binding, expr: &Expr, value: &Value, reading: Reading) -> String
             Reading::Natural => "at neighbours' precision",
         };
         format!("{rendered} = {point} ({what} {range})")
+    }
+}
+
+fn contains_division(e: &Expr) -> bool {
+    match e {
+        Expr::Bin { op: Op::Div, .. } => true,
+        Expr::Bin { lhs, rhs, .. } => contains_division(lhs) || contains_division(rhs),
+        Expr::Neg { inner, .. } => contains_division(inner),
+        Expr::Call { args, .. } => args.iter().any(contains_division),
+        _ => false,
     }
 }
 
@@ -247,12 +261,38 @@ fn render(b: &Binding, expr: &Expr, parent: u8) -> String {
             Some(t) => format!("“{t}”"),
             None => format!("{fact}.{name}"),
         },
+        // signed(rate, fact.dir) reads as the article says it: 下降2.7%.
+        Expr::Call { name, args, .. } if name == "signed" && args.len() == 2 => {
+            match (&args[0], &args[1]) {
+                (
+                    Expr::Fact { name: fact, .. },
+                    Expr::Capture {
+                        fact: of,
+                        name: cap,
+                        ..
+                    },
+                ) => {
+                    let direction = b.capture(of, cap).unwrap_or_default();
+                    let figure = b
+                        .items(fact)
+                        .first()
+                        .map(|&i| written(b, i))
+                        .unwrap_or_default();
+                    format!("{} {direction}{figure}", label(b, fact))
+                }
+                _ => format!(
+                    "signed({}, {})",
+                    render(b, &args[0], 0),
+                    render(b, &args[1], 0)
+                ),
+            }
+        }
         Expr::Call { name, args, .. } => {
             let value = eval(expr, b).ok();
             let inner: Vec<String> = args.iter().map(|a| render(b, a, 0)).collect();
             match value {
                 Some(Arg::Scalar(v))
-                    if v.point.is_exact()
+                    if v.strict.is_exact()
                         && matches!(
                             name.as_str(),
                             "days" | "months" | "items" | "count" | "publication_year"
@@ -264,8 +304,15 @@ fn render(b: &Binding, expr: &Expr, parent: u8) -> String {
                         .finite()
                         .map(|d| d.normalize().to_string())
                         .unwrap_or_default();
-                    let unit = v.unit.clone().unwrap_or_default();
-                    format!("{name}({}) = {n}{unit}", inner.join(", "))
+                    let unit = match v.ty {
+                        Ty::Year => "年".to_string(),
+                        _ => v.unit.clone().unwrap_or_default(),
+                    };
+                    if zh {
+                        format!("{name}({})（{n}{unit}）", inner.join(", "))
+                    } else {
+                        format!("{name}({}) ({n}{unit})", inner.join(", "))
+                    }
                 }
                 _ => format!("{name}({})", inner.join(", ")),
             }
@@ -301,7 +348,14 @@ struct Shown {
 }
 
 impl Shown {
-    fn for_value(value: &Value, figures: &[&Figure], all: &[&Figure], zh: bool) -> Self {
+    fn for_value(
+        value: &Value,
+        figures: &[&Figure],
+        all: &[&Figure],
+        zh: bool,
+        divides: bool,
+    ) -> Self {
+        let extra = u32::from(divides);
         match value.ty {
             Ty::Ratio | Ty::Pp => {
                 let is_rate = |f: &&&Figure| {
@@ -333,8 +387,11 @@ impl Shown {
                 let display = figures.iter().find(|f| ty_of(f) == ty).or(figures.first());
                 match display {
                     Some(d) => {
-                        let decimals = figures
+                        // As precise as the most precise figure of this kind in the binding,
+                        // one digit more for a quotient.
+                        let decimals = all
                             .iter()
+                            .filter(|f| ty_of(f) == ty)
                             .filter_map(|f| f.place.checked_div(d.multiplier))
                             .map(|p| {
                                 if p >= Decimal::ONE {
@@ -344,7 +401,8 @@ impl Shown {
                                 }
                             })
                             .max()
-                            .unwrap_or(0);
+                            .unwrap_or(0)
+                            + extra;
                         Self {
                             divisor: d.multiplier,
                             suffix: format!("{}{}", d.magnitude, d.unit_suffix()),
@@ -354,7 +412,16 @@ impl Shown {
                     None => Self {
                         divisor: Decimal::ONE,
                         suffix: value.unit.clone().unwrap_or_default(),
-                        decimals: 2,
+                        decimals: if value
+                            .point
+                            .low
+                            .finite()
+                            .is_some_and(|d| d.fract().is_zero())
+                        {
+                            0
+                        } else {
+                            2
+                        },
                     },
                 }
             }

@@ -160,6 +160,29 @@ impl Emitter for Human {
             out.push_str(line.trim_end());
             out.push('\n');
         }
+        let shown: Vec<_> = record
+            .checks
+            .iter()
+            .filter(|c| c.verdict != "not-applicable")
+            .collect();
+        out.push_str(&format!(
+            "checks: {} evaluated, {} not applicable\n",
+            shown.len(),
+            record.checks.len() - shown.len()
+        ));
+        for c in shown {
+            let at = c
+                .figures
+                .first()
+                .map_or(String::new(), |f| format!("{}:{}", f.line, f.column));
+            out.push_str(&format!(
+                "  {:7}  {}  {}  {}\n",
+                c.verdict,
+                c.rule,
+                at,
+                c.explanation.as_deref().unwrap_or("").replace('\n', " ")
+            ));
+        }
         out
     }
 
@@ -186,6 +209,20 @@ impl Emitter for Human {
                     ));
                 }
                 out.push('\n');
+            }
+        }
+        for file in &report.files {
+            for p in &file.passed {
+                let at = p
+                    .labels
+                    .first()
+                    .map_or(String::new(), |l| format!(":{}:{}", l.line, l.column));
+                out.push_str(&format!(
+                    "✓ {}{at}: {} [{}]\n",
+                    file.path,
+                    p.explanation.replace('\n', " "),
+                    p.rule
+                ));
             }
         }
         let s = &report.summary;

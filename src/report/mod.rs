@@ -4,6 +4,7 @@
 mod human;
 mod json;
 pub mod model;
+pub mod rules;
 mod yaml;
 
 pub use human::Human;

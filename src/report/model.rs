@@ -42,6 +42,124 @@ pub struct FactsRecord {
     pub path: String,
     pub figures: Vec<FigureRecord>,
     pub dates: Vec<DateRecord>,
+    /// Every check evaluated on the file, with its verdict.
+    pub checks: Vec<CheckRecord>,
+}
+
+/// One figure (or year) a check bound.
+#[derive(Debug, Clone, Serialize)]
+pub struct BoundRecord {
+    pub fact: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub text: String,
+}
+
+/// One evaluated check: which rule, on which figures, with what verdict and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckRecord {
+    pub rule: String,
+    /// `pass`, `fail`, `warning` or `not-applicable`.
+    pub verdict: String,
+    /// Why a check was not applicable.
+    pub reason: Option<String>,
+    /// The arithmetic in the article's units.
+    pub explanation: Option<String>,
+    pub figures: Vec<BoundRecord>,
+}
+
+pub fn check_records(
+    article: &Article,
+    evaluations: &[crate::engine::Evaluation],
+) -> Vec<CheckRecord> {
+    let mut out: Vec<(usize, CheckRecord)> = evaluations
+        .iter()
+        .map(|e| {
+            let figures: Vec<BoundRecord> = e
+                .bound
+                .iter()
+                .map(|&(fact, item)| {
+                    let at = locate(article, crate::engine::item_span(article, item));
+                    BoundRecord {
+                        fact: e.rule.facts[fact].name.clone(),
+                        start: at.start,
+                        end: at.end,
+                        line: at.line,
+                        column: at.column,
+                        text: at.text,
+                    }
+                })
+                .collect();
+            let first = figures.iter().map(|f| f.start).min().unwrap_or(usize::MAX);
+            (
+                first,
+                CheckRecord {
+                    rule: e.rule.id.clone(),
+                    verdict: e.verdict.name().to_string(),
+                    reason: match &e.verdict {
+                        crate::engine::Verdict::NotApplicable(r) => Some(r.clone()),
+                        _ => None,
+                    },
+                    explanation: e.explanation.clone(),
+                    figures,
+                },
+            )
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.rule.cmp(&b.1.rule)));
+    out.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The checks that held, for `check --show-passed`.
+pub fn passed_records(
+    article: &Article,
+    evaluations: &[crate::engine::Evaluation],
+) -> Vec<PassRecord> {
+    let mut out: Vec<PassRecord> = evaluations
+        .iter()
+        .filter(|e| e.verdict == crate::engine::Verdict::Pass)
+        .map(|e| {
+            let labels = crate::engine::labels(article, e)
+                .into_iter()
+                .map(|l| label_record(article, &l))
+                .collect();
+            PassRecord {
+                rule: e.rule.id.clone(),
+                explanation: e.explanation.clone().unwrap_or_default(),
+                labels,
+            }
+        })
+        .collect();
+    out.sort_by_key(|p| {
+        (
+            p.labels.first().map_or(usize::MAX, |l| l.start),
+            p.rule.clone(),
+        )
+    });
+    out
+}
+
+/// A check that held.
+#[derive(Debug, Clone, Serialize)]
+pub struct PassRecord {
+    pub rule: String,
+    pub explanation: String,
+    pub labels: Vec<LabelRecord>,
+}
+
+fn label_record(article: &Article, l: &crate::engine::Label) -> LabelRecord {
+    let doc = &article.document;
+    let (line, column) = doc.line_col(l.span.start);
+    LabelRecord {
+        start: l.span.start,
+        end: l.span.end,
+        line,
+        column,
+        text: doc.source.get(l.span.clone()).unwrap_or("").to_string(),
+        message: l.message.clone(),
+    }
 }
 
 pub fn bound(b: Bound) -> Option<String> {
@@ -87,7 +205,7 @@ pub fn interval_in_units(figure: &Figure, interval: &Interval) -> String {
     )
 }
 
-pub fn facts_record(article: &Article) -> FactsRecord {
+pub fn facts_record(article: &Article, evaluations: &[crate::engine::Evaluation]) -> FactsRecord {
     let figures = article
         .figures
         .figures
@@ -134,6 +252,7 @@ pub fn facts_record(article: &Article) -> FactsRecord {
         path: article.document.path.clone(),
         figures,
         dates,
+        checks: check_records(article, evaluations),
     }
 }
 
@@ -162,6 +281,9 @@ pub struct FindingRecord {
 pub struct FileReport {
     pub path: String,
     pub findings: Vec<FindingRecord>,
+    /// With `--show-passed`: the checks that held.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub passed: Vec<PassRecord>,
     #[serde(skip)]
     pub source: String,
 }
@@ -198,6 +320,7 @@ pub fn file_report(article: &Article, findings: &[crate::engine::Finding]) -> Fi
     FileReport {
         path: doc.path.clone(),
         source: doc.source.clone(),
+        passed: Vec::new(),
         findings: findings
             .iter()
             .map(|f| FindingRecord {
@@ -205,21 +328,7 @@ pub fn file_report(article: &Article, findings: &[crate::engine::Finding]) -> Fi
                 severity: f.severity,
                 message: f.message.clone(),
                 help: f.help.clone(),
-                labels: f
-                    .labels
-                    .iter()
-                    .map(|l| {
-                        let (line, column) = doc.line_col(l.span.start);
-                        LabelRecord {
-                            start: l.span.start,
-                            end: l.span.end,
-                            line,
-                            column,
-                            text: doc.source.get(l.span.clone()).unwrap_or("").to_string(),
-                            message: l.message.clone(),
-                        }
-                    })
-                    .collect(),
+                labels: f.labels.iter().map(|l| label_record(article, l)).collect(),
             })
             .collect(),
     }

@@ -41,6 +41,7 @@ impl Emitter for Yaml {
         } else {
             out.push_str("dates:\n");
         }
+
         for d in &record.dates {
             let num = |n: Option<u32>| n.map_or("null".to_string(), |n| n.to_string());
             out.push_str(&format!(
@@ -55,18 +56,46 @@ impl Emitter for Yaml {
                 num(d.date.day),
             ));
         }
+        if record.checks.is_empty() {
+            out.push_str("checks: []\n");
+        } else {
+            out.push_str("checks:\n");
+        }
+        for c in &record.checks {
+            let figures: Vec<String> = c
+                .figures
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{{fact: {}, line: {}, column: {}, text: {}}}",
+                        f.fact,
+                        f.line,
+                        f.column,
+                        quote(&one_line(&f.text))
+                    )
+                })
+                .collect();
+            out.push_str(&format!(
+                "  - {{rule: {}, verdict: {}, reason: {}, explanation: {}, figures: [{}]}}\n",
+                c.rule,
+                c.verdict,
+                opt(&c.reason),
+                opt(&c.explanation),
+                figures.join(", ")
+            ));
+        }
         out
     }
 
     fn check(&self, report: &CheckReport) -> String {
         let mut out = String::from("files:\n");
         for f in &report.files {
-            out.push_str(&format!("  - path: {}\n    findings:", quote(&f.path)));
+            out.push_str(&format!("  - path: {}\n", quote(&f.path)));
             if f.findings.is_empty() {
-                out.push_str(" []\n");
-                continue;
+                out.push_str("    findings: []\n");
+            } else {
+                out.push_str("    findings:\n");
             }
-            out.push('\n');
             for x in &f.findings {
                 out.push_str(&format!(
                     "      - rule: {}\n        severity: {}\n        message: {}\n        help: {}\n        labels:\n",
@@ -84,6 +113,16 @@ impl Emitter for Yaml {
                         l.end,
                         quote(&one_line(&l.text)),
                         quote(&l.message)
+                    ));
+                }
+            }
+            if !f.passed.is_empty() {
+                out.push_str("    passed:\n");
+                for p in &f.passed {
+                    out.push_str(&format!(
+                        "      - {{rule: {}, explanation: {}}}\n",
+                        p.rule,
+                        quote(&p.explanation)
                     ));
                 }
             }

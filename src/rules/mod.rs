@@ -72,6 +72,8 @@ pub struct Rule {
     pub anchor: usize,
     pub agree: Vec<String>,
     pub check: Check,
+    /// The check as written in the rule file.
+    pub check_source: String,
     pub examples: Vec<Example>,
     pub origin: Origin,
 }
@@ -589,6 +591,7 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
         anchor,
         agree: spec.agree.iter().map(|a| a.value.clone()).collect(),
         check: check.expect("no errors means the check parsed"),
+        check_source: spec.check.value.clone(),
         examples,
         origin: Origin {
             path: ctx.path.to_string(),

@@ -1,0 +1,174 @@
+//! `factlint rules list | explain | test`: rules as their users read them.
+
+use super::{Format, Style};
+use crate::error::RuleError;
+use crate::families;
+use crate::rules::{examples, Expectation, RuleSet};
+use miette::{GraphicalReportHandler, GraphicalTheme, NamedSource};
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Serialize)]
+struct RuleRow<'a> {
+    id: &'a str,
+    family: Option<&'a str>,
+    severity: &'static str,
+    title: &'a str,
+    path: &'a str,
+}
+
+/// One line per rule: id, family, severity, title.
+pub fn list(rules: &RuleSet, format: Format) -> String {
+    let rows: Vec<RuleRow> = rules
+        .rules
+        .iter()
+        .map(|r| RuleRow {
+            id: &r.id,
+            family: r.family.as_deref(),
+            severity: r.severity.as_str(),
+            title: &r.title,
+            path: &r.origin.path,
+        })
+        .collect();
+    match format {
+        Format::Json => serde_json::to_string(&rows).unwrap_or_default() + "\n",
+        Format::Yaml => rows
+            .iter()
+            .map(|r| {
+                format!(
+                    "- {{id: {}, family: {}, severity: {}, title: {}, path: {}}}\n",
+                    r.id,
+                    r.family.unwrap_or("null"),
+                    r.severity,
+                    serde_json::to_string(r.title).unwrap_or_default(),
+                    serde_json::to_string(r.path).unwrap_or_default()
+                )
+            })
+            .collect(),
+        Format::Human => {
+            let w_id = rows.iter().map(|r| r.id.len()).max().unwrap_or(0);
+            let w_family = rows
+                .iter()
+                .map(|r| r.family.unwrap_or("-").len())
+                .max()
+                .unwrap_or(0);
+            rows.iter()
+                .map(|r| {
+                    format!(
+                        "{:w_id$}  {:w_family$}  {:7}  {}\n",
+                        r.id,
+                        r.family.unwrap_or("-"),
+                        r.severity,
+                        r.title
+                    )
+                })
+                .collect()
+        }
+    }
+}
+
+/// A family's documentation and functions, or a rule's header, family doc, examples and YAML.
+pub fn explain(rules: &RuleSet, name: &str) -> Option<String> {
+    if let Some(rule) = rules.get(name) {
+        let mut out = format!(
+            "{}: {}\n\nfamily: {}\nseverity: {}\nscope: {:?}\nmessage: {}\ncheck: {}\ndefined in: {}\n",
+            rule.id,
+            rule.title,
+            rule.family.as_deref().unwrap_or("-"),
+            rule.severity.as_str(),
+            rule.scope,
+            rule.message,
+            rule.check_source,
+            rule.origin.path,
+        );
+        if let Some(family) = rule.family.as_deref().and_then(families::family) {
+            out.push('\n');
+            out.push_str(&family.doc());
+            out.push('\n');
+        }
+        let mut section = |title: &str, expect: fn(&Expectation) -> bool| {
+            let texts: Vec<&str> = rule
+                .examples
+                .iter()
+                .filter(|e| expect(&e.expect))
+                .map(|e| e.text.as_str())
+                .collect();
+            if !texts.is_empty() {
+                out.push_str(&format!("\n{title}:\n"));
+                for t in texts {
+                    out.push_str(&format!("  - {t}\n"));
+                }
+            }
+        };
+        section("holds on", |e| *e == Expectation::Pass);
+        section("stays silent on", |e| *e == Expectation::Silent);
+        section("fires on", |e| matches!(e, Expectation::Fail { .. }));
+        out.push_str(&format!(
+            "\nsource ({}):\n\n{}\n",
+            rule.origin.path, rule.origin.text
+        ));
+        return Some(out);
+    }
+    let family = families::family(name)?;
+    let mut out = family.doc();
+    out.push('\n');
+    if !family.functions.is_empty() {
+        out.push_str("\n## Functions\n");
+        let width = family
+            .functions
+            .iter()
+            .map(|f| UnicodeWidthStr::width(f.usage))
+            .max()
+            .unwrap_or(0);
+        for f in family.functions {
+            out.push_str(&format!("{:width$}  {}\n", f.usage, f.summary));
+        }
+    }
+    let members: Vec<&str> = rules
+        .rules
+        .iter()
+        .filter(|r| r.family.as_deref() == Some(name))
+        .map(|r| r.id.as_str())
+        .collect();
+    if !members.is_empty() {
+        out.push_str(&format!("\n## Rules\n{}\n", members.join("\n")));
+    }
+    Some(out)
+}
+
+/// Runs every example; returns the report and the number of failures.
+pub fn test(rules: &RuleSet, style: Style) -> (String, usize) {
+    let failures = examples::run(rules);
+    let total: usize = rules.rules.iter().map(|r| r.examples.len()).sum();
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width);
+    let mut out = String::new();
+    for f in &failures {
+        let source = rules
+            .get(&f.rule)
+            .map_or_else(String::new, |r| r.origin.source.as_ref().clone());
+        let diagnostic = RuleError {
+            message: format!("example of `{}` does not hold", f.rule),
+            source_code: NamedSource::new(&f.path, source),
+            span: (f.span.start, f.span.end - f.span.start).into(),
+            label: "this example".into(),
+            help: Some(f.message.clone()),
+        };
+        if handler.render_report(&mut out, &diagnostic).is_err() {
+            out.push_str(&format!("{}: {}: {}\n", f.path, f.rule, f.message));
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "{} examples in {} rules: {} passed, {} failed\n",
+        total,
+        rules.rules.len(),
+        total - failures.len(),
+        failures.len()
+    ));
+    (out, failures.len())
+}

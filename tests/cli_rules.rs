@@ -1,0 +1,173 @@
+//! `factlint rules list | explain | test`, `facts` checks, `check --show-passed` and `--date`.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const SEED: &str = "fixtures/seed-000_5754297777aae10c.txt";
+
+fn factlint() -> Command {
+    let mut cmd = Command::cargo_bin("factlint").expect("binary builds");
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+#[test]
+fn rules_list_shows_every_shipped_rule() {
+    factlint()
+        .args(["rules", "list"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("trade-balance")
+                .and(predicate::str::contains("sum"))
+                .and(predicate::str::contains("出口与进口之和等于进出口总值"))
+                .and(predicate::str::contains("years-since-founding")),
+        );
+    let out = factlint()
+        .args(["rules", "list", "--format", "json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let families: std::collections::BTreeSet<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["family"].as_str())
+        .collect();
+    for family in factlint::rules::FAMILIES {
+        assert!(
+            families.contains(family),
+            "no shipped rule of family {family}"
+        );
+    }
+}
+
+#[test]
+fn rules_explain_prints_family_doc_examples_and_source() {
+    factlint()
+        .args(["rules", "explain", "trade-balance"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("## What it checks")
+                .and(predicate::str::contains("## Why an error matters"))
+                .and(predicate::str::contains("## Example"))
+                .and(predicate::str::contains(
+                    "check: exports + imports == total",
+                ))
+                .and(predicate::str::contains("fires on:"))
+                .and(predicate::str::contains("source (rules/zh/trade.yaml):"))
+                .and(predicate::str::contains("- id: trade-balance")),
+        );
+    factlint()
+        .args(["rules", "explain", "growth-between"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("between(x, a, b)")
+                .and(predicate::str::contains("trade-growth-between")),
+        );
+    factlint()
+        .args(["rules", "explain", "no-such-rule"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no rule or family"));
+}
+
+#[test]
+fn rules_test_runs_examples_and_points_at_a_failing_one() {
+    factlint()
+        .args(["rules", "test"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 failed"));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mine.yaml");
+    std::fs::write(
+        &file,
+        "rules:\n  - id: exports-within-total\n    title: 出口不超过进出口总值\n    message: 出口超过进出口总值\n    facts:\n      total: {pattern: '进出口总值{amount}'}\n      exports: {pattern: '出口{amount}', not_after: '进'}\n    check: exports <= total\n    examples:\n      pass:\n        - 进出口总值21.79万亿元，出口13万亿元。\n      fail:\n        - text: 进出口总值21.79万亿元，出口13万亿元。\n          labels: [13万亿元]\n",
+    )
+    .unwrap();
+    factlint()
+        .args(["rules", "test"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("example of `exports-within-total` does not hold")
+                .and(predicate::str::contains("mine.yaml:13:"))
+                .and(predicate::str::contains(
+                    "2 examples in 1 rules: 1 passed, 1 failed",
+                )),
+        );
+}
+
+#[test]
+fn facts_lists_checks_with_verdicts() {
+    let out = factlint()
+        .args(["facts", "--format", "json", SEED])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let checks = json["checks"].as_array().unwrap();
+    let trade = checks
+        .iter()
+        .find(|c| c["rule"] == "trade-balance")
+        .unwrap();
+    assert_eq!(trade["verdict"], "pass");
+    assert_eq!(trade["figures"].as_array().unwrap().len(), 3);
+    assert!(checks
+        .iter()
+        .any(|c| c["verdict"] == "not-applicable" && c["reason"].is_string()));
+    factlint().args(["facts", SEED]).assert().success().stdout(
+        predicate::str::contains("checks:").and(predicate::str::contains("pass     trade-balance")),
+    );
+}
+
+#[test]
+fn show_passed_confirms_what_held() {
+    factlint()
+        .args(["check", "--show-passed", SEED])
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::contains(
+                "✓ fixtures/seed-000_5754297777aae10c.txt:367:10: 出口 13万亿元 + 进口 8.79万亿元",
+            )
+            .and(predicate::str::contains("[trade-balance]")),
+        );
+    let out = factlint()
+        .args(["check", "--show-passed", "--format", "json", SEED])
+        .assert()
+        .code(0);
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert!(json["files"][0]["passed"].as_array().unwrap().len() >= 10);
+    let out = factlint()
+        .args(["check", "--format", "json", SEED])
+        .assert()
+        .code(0);
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert!(json["files"][0].get("passed").is_none());
+}
+
+#[test]
+fn date_sets_the_publication_year() {
+    // 1984 + 40多年 holds in 2025, not in 2040.
+    factlint()
+        .args(["check", "--date", "2025-07-14", SEED])
+        .assert()
+        .code(0);
+    factlint()
+        .args(["check", "--date", "2040-01-01", SEED])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("years-since-founding"));
+    factlint()
+        .args(["check", "--date", "July 2025", SEED])
+        .assert()
+        .code(2);
+    factlint()
+        .args(["check", "--date", "2025-13-01", SEED])
+        .assert()
+        .code(2);
+}
