@@ -491,10 +491,18 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
                 .collect(),
         };
         if let Err(e) = expr::type_check(check, &env) {
-            let help = e
-                .message
-                .starts_with("unknown fact")
-                .then(|| format!("facts of this rule: {}", fact_names.join(", ")));
+            let help = if e.message.starts_with("unknown fact") {
+                Some(format!("facts of this rule: {}", fact_names.join(", ")))
+            } else if e.message.starts_with("unknown function") {
+                Some(format!(
+                    "functions are {}",
+                    crate::families::functions().map(|f| f.usage).collect::<Vec<_>>().join(", ")
+                ))
+            } else if e.message.contains("a list of") {
+                Some("a `many: true` fact is a list: reduce it with sum(), min(), max() or count(), or test it with all_equal(), non_increasing()".into())
+            } else {
+                None
+            };
             errors.push(ctx.error(ctx.inner(&spec.check, e.span), e.message, "here", help));
         }
         let used = check.facts();
