@@ -496,7 +496,10 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
             } else if e.message.starts_with("unknown function") {
                 Some(format!(
                     "functions are {}",
-                    crate::families::functions().map(|f| f.usage).collect::<Vec<_>>().join(", ")
+                    crate::families::functions()
+                        .map(|f| f.usage)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ))
             } else if e.message.contains("a list of") {
                 Some("a `many: true` fact is a list: reduce it with sum(), min(), max() or count(), or test it with all_equal(), non_increasing()".into())
