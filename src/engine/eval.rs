@@ -33,6 +33,8 @@ pub enum Arg {
     /// The items a `many: true` fact bound, in text order.
     List(Vec<Value>),
     Text(String),
+    /// The captures of a `many: true` fact, one per figure.
+    Texts(Vec<String>),
     Bool(Truth),
 }
 
@@ -134,6 +136,18 @@ impl Binding<'_> {
         }
     }
 
+    /// Every capture of that name, one per bound figure of a list fact.
+    pub fn captures_all(&self, fact: &str, name: &str) -> Vec<String> {
+        let Some(fact) = self.fact_index(fact) else {
+            return Vec::new();
+        };
+        self.captures
+            .iter()
+            .filter(|(f, n, _)| *f == fact && n == name)
+            .map(|(_, _, v)| v.clone())
+            .collect()
+    }
+
     pub fn capture(&self, fact: &str, name: &str) -> Option<&str> {
         let fact = self.fact_index(fact)?;
         self.captures
@@ -147,7 +161,7 @@ fn scalar(arg: Arg) -> Result<Value, String> {
     match arg {
         Arg::Scalar(v) => Ok(v),
         Arg::List(_) => Err("a list where a figure is needed".into()),
-        Arg::Text(_) => Err("text where a figure is needed".into()),
+        Arg::Text(_) | Arg::Texts(_) => Err("text where a figure is needed".into()),
         Arg::Bool(_) => Err("a predicate where a figure is needed".into()),
     }
 }
@@ -168,10 +182,15 @@ pub(super) fn eval(expr: &Expr, b: &Binding) -> Result<Arg, String> {
                     .ok_or_else(|| format!("`{name}` is not bound"))
             }
         }
-        Expr::Capture { fact, name, .. } => b
-            .capture(fact, name)
-            .map(|t| Arg::Text(t.to_string()))
-            .ok_or_else(|| format!("`{fact}.{name}` captured nothing")),
+        Expr::Capture { fact, name, .. } => {
+            let many = b.fact_index(fact).is_some_and(|i| b.rule.facts[i].many);
+            if many {
+                return Ok(Arg::Texts(b.captures_all(fact, name)));
+            }
+            b.capture(fact, name)
+                .map(|t| Arg::Text(t.to_string()))
+                .ok_or_else(|| format!("`{fact}.{name}` captured nothing"))
+        }
         Expr::Call { name, args, .. } => {
             let function = crate::families::function(name)
                 .ok_or_else(|| format!("unknown function `{name}`"))?;

@@ -359,8 +359,38 @@ fn candidates(article: &Article, shadow: &Shadow, fact: &Fact) -> Vec<Candidate>
         {
             continue;
         }
+        if fact
+            .in_clause
+            .as_ref()
+            .is_some_and(|r| !r.is_match(&text[clause_start..clause_end]))
+        {
+            continue;
+        }
+        if let Item::Figure(i) = item {
+            let qualified = matches!(
+                article.figures.figures[i].qualifier,
+                Some(crate::figure::Qualifier::AtLeast | crate::figure::Qualifier::AtMost)
+            );
+            if fact.unqualified && qualified {
+                continue;
+            }
+        }
         let segments = &article.document.segments;
         let at = item_span(article, item).start;
+        if let Some((guard, within, after)) = &fact.near {
+            let p = segments.paragraph_at(at).unwrap_or(0);
+            let lo = if *after { p } else { p.saturating_sub(*within as usize) };
+            let hi = (p + *within as usize).min(segments.paragraphs.len().saturating_sub(1));
+            let found = (lo..=hi).any(|q| {
+                segments
+                    .paragraphs
+                    .get(q)
+                    .is_some_and(|r| guard.is_match(&article.document.text[r.clone()]))
+            });
+            if !found {
+                continue;
+            }
+        }
         let captures = fact
             .pattern
             .regex

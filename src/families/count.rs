@@ -32,27 +32,49 @@ pub fn count_items(text: &str) -> usize {
         .count()
 }
 
-pub const FUNCTIONS: &[Function] = &[Function {
-    name: "items",
-    family: "count",
-    usage: "items(fact.list)",
-    summary: "how many items a captured enumeration lists",
-    type_of: |args| match args {
-        [t] if *t == Type::scalar(Ty::Text) => Ok(Type::scalar(Ty::Count)),
-        _ => Err("items takes a capture, e.g. `cities.list`".into()),
+fn count_value(n: usize) -> Arg {
+    let n = Decimal::from(n);
+    let mut v = Value::constant(n);
+    v.strict = Interval::exact(n);
+    v.ty = Ty::Count;
+    v.unit = Some(String::new());
+    Arg::Scalar(v)
+}
+
+pub const FUNCTIONS: &[Function] = &[
+    Function {
+        name: "items",
+        family: "count",
+        usage: "items(fact.list)",
+        summary: "how many items a captured enumeration lists (all of them, for a list fact)",
+        type_of: |args| match args {
+            [t] if t.ty == Ty::Text => Ok(Type::scalar(Ty::Count)),
+            _ => Err("items takes a capture, e.g. `cities.list`".into()),
+        },
+        eval: |args, _| match args {
+            [Arg::Text(t)] => Ok(count_value(count_items(t))),
+            [Arg::Texts(ts)] => Ok(count_value(ts.iter().map(|t| count_items(t)).sum())),
+            _ => Err("items takes a capture".into()),
+        },
     },
-    eval: |args, _| match args {
-        [Arg::Text(t)] => {
-            let n = Decimal::from(count_items(t));
-            let mut v = Value::constant(n);
-            v.strict = Interval::exact(n);
-            v.ty = Ty::Count;
-            v.unit = Some(String::new());
-            Ok(Arg::Scalar(v))
-        }
-        _ => Err("items takes a capture".into()),
+    Function {
+        name: "number",
+        family: "count",
+        usage: "number(x)",
+        summary: "a count without its unit, to compare counts of different things (证 and 人)",
+        type_of: |args| match args {
+            [t] if !t.list && matches!(t.ty, Ty::Count | Ty::Any) => Ok(Type::scalar(Ty::Count)),
+            _ => Err("number takes one count".into()),
+        },
+        eval: |args, _| match args {
+            [Arg::Scalar(v)] => Ok(Arg::Scalar(Value {
+                unit: Some(String::new()),
+                ..v.clone()
+            })),
+            _ => Err("number takes one count".into()),
+        },
     },
-}];
+];
 
 #[cfg(test)]
 mod tests {

@@ -91,7 +91,39 @@ fn pair_predicate(args: &[Type]) -> Result<Type, String> {
     }
 }
 
+/// The count at the highest stated threshold not above `t`: of cities above 100/200/300万辆,
+/// those named as above 500万 are among the 300万 ones.
+fn at_threshold(args: &[Arg]) -> Result<Arg, String> {
+    let [Arg::List(counts), Arg::List(keys), Arg::Scalar(t)] = args else {
+        return Err("takes a list of counts, their thresholds and a threshold".into());
+    };
+    if counts.len() != keys.len() {
+        return Err(format!("{} counts but {} thresholds", counts.len(), keys.len()));
+    }
+    // Thresholds are compared as stated: `超过300万辆` is the 300万 threshold.
+    counts
+        .iter()
+        .zip(keys)
+        .filter(|(_, k)| k.point.high <= t.point.low)
+        .max_by(|a, b| a.1.point.low.cmp(&b.1.point.low))
+        .map(|(c, _)| Arg::Scalar(c.clone()))
+        .ok_or_else(|| "no stated threshold at or below it".to_string())
+}
+
 pub const FUNCTIONS: &[Function] = &[
+    Function {
+        name: "at_threshold",
+        family: "ordering",
+        usage: "at_threshold(counts, thresholds, t)",
+        summary: "the count stated for the highest threshold at or below t",
+        type_of: |args| match args {
+            [c, k, t] if c.list && k.list && !t.list && c.ty.is_numeric() && k.ty.is_numeric() && t.ty.is_numeric() => {
+                Ok(Type::scalar(c.ty))
+            }
+            _ => Err("takes two list facts and a figure".into()),
+        },
+        eval: |args, _| at_threshold(args),
+    },
     Function {
         name: "non_increasing_by",
         family: "ordering",

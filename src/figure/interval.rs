@@ -272,6 +272,9 @@ fn recip(b: Bound, side: Side) -> Bound {
     match b {
         Bound::NegInf | Bound::PosInf => Bound::Finite(Decimal::ZERO),
         Bound::Finite(d) => match Decimal::ONE.checked_div(d) {
+            // An exact reciprocal (1 / 12.5 = 0.08) stays exact; a rounded one (1 / 3) is widened
+            // by one unit in its 28th significant place.
+            Some(q) if q.checked_mul(d) == Some(Decimal::ONE) => Bound::Finite(q),
             Some(q) => widen(q, side),
             None => overflow(side),
         },
@@ -322,6 +325,15 @@ mod tests {
         let share = nev.div(&cars).unwrap().scale(d("100"));
         assert!(share.intersects(&Interval::around(d("10.27"), d("0.005"))));
         assert!(!share.intersects(&Interval::around(d("11.27"), d("0.005"))));
+    }
+
+    #[test]
+    fn exact_quotients_are_not_widened() {
+        let q = Interval::exact(d("7.85")).div(&Interval::exact(d("12.5"))).unwrap();
+        assert_eq!(q, Interval::exact(d("0.628")));
+        let third = Interval::exact(d("1")).div(&Interval::exact(d("3"))).unwrap();
+        let width = third.high.finite().unwrap() - third.low.finite().unwrap();
+        assert!(width < d("0.0000000000000000000001"), "{third}");
     }
 
     #[test]

@@ -531,7 +531,11 @@ pub fn type_of(e: &Expr, env: &dyn Env) -> Result<Type, ExprError> {
                     message: format!("the pattern of `{fact}` has no capture named `{name}`"),
                 });
             }
-            Ok(Type::scalar(Ty::Text))
+            // A list fact captures once per figure.
+            Ok(Type {
+                ty: Ty::Text,
+                list: env.fact(fact).is_some_and(|t| t.list),
+            })
         }
         Expr::Neg { inner, span } => {
             let t = type_of(inner, env)?;

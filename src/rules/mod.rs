@@ -88,6 +88,12 @@ pub struct Fact {
     pub unit: Option<String>,
     pub not_after: Option<Regex>,
     pub not_in_clause: Option<Regex>,
+    pub in_clause: Option<Regex>,
+    /// A subject guard: a regex, how many paragraphs away it may match, and whether only the
+    /// following paragraphs count.
+    pub near: Option<(Regex, u32, bool)>,
+    /// Skips figures qualified with at least / at most.
+    pub unqualified: bool,
     /// Binds every candidate in the scope unit, as a list.
     pub many: bool,
 }
@@ -446,8 +452,10 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
             };
         let not_after = context(&f.not_after, true);
         let not_in_clause = context(&f.not_in_clause, false);
-        match (compiled, not_after, not_in_clause) {
-            (Ok(p), Ok(not_after), Ok(not_in_clause)) => {
+        let in_clause = context(&f.in_clause, false);
+        let near = context(&f.near.as_ref().map(|n| n.pattern.clone()), false);
+        match (compiled, not_after, not_in_clause, in_clause, near) {
+            (Ok(p), Ok(not_after), Ok(not_in_clause), Ok(in_clause), Ok(near)) => {
                 let m = &p.macros[0];
                 facts.push(Fact {
                     name: name.clone(),
@@ -460,15 +468,23 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
                     pattern: p,
                     not_after,
                     not_in_clause,
+                    in_clause,
+                    near: near.map(|r| {
+                        let n = f.near.as_ref();
+                        (r, n.map_or(0, |n| n.within), n.is_some_and(|n| n.after))
+                    }),
+                    unqualified: f.unqualified,
                     many: f.many,
                 });
             }
-            (p, a, c) => {
+            (p, a, c, i, n) => {
                 if let Err(e) = p {
                     errors.push(pattern_error(ctx, &f.pattern, &e));
                 }
                 errors.extend(a.err());
                 errors.extend(c.err());
+                errors.extend(i.err());
+                errors.extend(n.err());
             }
         }
     }

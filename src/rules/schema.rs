@@ -73,10 +73,34 @@ pub struct FactSpec {
     /// `对东盟进出口3.67万亿元`).
     #[serde(default)]
     pub not_in_clause: Option<Spanned<String>>,
+    /// A regex that must match somewhere in the clause of the match (`包括` for the parts of a
+    /// 包括 enumeration).
+    #[serde(default)]
+    pub in_clause: Option<Spanned<String>>,
+    /// A regex that must match in a paragraph within `within` paragraphs of the match: a subject
+    /// guard for headlines that do not name their subject (`上半年增长2.9%` beside
+    /// `我国外贸连续7个季度保持同比增长`).
+    #[serde(default)]
+    pub near: Option<NearSpec>,
+    /// Skip figures qualified with at least / at most (超, 近, 突破…): thresholds, not amounts.
+    #[serde(default)]
+    pub unqualified: bool,
     /// Bind every candidate in the scope unit, in text order, as a list (for `all_equal`,
     /// `sum`, `non_increasing`), rather than the nearest one.
     #[serde(default)]
     pub many: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NearSpec {
+    pub pattern: Spanned<String>,
+    /// How many paragraphs away it may match (0: the match's own paragraph).
+    #[serde(default)]
+    pub within: u32,
+    /// Look only at the paragraphs after the match (a headline's subtitle).
+    #[serde(default)]
+    pub after: bool,
 }
 
 #[derive(Debug, Deserialize)]
