@@ -256,11 +256,16 @@ fn render(b: &Binding, expr: &Expr, parent: u8) -> String {
                 )
             }
         }
-        Expr::Capture { fact, name, .. } => match b.capture(fact, name) {
-            Some(t) if zh => format!("「{t}」"),
-            Some(t) => format!("“{t}”"),
-            None => format!("{fact}.{name}"),
-        },
+        Expr::Capture { fact, name, .. } => {
+            let all = b.captures_all(fact, name);
+            if all.is_empty() {
+                format!("{fact}.{name}")
+            } else if zh {
+                format!("「{}」", all.join("」「"))
+            } else {
+                format!("“{}”", all.join("” “"))
+            }
+        }
         // signed(rate, fact.dir) reads as the article says it: 下降2.7%.
         Expr::Call { name, args, .. } if name == "signed" && args.len() == 2 => {
             match (&args[0], &args[1]) {

@@ -94,6 +94,8 @@ pub struct Fact {
     pub near: Option<(Regex, u32, bool)>,
     /// Skips figures qualified with at least / at most.
     pub unqualified: bool,
+    /// Binds only figures before the anchor.
+    pub before_anchor: bool,
     /// Binds every candidate in the scope unit, as a list.
     pub many: bool,
 }
@@ -474,6 +476,7 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
                         (r, n.map_or(0, |n| n.within), n.is_some_and(|n| n.after))
                     }),
                     unqualified: f.unqualified,
+                    before_anchor: f.before_anchor,
                     many: f.many,
                 });
             }
@@ -559,6 +562,10 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
             .unwrap_or(0);
     }
     for a in &spec.agree {
+        // `period` is built in: the last period the sentence names before the figure.
+        if a.value == "period" {
+            continue;
+        }
         if !facts.iter().any(|f| {
             f.pattern
                 .regex

@@ -85,6 +85,9 @@ pub struct FactSpec {
     /// Skip figures qualified with at least / at most (超, 近, 突破…): thresholds, not amounts.
     #[serde(default)]
     pub unqualified: bool,
+    /// Bind only figures that stand before the anchor (the whole a 其中 part refers back to).
+    #[serde(default)]
+    pub before_anchor: bool,
     /// Bind every candidate in the scope unit, in text order, as a list (for `all_equal`,
     /// `sum`, `non_increasing`), rather than the nearest one.
     #[serde(default)]
