@@ -17,6 +17,7 @@
 //! ```
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod coverage;
 pub mod document;
 pub mod engine;
 pub mod error;

@@ -380,7 +380,11 @@ fn candidates(article: &Article, shadow: &Shadow, fact: &Fact) -> Vec<Candidate>
         let at = item_span(article, item).start;
         if let Some((guard, within, after)) = &fact.near {
             let p = segments.paragraph_at(at).unwrap_or(0);
-            let lo = if *after { p } else { p.saturating_sub(*within as usize) };
+            let lo = if *after {
+                p
+            } else {
+                p.saturating_sub(*within as usize)
+            };
             let hi = (p + *within as usize).min(segments.paragraphs.len().saturating_sub(1));
             let found = (lo..=hi).any(|q| {
                 segments
@@ -398,14 +402,22 @@ fn candidates(article: &Article, shadow: &Shadow, fact: &Fact) -> Vec<Candidate>
             .capture_names()
             .flatten()
             .filter(|n| !n.starts_with("__f"))
-            .filter_map(|n| caps.name(n).map(|m| (n.to_string(), strip_placeholders(article, shadow, m.range()))))
+            .filter_map(|n| {
+                caps.name(n).map(|m| {
+                    (
+                        n.to_string(),
+                        strip_placeholders(article, shadow, m.range()),
+                    )
+                })
+            })
             .collect();
         // The built-in `period`: the last period the sentence names before the figure.
         if !captures.iter().any(|(n, _)| n == "period") {
             if let Some(period) = period_before(article, at) {
                 captures.push(("period".to_string(), period));
             }
-        }        out.push(Candidate {
+        }
+        out.push(Candidate {
             item,
             start: whole.start(),
             paragraph: segments.paragraph_at(at).unwrap_or(0),
@@ -416,30 +428,34 @@ fn candidates(article: &Article, shadow: &Shadow, fact: &Fact) -> Vec<Candidate>
     out
 }
 
-/// Periods a sentence may name: flows (上半年, 6月份, 1至5月) and points in time (6月末).
+/// Periods copy names: years, flows (上半年, 6月份, 1至5月) and points in time (6月末).
 fn period_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         regex::Regex::new(
-            r"上半年|下半年|全年|前三季度|[一二三四1-4]季度|\d{1,2}(?:至|-|—|－)\d{1,2}月|前\d{1,2}个?月|\d{1,2}月(?:份|末|底)?|年末|年底|年初|春节|国庆|五一|端午|中秋|元旦|春运|暑运|暑期",
+            r"\d{4}年|上半年|下半年|全年|前三季度|[一二三四1-4]季度|\d{1,2}(?:至|-|—|－)\d{1,2}月|前\d{1,2}个?月|\d{1,2}月(?:份|末|底)?|年末|年底|年初|春节|国庆|五一|端午|中秋|元旦|春运|暑运|暑期",
         )
         .expect("period pattern")
     })
 }
 
-/// The last period named before a normalized offset, in the same full sentence: a period
-/// stated before a `；` governs the clauses after it.
+/// The built-in `period` of a figure: the last period named before it in its paragraph (a
+/// period stated at the start of a paragraph governs its later sentences). A day of a month
+/// (`7月14日`) is a date, not a period.
 fn period_before(article: &Article, at: usize) -> Option<String> {
     let segments = &article.document.segments;
-    let paragraph = segments.paragraph_at(at).and_then(|i| segments.paragraphs.get(i))?;
+    let paragraph = segments
+        .paragraph_at(at)
+        .and_then(|i| segments.paragraphs.get(i))?;
     let before = article.document.text.get(paragraph.start..at)?;
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let sentence = &before[start..];
-    period_regex().find_iter(sentence).last().map(|m| m.as_str().to_string())
+    period_regex()
+        .find_iter(before)
+        .filter(|m| {
+            let rest = &before[m.end()..];
+            !(m.as_str().ends_with('月') && rest.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .last()
+        .map(|m| m.as_str().to_string())
 }
 
 /// A capture's text with placeholders turned back into the figures they stand for.

@@ -98,7 +98,11 @@ fn at_threshold(args: &[Arg]) -> Result<Arg, String> {
         return Err("takes a list of counts, their thresholds and a threshold".into());
     };
     if counts.len() != keys.len() {
-        return Err(format!("{} counts but {} thresholds", counts.len(), keys.len()));
+        return Err(format!(
+            "{} counts but {} thresholds",
+            counts.len(),
+            keys.len()
+        ));
     }
     // Thresholds are compared as stated: `超过300万辆` is the 300万 threshold.
     counts
@@ -117,7 +121,14 @@ pub const FUNCTIONS: &[Function] = &[
         usage: "at_threshold(counts, thresholds, t)",
         summary: "the count stated for the highest threshold at or below t",
         type_of: |args| match args {
-            [c, k, t] if c.list && k.list && !t.list && c.ty.is_numeric() && k.ty.is_numeric() && t.ty.is_numeric() => {
+            [c, k, t]
+                if c.list
+                    && k.list
+                    && !t.list
+                    && c.ty.is_numeric()
+                    && k.ty.is_numeric()
+                    && t.ty.is_numeric() =>
+            {
                 Ok(Type::scalar(c.ty))
             }
             _ => Err("takes two list facts and a figure".into()),

@@ -329,9 +329,13 @@ mod tests {
 
     #[test]
     fn exact_quotients_are_not_widened() {
-        let q = Interval::exact(d("7.85")).div(&Interval::exact(d("12.5"))).unwrap();
+        let q = Interval::exact(d("7.85"))
+            .div(&Interval::exact(d("12.5")))
+            .unwrap();
         assert_eq!(q, Interval::exact(d("0.628")));
-        let third = Interval::exact(d("1")).div(&Interval::exact(d("3"))).unwrap();
+        let third = Interval::exact(d("1"))
+            .div(&Interval::exact(d("3")))
+            .unwrap();
         let width = third.high.finite().unwrap() - third.low.finite().unwrap();
         assert!(width < d("0.0000000000000000000001"), "{third}");
     }
