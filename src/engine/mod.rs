@@ -201,6 +201,11 @@ fn evaluate_rule_on<'r>(
                 .iter()
                 .filter(|c| same_unit(rule, anchor, c))
                 .filter(|c| !rule.facts[i].before_anchor || c.start < anchor.start)
+                .filter(|c| match rule.facts[i].scope {
+                    Some(Scope::Sentence) => c.sentence == anchor.sentence,
+                    Some(Scope::Paragraph) => c.paragraph == anchor.paragraph,
+                    _ => true,
+                })
                 .filter(|c| !bound.iter().flatten().any(|b| b.item == c.item))
                 .filter(|c| agrees(rule, &bound, c))
                 .collect();
@@ -266,10 +271,15 @@ fn agree_key(rule: &Rule, c: &Candidate) -> Vec<Option<String>> {
     rule.agree
         .iter()
         .map(|name| {
-            c.captures
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, v)| v.clone())
+            c.captures.iter().find(|(n, _)| n == name).map(|(_, v)| {
+                // Group periods by their part of the year; the year is checked when binding.
+                if name == "period" {
+                    v.split_once('|')
+                        .map_or(v.clone(), |(_, part)| part.to_string())
+                } else {
+                    v.clone()
+                }
+            })
         })
         .collect()
 }
@@ -293,7 +303,7 @@ fn agrees(rule: &Rule, bound: &[Vec<&Candidate>], c: &Candidate) -> bool {
             b.captures
                 .iter()
                 .find(|(n, _)| n == name)
-                .is_none_or(|(_, v)| v == mine)
+                .is_none_or(|(_, v)| values_agree(name, v, mine))
         })
     })
 }
@@ -340,30 +350,44 @@ fn candidates(article: &Article, shadow: &Shadow, fact: &Fact) -> Vec<Candidate>
                 continue;
             }
         }
-        let clause_start = text[..whole.start()].rfind(is_clause_break).map_or(0, |i| {
-            i + text[i..].chars().next().map_or(1, char::len_utf8)
-        });
-        let clause_end = text[whole.end()..]
-            .find(is_clause_break)
-            .map_or(text.len(), |i| whole.end() + i);
+        let clause_before = |at: usize| {
+            text[..at].rfind(is_clause_break).map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            })
+        };
+        let clause_after = |at: usize| {
+            text[at..]
+                .find(is_clause_break)
+                .map_or(text.len(), |i| at + i)
+        };
+        let match_clause_start = clause_before(whole.start());
         if fact
             .not_after
             .as_ref()
-            .is_some_and(|r| r.is_match(&text[clause_start..whole.start()]))
+            .is_some_and(|r| r.is_match(&text[match_clause_start..whole.start()]))
         {
             continue;
         }
         if fact
+            .not_in_match
+            .as_ref()
+            .is_some_and(|r| r.is_match(whole.as_str()))
+        {
+            continue;
+        }
+        // The clause of the bound figure itself.
+        let figure_clause = &text[clause_before(g.start())..clause_after(g.end())];
+        if fact
             .not_in_clause
             .as_ref()
-            .is_some_and(|r| r.is_match(&text[clause_start..clause_end]))
+            .is_some_and(|r| r.is_match(figure_clause))
         {
             continue;
         }
         if fact
             .in_clause
             .as_ref()
-            .is_some_and(|r| !r.is_match(&text[clause_start..clause_end]))
+            .is_some_and(|r| !r.is_match(figure_clause))
         {
             continue;
         }
@@ -448,14 +472,45 @@ fn period_before(article: &Article, at: usize) -> Option<String> {
         .paragraph_at(at)
         .and_then(|i| segments.paragraphs.get(i))?;
     let before = article.document.text.get(paragraph.start..at)?;
-    period_regex()
+    let found: Vec<regex::Match> = period_regex()
         .find_iter(before)
         .filter(|m| {
             let rest = &before[m.end()..];
             !(m.as_str().ends_with('月') && rest.starts_with(|c: char| c.is_ascii_digit()))
         })
-        .last()
-        .map(|m| m.as_str().to_string())
+        .collect();
+    let last = found.last()?;
+    let is_year = |m: &regex::Match| {
+        m.as_str().len() == "2024年".len() && m.as_str().starts_with(|c: char| c.is_ascii_digit())
+    };
+    // `2024年全年` and `2024年` are the same period; `2025年上半年` keeps its year.
+    let (year, part) = if is_year(last) {
+        (last.as_str().trim_end_matches('年'), "")
+    } else {
+        let year = found
+            .len()
+            .checked_sub(2)
+            .map(|i| &found[i])
+            .filter(|y| is_year(y) && y.end() == last.start())
+            .map_or("", |y| y.as_str().trim_end_matches('年'));
+        (year, last.as_str())
+    };
+    let part = if part == "全年" { "" } else { part };
+    Some(format!("{year}|{part}"))
+}
+
+/// Whether two values of an `agree` capture agree. Periods agree when they name the same part of
+/// the year and, where both give one, the same year (`2025年上半年` and `上半年`).
+fn values_agree(name: &str, a: &str, b: &str) -> bool {
+    if name != "period" {
+        return a == b;
+    }
+    match (a.split_once('|'), b.split_once('|')) {
+        (Some((ya, pa)), Some((yb, pb))) => {
+            pa == pb && (ya == yb || ya.is_empty() || yb.is_empty())
+        }
+        _ => a == b,
+    }
 }
 
 /// A capture's text with placeholders turned back into the figures they stand for.

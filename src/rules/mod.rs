@@ -88,6 +88,7 @@ pub struct Fact {
     pub unit: Option<String>,
     pub not_after: Option<Regex>,
     pub not_in_clause: Option<Regex>,
+    pub not_in_match: Option<Regex>,
     pub in_clause: Option<Regex>,
     /// A subject guard: a regex, how many paragraphs away it may match, and whether only the
     /// following paragraphs count.
@@ -96,6 +97,8 @@ pub struct Fact {
     pub unqualified: bool,
     /// Binds only figures before the anchor.
     pub before_anchor: bool,
+    /// Must stand in the anchor's sentence or paragraph.
+    pub scope: Option<Scope>,
     /// Binds every candidate in the scope unit, as a list.
     pub many: bool,
 }
@@ -455,9 +458,24 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
         let not_after = context(&f.not_after, true);
         let not_in_clause = context(&f.not_in_clause, false);
         let in_clause = context(&f.in_clause, false);
+        let not_in_match = context(&f.not_in_match, false);
         let near = context(&f.near.as_ref().map(|n| n.pattern.clone()), false);
-        match (compiled, not_after, not_in_clause, in_clause, near) {
-            (Ok(p), Ok(not_after), Ok(not_in_clause), Ok(in_clause), Ok(near)) => {
+        match (
+            compiled,
+            not_after,
+            not_in_clause,
+            in_clause,
+            near,
+            not_in_match,
+        ) {
+            (
+                Ok(p),
+                Ok(not_after),
+                Ok(not_in_clause),
+                Ok(in_clause),
+                Ok(near),
+                Ok(not_in_match),
+            ) => {
                 let m = &p.macros[0];
                 facts.push(Fact {
                     name: name.clone(),
@@ -470,6 +488,7 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
                     pattern: p,
                     not_after,
                     not_in_clause,
+                    not_in_match,
                     in_clause,
                     near: near.map(|r| {
                         let n = f.near.as_ref();
@@ -477,10 +496,11 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
                     }),
                     unqualified: f.unqualified,
                     before_anchor: f.before_anchor,
+                    scope: f.scope.as_ref().map(|s| s.value),
                     many: f.many,
                 });
             }
-            (p, a, c, i, n) => {
+            (p, a, c, i, n, m) => {
                 if let Err(e) = p {
                     errors.push(pattern_error(ctx, &f.pattern, &e));
                 }
@@ -488,6 +508,7 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
                 errors.extend(c.err());
                 errors.extend(i.err());
                 errors.extend(n.err());
+                errors.extend(m.err());
             }
         }
     }

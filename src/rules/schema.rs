@@ -69,11 +69,15 @@ pub struct FactSpec {
     /// A regex that must not end right where the match starts (`机电产品` before `出口`).
     #[serde(default)]
     pub not_after: Option<Spanned<String>>,
-    /// A regex that must not match anywhere in the clause of the match (`对` in
+    /// A regex that must not match anywhere in the clause of the bound figure (`对` in
     /// `对东盟进出口3.67万亿元`).
     #[serde(default)]
     pub not_in_clause: Option<Spanned<String>>,
-    /// A regex that must match somewhere in the clause of the match (`包括` for the parts of a
+    /// A regex that must not match anywhere in the matched text (for patterns that run over
+    /// several clauses).
+    #[serde(default)]
+    pub not_in_match: Option<Spanned<String>>,
+    /// A regex that must match somewhere in the clause of the figure (`包括` for the parts of a
     /// 包括 enumeration).
     #[serde(default)]
     pub in_clause: Option<Spanned<String>>,
@@ -88,6 +92,10 @@ pub struct FactSpec {
     /// Bind only figures that stand before the anchor (the whole a 其中 part refers back to).
     #[serde(default)]
     pub before_anchor: bool,
+    /// A narrower scope for this fact than the rule's: it must stand in the anchor's sentence
+    /// (or paragraph), while other facts may be further away.
+    #[serde(default)]
+    pub scope: Option<Spanned<Scope>>,
     /// Bind every candidate in the scope unit, in text order, as a list (for `all_equal`,
     /// `sum`, `non_increasing`), rather than the nearest one.
     #[serde(default)]
