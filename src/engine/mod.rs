@@ -468,10 +468,22 @@ fn period_regex() -> &'static regex::Regex {
 /// (`7月14日`) is a date, not a period.
 fn period_before(article: &Article, at: usize) -> Option<String> {
     let segments = &article.document.segments;
-    let paragraph = segments
-        .paragraph_at(at)
-        .and_then(|i| segments.paragraphs.get(i))?;
-    let before = article.document.text.get(paragraph.start..at)?;
+    let index = segments.paragraph_at(at)?;
+    // The figure's paragraph up to the figure; failing that, the nearest of the three paragraphs
+    // before it (a story states its period once, then goes on).
+    for (k, p) in (index.saturating_sub(3)..=index).rev().enumerate() {
+        let range = segments.paragraphs.get(p)?;
+        let end = if k == 0 { at } else { range.end };
+        let text = article.document.text.get(range.start..end)?;
+        if let Some(period) = last_period(text) {
+            return Some(period);
+        }
+    }
+    None
+}
+
+/// The last period named in a text, as `year|part`.
+fn last_period(before: &str) -> Option<String> {
     let found: Vec<regex::Match> = period_regex()
         .find_iter(before)
         .filter(|m| {

@@ -35,6 +35,10 @@ pub const SHIPPED: &[(&str, &str)] = &[
         include_str!("../../rules/zh/vehicles.yaml"),
     ),
     (
+        "rules/zh/consumption.yaml",
+        include_str!("../../rules/zh/consumption.yaml"),
+    ),
+    (
         "rules/zh/generic.yaml",
         include_str!("../../rules/zh/generic.yaml"),
     ),
