@@ -18,5 +18,20 @@
 //! 上半年增长2.9%: `between(h1, q2 - delta, q2)`.
 
 use super::Function;
+use crate::engine::eval::{Arg, Value};
+use crate::rules::expr::{Ty, Type};
 
-pub const FUNCTIONS: &[Function] = &[];
+pub const FUNCTIONS: &[Function] = &[Function {
+    name: "rate",
+    family: "percentage-points",
+    usage: "rate(points)",
+    summary: "percentage points read as a rate: 出生率 − 死亡率 is the natural growth rate; contributions in 个百分点 add up to a growth rate",
+    type_of: |args| match args {
+        [t] if !t.list && matches!(t.ty, Ty::Pp | Ty::Ratio | Ty::Any) => Ok(Type::scalar(Ty::Ratio)),
+        _ => Err("rate takes percentage points".into()),
+    },
+    eval: |args, _| match args {
+        [Arg::Scalar(v)] => Ok(Arg::Scalar(Value { ty: Ty::Ratio, ..v.clone() })),
+        _ => Err("rate takes percentage points".into()),
+    },
+}];

@@ -35,6 +35,10 @@ pub const SHIPPED: &[(&str, &str)] = &[
         include_str!("../../rules/zh/vehicles.yaml"),
     ),
     (
+        "rules/zh/economy.yaml",
+        include_str!("../../rules/zh/economy.yaml"),
+    ),
+    (
         "rules/zh/consumption.yaml",
         include_str!("../../rules/zh/consumption.yaml"),
     ),
