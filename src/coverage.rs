@@ -218,9 +218,30 @@ pub fn run_file(path: &Path, root: &Path, rules: &RuleSet) -> Result<ArticleResu
                         relation.rules.iter().any(|r| r == rule)
                     }
                 };
+                // A finding is about the relation when its rule is the relation's (or of its
+                // family), or when besides the edited figure it labels another of the
+                // relation's figures.
+                let squash = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+                let relation_figures: Vec<String> =
+                    relation.figures.iter().map(|f| squash(f)).collect();
+                let labels_relation = |f: &Finding| {
+                    f.labels
+                        .iter()
+                        .filter(|l| !(l.span.start < edited.end && edited.start < l.span.end))
+                        .any(|l| {
+                            let text = squash(mutated.get(l.span.clone()).unwrap_or(""));
+                            !text.is_empty()
+                                && relation_figures.iter().any(|r| {
+                                    !r.is_empty()
+                                        && (r.contains(&text) || text.contains(r.as_str()))
+                                })
+                        })
+                };
                 let hits: Vec<&Finding> = findings
                     .iter()
-                    .filter(|f| belongs(&f.rule))
+                    .filter(|f| {
+                        belongs(&f.rule) || (relation.rules.is_empty() && labels_relation(f))
+                    })
                     .filter(|f| {
                         f.labels
                             .iter()

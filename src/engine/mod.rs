@@ -90,6 +90,8 @@ struct Candidate {
     paragraph: usize,
     sentence: usize,
     captures: Vec<(String, String)>,
+    /// The text at the pattern's `{@fact.capture}`, if it has one.
+    reference: Option<String>,
 }
 
 /// Evaluates every rule on an article.
@@ -201,6 +203,7 @@ fn evaluate_rule_on<'r>(
                 .iter()
                 .filter(|c| same_unit(rule, anchor, c))
                 .filter(|c| !rule.facts[i].before_anchor || c.start < anchor.start)
+                .filter(|c| refers_to(&rule.facts[i], anchor, c))
                 .filter(|c| match rule.facts[i].scope {
                     Some(Scope::Sentence) => c.sentence == anchor.sentence,
                     Some(Scope::Paragraph) => c.paragraph == anchor.paragraph,
@@ -264,6 +267,47 @@ fn unit_key(rule: &Rule, c: &Candidate) -> usize {
         Scope::Paragraph => c.paragraph,
         Scope::Document => 0,
     }
+}
+
+/// Whether a candidate's `{@anchor.capture}` text names what the anchor captured: it ends with
+/// it, or with it less a leading 全部/全国/我国 (占全部快递业务量 refers to 快递业务量).
+fn refers_to(fact: &Fact, anchor: &Candidate, c: &Candidate) -> bool {
+    let Some(r) = &fact.pattern.reference else {
+        return true;
+    };
+    let Some(wanted) = anchor
+        .captures
+        .iter()
+        .find(|(n, _)| *n == r.capture)
+        .map(|(_, v)| v.as_str())
+    else {
+        return false;
+    };
+    let Some(text) = c.reference.as_deref() else {
+        return false;
+    };
+    // The same name, give or take a leading 我国/全国/全年/上半年…: 占全部快递业务量 refers to
+    // 快递业务量, never to 同城快递业务量.
+    let strip = |t: &str| -> String {
+        const PREFIXES: [&str; 9] = [
+            "全部",
+            "我国",
+            "全国",
+            "全年",
+            "今年",
+            "去年",
+            "上半年",
+            "下半年",
+            "前三季度",
+        ];
+        let mut t = t.trim();
+        while let Some(rest) = PREFIXES.iter().find_map(|p| t.strip_prefix(p)) {
+            t = rest;
+        }
+        t.to_string()
+    };
+    let wanted = strip(wanted);
+    wanted.chars().count() >= 2 && strip(text) == wanted
 }
 
 /// The values of the rule's `agree` captures a candidate has.
@@ -425,7 +469,7 @@ fn candidates(article: &Article, shadow: &Shadow, fact: &Fact) -> Vec<Candidate>
             .regex
             .capture_names()
             .flatten()
-            .filter(|n| !n.starts_with("__f"))
+            .filter(|n| !n.starts_with("__"))
             .filter_map(|n| {
                 caps.name(n).map(|m| {
                     (
@@ -441,7 +485,11 @@ fn candidates(article: &Article, shadow: &Shadow, fact: &Fact) -> Vec<Candidate>
                 captures.push(("period".to_string(), period));
             }
         }
+        let reference = caps
+            .name("__ref")
+            .map(|m| strip_placeholders(article, shadow, m.range()));
         out.push(Candidate {
+            reference,
             item,
             start: whole.start(),
             paragraph: segments.paragraph_at(at).unwrap_or(0),

@@ -120,7 +120,7 @@ impl Fact {
             MacroKind::Pp => Ty::Pp,
             MacroKind::Quantity => Ty::Physical,
             MacroKind::Duration => Ty::Duration,
-            MacroKind::Figure => Ty::Any,
+            MacroKind::Figure | MacroKind::Level => Ty::Any,
             MacroKind::Year => Ty::Year,
         };
         Type {
@@ -589,6 +589,33 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
             .iter()
             .position(|f| f.name == anchor_name)
             .unwrap_or(0);
+    }
+    for (name, f) in &spec.facts {
+        let Some(fact) = facts.iter().find(|x| &x.name == name) else {
+            continue;
+        };
+        let Some(r) = &fact.pattern.reference else {
+            continue;
+        };
+        let target = facts.iter().position(|x| x.name == r.fact);
+        let message = match target {
+            None => Some(format!(
+                "`{{@{}.{}}}` refers to an unknown fact",
+                r.fact, r.capture
+            )),
+            Some(t) if t != anchor => Some(format!(
+                "`{{@{}.{}}}` must refer to the anchor fact",
+                r.fact, r.capture
+            )),
+            Some(t) if !facts[t].has_capture(&r.capture) => Some(format!(
+                "the pattern of `{}` has no capture named `{}`",
+                r.fact, r.capture
+            )),
+            _ => None,
+        };
+        if let Some(message) = message {
+            errors.push(ctx.error(ctx.inner(&f.pattern, r.span.clone()), message, "here", None));
+        }
     }
     for a in &spec.agree {
         // `period` is built in: the last period the sentence names before the figure.

@@ -51,6 +51,8 @@ pub enum MacroKind {
     Figure,
     /// `{year}`: a year the copy mentions (`1984年`), not a figure.
     Year,
+    /// `{level}`: an amount, a count or a physical quantity — a level, not a rate.
+    Level,
 }
 
 pub const MACRO_NAMES: &[(&str, MacroKind)] = &[
@@ -63,6 +65,7 @@ pub const MACRO_NAMES: &[(&str, MacroKind)] = &[
     ("duration", MacroKind::Duration),
     ("figure", MacroKind::Figure),
     ("year", MacroKind::Year),
+    ("level", MacroKind::Level),
 ];
 
 impl MacroKind {
@@ -78,6 +81,7 @@ impl MacroKind {
             MacroKind::Duration => one(Dimension::Duration),
             MacroKind::Figure => "[\\x{E000}-\\x{E006}]".to_string(),
             MacroKind::Year => "\\x{E007}".to_string(),
+            MacroKind::Level => "[\\x{E000}\\x{E001}\\x{E005}]".to_string(),
         }
     }
 
@@ -105,6 +109,24 @@ pub struct MacroUse {
 pub struct CompiledPattern {
     pub regex: Regex,
     pub macros: Vec<MacroUse>,
+    /// `{@fact.capture}`: text another fact captured, which must stand here.
+    pub reference: Option<Reference>,
+}
+
+/// A reference to another fact's capture, and where it stands in the pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub fact: String,
+    pub capture: String,
+    pub span: Range<usize>,
+}
+
+fn reference_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\{@([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)\}")
+            .expect("reference syntax")
+    })
 }
 
 /// A mistake in a pattern, located within it.
@@ -192,6 +214,28 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
     }
     validated.push_str(&pattern[last..]);
     expanded.push_str(&pattern[last..]);
+    let mut reference = None;
+    let refs: Vec<_> = reference_regex().captures_iter(pattern).collect();
+    if refs.len() > 1 {
+        let second = refs[1].get(0).expect("group 0");
+        return Err(PatternError {
+            span: second.range(),
+            message: "a fact pattern may refer to one other fact's capture".into(),
+            help: None,
+        });
+    }
+    if let Some(caps) = refs.first() {
+        let whole = caps.get(0).expect("group 0");
+        let token = whole.as_str();
+        validated = validated.replacen(token, &format!("(?:{})", "a".repeat(token.len() - 4)), 1);
+        // The referenced text is checked when binding; here, any run of a name's characters.
+        expanded = expanded.replacen(token, "(?P<__ref>[^，。；：！？,;:]{1,24}?)", 1);
+        reference = Some(Reference {
+            fact: caps[1].to_string(),
+            capture: caps[2].to_string(),
+            span: whole.range(),
+        });
+    }
     check_syntax(&validated)?;
     if let Some(m) = regex::Regex::new(r"\(\?P?<(__f[0-9]*)")
         .ok()
@@ -228,7 +272,11 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
         });
     }
     let regex = compile_raw(&expanded, pattern.len())?;
-    Ok(CompiledPattern { regex, macros })
+    Ok(CompiledPattern {
+        regex,
+        macros,
+        reference,
+    })
 }
 
 /// Compiles a context regex (`not_after`, `not_in_clause`): no macros allowed.
