@@ -48,12 +48,17 @@ enum Joint {
 pub fn normalize(source: &str) -> Normalized {
     let lines = split_lines(source);
     let wrapped = looks_hard_wrapped(&lines);
+    // Blank lines separate paragraphs (some blank line follows a finished sentence): single line
+    // breaks are then wraps, however uneven the lines.
+    let blank_separated = lines
+        .windows(2)
+        .any(|w| w[1].blanks_before > 0 && ends_sentence(&w[0]));
     let mut out = String::with_capacity(source.len());
     let mut map = OffsetMapBuilder::new(source.len());
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
             let prev = &lines[i - 1];
-            match joint(&lines, i, wrapped) {
+            match joint(&lines, i, wrapped, blank_separated) {
                 Joint::Join => {}
                 Joint::Space => {
                     map.replaced(prev.range.end, line.range.start - prev.range.end, 1);
@@ -202,7 +207,7 @@ fn median(values: impl Iterator<Item = f32>) -> f32 {
 }
 
 /// Decides how line `i` attaches to line `i - 1`.
-fn joint(lines: &[Line], i: usize, wrapped: bool) -> Joint {
+fn joint(lines: &[Line], i: usize, wrapped: bool, blank_separated: bool) -> Joint {
     let prev = &lines[i - 1];
     let line = &lines[i];
     let blank_gap = line.blanks_before > 0;
@@ -224,7 +229,8 @@ fn joint(lines: &[Line], i: usize, wrapped: bool) -> Joint {
         };
     }
     if terminated {
-        return if !blank_gap && wrapped && full {
+        // Where blank lines separate paragraphs, a single line break is a wrap, even after 。.
+        return if !blank_gap && ((wrapped && full) || (!wrapped && blank_separated)) {
             glue
         } else {
             Joint::Break
@@ -232,7 +238,7 @@ fn joint(lines: &[Line], i: usize, wrapped: bool) -> Joint {
     }
     if !blank_gap {
         // A clause left open (，、：) or a column line: the sentence goes on.
-        if wrapped || ends_clause(prev) || !prev.has_cjk {
+        if wrapped || blank_separated || ends_clause(prev) || !prev.has_cjk {
             return glue;
         }
         return Joint::Break;
