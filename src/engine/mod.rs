@@ -203,7 +203,7 @@ fn evaluate_rule_on<'r>(
                 .iter()
                 .filter(|c| same_unit(rule, anchor, c))
                 .filter(|c| !rule.facts[i].before_anchor || c.start < anchor.start)
-                .filter(|c| refers_to(&rule.facts[i], anchor, c))
+                .filter(|c| refers_to(rule, &rule.facts[i], anchor, c))
                 .filter(|c| match rule.facts[i].scope {
                     Some(Scope::Sentence) => c.sentence == anchor.sentence,
                     Some(Scope::Paragraph) => c.paragraph == anchor.paragraph,
@@ -271,7 +271,7 @@ fn unit_key(rule: &Rule, c: &Candidate) -> usize {
 
 /// Whether a candidate's `{@anchor.capture}` text names what the anchor captured: it ends with
 /// it, or with it less a leading 全部/全国/我国 (占全部快递业务量 refers to 快递业务量).
-fn refers_to(fact: &Fact, anchor: &Candidate, c: &Candidate) -> bool {
+fn refers_to(rule: &Rule, fact: &Fact, anchor: &Candidate, c: &Candidate) -> bool {
     let Some(r) = &fact.pattern.reference else {
         return true;
     };
@@ -306,8 +306,16 @@ fn refers_to(fact: &Fact, anchor: &Candidate, c: &Candidate) -> bool {
         }
         t.to_string()
     };
-    let wanted = strip(wanted);
-    wanted.chars().count() >= 2 && strip(text) == wanted
+    // Aliases name one thing: map each name to the first of its group.
+    let canonical = |t: String| -> String {
+        rule.aliases
+            .iter()
+            .find(|group| group.iter().any(|a| *a == t))
+            .and_then(|group| group.first().cloned())
+            .unwrap_or(t)
+    };
+    let wanted = canonical(strip(wanted));
+    wanted.chars().count() >= 2 && canonical(strip(text)) == wanted
 }
 
 /// The values of the rule's `agree` captures a candidate has.

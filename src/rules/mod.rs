@@ -82,6 +82,8 @@ pub struct Rule {
     pub check: Check,
     /// The check as written in the rule file.
     pub check_source: String,
+    /// Groups of names that `{@fact.capture}` references treat as one.
+    pub aliases: Vec<Vec<String>>,
     pub examples: Vec<Example>,
     pub origin: Origin,
 }
@@ -682,6 +684,7 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
         agree: spec.agree.iter().map(|a| a.value.clone()).collect(),
         check: check.expect("no errors means the check parsed"),
         check_source: spec.check.value.clone(),
+        aliases: spec.aliases.clone(),
         examples,
         origin: Origin {
             path: ctx.path.to_string(),

@@ -56,6 +56,10 @@ pub struct RuleSpec {
     #[serde(default)]
     pub agree: Vec<Spanned<String>>,
     pub check: Spanned<String>,
+    /// Names that mean the same thing to `{@fact.capture}` references:
+    /// `[[外贸, 货物贸易进出口, 进出口]]`.
+    #[serde(default)]
+    pub aliases: Vec<Vec<String>>,
     #[serde(default)]
     pub examples: Option<ExamplesSpec>,
 }
