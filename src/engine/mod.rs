@@ -310,7 +310,7 @@ fn refers_to(rule: &Rule, fact: &Fact, anchor: &Candidate, c: &Candidate) -> boo
     let canonical = |t: String| -> String {
         rule.aliases
             .iter()
-            .find(|group| group.iter().any(|a| *a == t))
+            .find(|group| group.contains(&t))
             .and_then(|group| group.first().cloned())
             .unwrap_or(t)
     };
