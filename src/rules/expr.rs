@@ -260,26 +260,26 @@ impl Parser {
     }
 
     fn sum(&mut self) -> Result<Expr, ExprError> {
-        let mut lhs = self.product()?;
-        while let Some(Tok::Op(op @ (Op::Add | Op::Sub))) = self.peek().cloned() {
-            self.pos += 1;
-            let rhs = self.product()?;
-            let span = lhs.span().start..rhs.span().end;
-            lhs = Expr::Bin {
-                op,
-                lhs: Box::new(lhs),
-                rhs: Box::new(rhs),
-                span,
-            };
-        }
-        Ok(lhs)
+        self.left_assoc(&[Op::Add, Op::Sub], Self::product)
     }
 
     fn product(&mut self) -> Result<Expr, ExprError> {
-        let mut lhs = self.unary()?;
-        while let Some(Tok::Op(op @ (Op::Mul | Op::Div))) = self.peek().cloned() {
+        self.left_assoc(&[Op::Mul, Op::Div], Self::unary)
+    }
+
+    /// `operand (op operand)*`, left-associative, for the operators of one precedence level.
+    fn left_assoc(
+        &mut self,
+        ops: &[Op],
+        operand: fn(&mut Self) -> Result<Expr, ExprError>,
+    ) -> Result<Expr, ExprError> {
+        let mut lhs = operand(self)?;
+        while let Some(Tok::Op(op)) = self.peek().cloned() {
+            if !ops.contains(&op) {
+                break;
+            }
             self.pos += 1;
-            let rhs = self.unary()?;
+            let rhs = operand(self)?;
             let span = lhs.span().start..rhs.span().end;
             lhs = Expr::Bin {
                 op,

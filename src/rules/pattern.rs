@@ -184,25 +184,16 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
                 help: Some(format!("write `{{{name}}}` or `{{{name}:辆}}`")),
             });
         }
+        // Same length as the macro, so parser offsets stay offsets into the user's pattern.
+        validated.push_str(&pattern[last..whole.start()]);
+        validated.push_str(&stand_in(whole.len()));
+        expanded.push_str(&pattern[last..whole.start()]);
+        last = whole.end();
         if context_only {
-            validated.push_str(&pattern[last..whole.start()]);
-            let len = whole.len();
-            validated.push_str("(?:");
-            validated.push_str(&"a".repeat(len - 4));
-            validated.push(')');
-            expanded.push_str(&pattern[last..whole.start()]);
             expanded.push_str(&format!("(?:{})", kind.class()));
-            last = whole.end();
             continue;
         }
         let group = format!("__f{}", macros.len());
-        validated.push_str(&pattern[last..whole.start()]);
-        // Same length as the macro, so parser offsets stay offsets into the user's pattern.
-        let len = whole.len();
-        validated.push_str("(?:");
-        validated.push_str(&"a".repeat(len - 4));
-        validated.push(')');
-        expanded.push_str(&pattern[last..whole.start()]);
         expanded.push_str(&format!("(?P<{group}>{})", kind.class()));
         macros.push(MacroUse {
             kind,
@@ -210,7 +201,6 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
             span: whole.range(),
             group,
         });
-        last = whole.end();
     }
     validated.push_str(&pattern[last..]);
     expanded.push_str(&pattern[last..]);
@@ -227,7 +217,7 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
     if let Some(caps) = refs.first() {
         let whole = caps.get(0).expect("group 0");
         let token = whole.as_str();
-        validated = validated.replacen(token, &format!("(?:{})", "a".repeat(token.len() - 4)), 1);
+        validated = validated.replacen(token, &stand_in(token.len()), 1);
         // The referenced text is checked when binding; here, any run of a name's characters.
         expanded = expanded.replacen(token, "(?P<__ref>[^，。；：！？,;:]{1,24}?)", 1);
         reference = Some(Reference {
@@ -327,6 +317,12 @@ fn next_char_len(s: &str, at: usize) -> usize {
     s.get(at..)
         .and_then(|t| t.chars().next())
         .map_or(0, char::len_utf8)
+}
+
+/// A valid regex atom of exactly `len` bytes (len ≥ 4), standing in for a macro while the user's
+/// regex syntax is checked.
+fn stand_in(len: usize) -> String {
+    format!("(?:{})", "a".repeat(len.saturating_sub(4)))
 }
 
 /// Whether the `{` at `at` belongs to the regex syntax rather than a macro: escaped (`\{`), or
