@@ -44,7 +44,13 @@ pub fn period_months(text: &str) -> Option<(u32, u32)> {
         Regex::new(r"(?:(\d{1,2})\s*(?:至|到|-|—|~|～)\s*(\d{1,2})\s*月|前\s*(\d{1,2})\s*个?月|(\d{1,2})\s*月份?)").expect("period pattern")
     });
     let quarter = |q: u32| Some((3 * q - 2, 3 * q));
-    let t = text.trim();
+    // The built-in `period` reads `2024|` (the year 2024) or `2025|上半年`.
+    let t = match text.split_once('|') {
+        Some((_, "")) => "全年",
+        Some((_, part)) => part,
+        None => text,
+    }
+    .trim();
     match t {
         _ if t.contains("上半年") => return Some((1, 6)),
         _ if t.contains("下半年") => return Some((7, 12)),
@@ -87,7 +93,12 @@ fn days(args: &[Arg], ctx: &Context) -> Result<Arg, String> {
     let text = text_arg(args)?;
     let (first, last) = period_months(text).ok_or_else(|| format!("no period in `{text}`"))?;
     let count = |leap: bool| (first..=last).map(|m| month_days(m, leap)).sum::<u32>();
-    Ok(match ctx.year {
+    // A period that names its year (`2024|`) counts in that year.
+    let year = text
+        .split_once('|')
+        .and_then(|(y, _)| y.parse::<i32>().ok())
+        .or(ctx.year);
+    Ok(match year {
         Some(y) => {
             let d = count(is_leap(y));
             exact_duration(d, d, "天")
@@ -141,6 +152,8 @@ mod tests {
         assert_eq!(period_months("前三季度"), Some((1, 9)));
         assert_eq!(period_months("春节"), None);
         assert_eq!(period_months("5至2月"), None);
+        assert_eq!(period_months("2024|"), Some((1, 12)));
+        assert_eq!(period_months("2025|上半年"), Some((1, 6)));
     }
 
     #[test]
