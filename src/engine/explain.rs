@@ -257,7 +257,15 @@ fn render(b: &Binding, expr: &Expr, parent: u8) -> String {
             }
         }
         Expr::Capture { fact, name, .. } => {
-            let all = b.captures_all(fact, name);
+            let mut all = b.captures_all(fact, name);
+            if name == "period" {
+                // The built-in period reads `2025|上半年`: show it as the copy would.
+                for p in &mut all {
+                    if let Some((year, part)) = p.split_once('|') {
+                        *p = if year.is_empty() { part.to_string() } else { format!("{year}年{part}") };
+                    }
+                }
+            }
             if all.is_empty() {
                 format!("{fact}.{name}")
             } else if zh {
