@@ -262,7 +262,11 @@ fn render(b: &Binding, expr: &Expr, parent: u8) -> String {
                 // The built-in period reads `2025|上半年`: show it as the copy would.
                 for p in &mut all {
                     if let Some((year, part)) = p.split_once('|') {
-                        *p = if year.is_empty() { part.to_string() } else { format!("{year}年{part}") };
+                        *p = if year.is_empty() {
+                            part.to_string()
+                        } else {
+                            format!("{year}年{part}")
+                        };
                     }
                 }
             }

@@ -35,6 +35,10 @@ pub const SHIPPED: &[(&str, &str)] = &[
         include_str!("../../rules/zh/vehicles.yaml"),
     ),
     (
+        "rules/zh/auto.yaml",
+        include_str!("../../rules/zh/auto.yaml"),
+    ),
+    (
         "rules/zh/economy.yaml",
         include_str!("../../rules/zh/economy.yaml"),
     ),
