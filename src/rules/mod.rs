@@ -47,6 +47,10 @@ pub const SHIPPED: &[(&str, &str)] = &[
         include_str!("../../rules/zh/consumption.yaml"),
     ),
     (
+        "rules/zh/services.yaml",
+        include_str!("../../rules/zh/services.yaml"),
+    ),
+    (
         "rules/zh/generic.yaml",
         include_str!("../../rules/zh/generic.yaml"),
     ),
