@@ -1,15 +1,9 @@
 //! The `check` command end to end: exit codes, formats, rule options.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{factlint, SEED};
 use predicates::prelude::*;
-
-const SEED: &str = "fixtures/seed-000_5754297777aae10c.txt";
-
-fn factlint() -> Command {
-    let mut cmd = Command::cargo_bin("factlint").expect("binary builds");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
 
 /// The seed with 进口8.79万亿元 edited to 9.79, in a temporary folder.
 fn mutated_seed() -> (tempfile::TempDir, std::path::PathBuf) {

@@ -1,15 +1,9 @@
 //! `factlint rules list | explain | test`, `facts` checks, `check --show-passed` and `--date`.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{factlint, SEED};
 use predicates::prelude::*;
-
-const SEED: &str = "fixtures/seed-000_5754297777aae10c.txt";
-
-fn factlint() -> Command {
-    let mut cmd = Command::cargo_bin("factlint").expect("binary builds");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
 
 #[test]
 fn rules_list_shows_every_shipped_rule() {
