@@ -9,24 +9,34 @@ fn quote(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
 }
 
+/// `key: []` for an empty list, `key:` before its items otherwise.
+fn list_key(out: &mut String, indent: &str, key: &str, empty: bool) {
+    out.push_str(&format!(
+        "{indent}{key}:{}\n",
+        if empty { " []" } else { "" }
+    ));
+}
+
+/// The position fields every located record starts with.
+fn located(line: usize, column: usize, start: usize, end: usize, text: &str) -> String {
+    format!(
+        "line: {line}, column: {column}, start: {start}, end: {end}, text: {}",
+        quote(&one_line(text))
+    )
+}
+
 fn opt(s: &Option<String>) -> String {
     s.as_deref().map_or("null".to_string(), quote)
 }
 
 impl Emitter for Yaml {
     fn facts(&self, record: &FactsRecord) -> String {
-        let mut out = format!("path: {}\nfigures:\n", quote(&record.path));
-        if record.figures.is_empty() {
-            out = format!("path: {}\nfigures: []\n", quote(&record.path));
-        }
+        let mut out = format!("path: {}\n", quote(&record.path));
+        list_key(&mut out, "", "figures", record.figures.is_empty());
         for f in &record.figures {
             out.push_str(&format!(
-                "  - {{line: {}, column: {}, start: {}, end: {}, text: {}, value: {}, unit: {}, low: {}, high: {}, natural_low: {}, natural_high: {}, qualifier: {}}}\n",
-                f.line,
-                f.column,
-                f.start,
-                f.end,
-                quote(&one_line(&f.text)),
+                "  - {{{}, value: {}, unit: {}, low: {}, high: {}, natural_low: {}, natural_high: {}, qualifier: {}}}\n",
+                located(f.line, f.column, f.start, f.end, &f.text),
                 quote(&f.value),
                 quote(&f.unit),
                 opt(&f.low),
@@ -36,31 +46,19 @@ impl Emitter for Yaml {
                 f.qualifier.map_or("null".to_string(), |q| q.as_str().to_string()),
             ));
         }
-        if record.dates.is_empty() {
-            out.push_str("dates: []\n");
-        } else {
-            out.push_str("dates:\n");
-        }
+        list_key(&mut out, "", "dates", record.dates.is_empty());
 
         for d in &record.dates {
             let num = |n: Option<u32>| n.map_or("null".to_string(), |n| n.to_string());
             out.push_str(&format!(
-                "  - {{line: {}, column: {}, start: {}, end: {}, text: {}, year: {}, month: {}, day: {}}}\n",
-                d.line,
-                d.column,
-                d.start,
-                d.end,
-                quote(&one_line(&d.text)),
+                "  - {{{}, year: {}, month: {}, day: {}}}\n",
+                located(d.line, d.column, d.start, d.end, &d.text),
                 num(d.date.year),
                 num(d.date.month),
                 num(d.date.day),
             ));
         }
-        if record.checks.is_empty() {
-            out.push_str("checks: []\n");
-        } else {
-            out.push_str("checks:\n");
-        }
+        list_key(&mut out, "", "checks", record.checks.is_empty());
         for c in &record.checks {
             let figures: Vec<String> = c
                 .figures
@@ -91,11 +89,7 @@ impl Emitter for Yaml {
         let mut out = String::from("files:\n");
         for f in &report.files {
             out.push_str(&format!("  - path: {}\n", quote(&f.path)));
-            if f.findings.is_empty() {
-                out.push_str("    findings: []\n");
-            } else {
-                out.push_str("    findings:\n");
-            }
+            list_key(&mut out, "    ", "findings", f.findings.is_empty());
             for x in &f.findings {
                 out.push_str(&format!(
                     "      - rule: {}\n        severity: {}\n        message: {}\n        help: {}\n        labels:\n",
@@ -106,12 +100,8 @@ impl Emitter for Yaml {
                 ));
                 for l in &x.labels {
                     out.push_str(&format!(
-                        "          - {{line: {}, column: {}, start: {}, end: {}, text: {}, message: {}}}\n",
-                        l.line,
-                        l.column,
-                        l.start,
-                        l.end,
-                        quote(&one_line(&l.text)),
+                        "          - {{{}, message: {}}}\n",
+                        located(l.line, l.column, l.start, l.end, &l.text),
                         quote(&l.message)
                     ));
                 }
