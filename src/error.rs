@@ -26,6 +26,10 @@ pub enum Error {
     #[diagnostic(transparent)]
     Rule(Box<RuleError>),
 
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Config(Box<crate::config::ConfigError>),
+
     #[error("{0}")]
     #[diagnostic(code(factlint::usage))]
     Usage(String),

@@ -17,12 +17,16 @@
 //! ```
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod atomic;
+pub mod baseline;
+pub mod config;
 pub mod coverage;
 pub mod document;
 pub mod engine;
 pub mod error;
 pub mod families;
 pub mod figure;
+pub mod input;
 pub mod report;
 pub mod rules;
 
@@ -41,8 +45,22 @@ pub struct Article {
 }
 
 impl Article {
+    /// A plain-text article.
     pub fn new(path: impl Into<String>, source: String, options: &ReadOptions) -> Self {
-        let document = Document::new(path, source);
+        Self::from_document(Document::new(path, source), options)
+    }
+
+    /// An article in Markdown, HTML or plain text.
+    pub fn with_markup(
+        path: impl Into<String>,
+        source: String,
+        markup: document::Markup,
+        options: &ReadOptions,
+    ) -> Self {
+        Self::from_document(Document::with_markup(path, source, markup), options)
+    }
+
+    pub fn from_document(document: Document, options: &ReadOptions) -> Self {
         let figures = figure::read_figures(&document.text, &document.segments, options);
         let year = options
             .publication_year

@@ -2,11 +2,13 @@
 //! normalized offset back to the original bytes.
 
 pub mod chars;
+pub mod markup;
 mod normalize;
 pub mod offset_map;
 mod read;
 mod segment;
 
+pub use markup::{Comment, Markup};
 pub use normalize::{normalize, Normalized};
 pub use offset_map::OffsetMap;
 pub use read::{decode, read_source};
@@ -25,12 +27,25 @@ pub struct Document {
     pub text: String,
     pub map: OffsetMap,
     pub segments: Segments,
+    pub markup: Markup,
+    /// HTML comments (and, in plain text, factlint comment lines): where suppressions live.
+    pub comments: Vec<Comment>,
+    /// Markdown front matter, for reading a publication date.
+    pub front_matter: Option<String>,
     lines: LineIndex,
 }
 
 impl Document {
+    /// A plain-text article.
     pub fn new(path: impl Into<String>, source: String) -> Self {
-        let Normalized { text, map } = normalize(&source);
+        Self::with_markup(path, source, Markup::Text)
+    }
+
+    /// An article in the given markup: only its prose is read, and every offset still points
+    /// into `source`.
+    pub fn with_markup(path: impl Into<String>, source: String, markup: Markup) -> Self {
+        let prose = markup::prose(&source, markup);
+        let Normalized { text, map } = normalize(prose.masked.as_deref().unwrap_or(&source));
         let segments = segment(&text);
         let lines = LineIndex::new(&source);
         Self {
@@ -39,6 +54,9 @@ impl Document {
             text,
             map,
             segments,
+            markup,
+            comments: prose.comments,
+            front_matter: prose.front_matter,
             lines,
         }
     }

@@ -11,6 +11,7 @@
 pub mod eval;
 mod explain;
 pub mod shadow;
+pub mod suppress;
 
 use crate::figure::Figure;
 use crate::rules::expr::Ty;

@@ -328,14 +328,14 @@ fn collect_rule_files(path: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<
 }
 
 /// The file being compiled, for building located errors.
-struct Ctx<'a> {
-    path: &'a str,
-    text: &'a str,
-    source: &'a Arc<String>,
+pub(crate) struct Ctx<'a> {
+    pub(crate) path: &'a str,
+    pub(crate) text: &'a str,
+    pub(crate) source: &'a Arc<String>,
 }
 
 impl Ctx<'_> {
-    fn error(
+    pub(crate) fn error(
         &self,
         span: Range<usize>,
         message: String,
@@ -351,7 +351,7 @@ impl Ctx<'_> {
         }))
     }
 
-    fn yaml_error(&self, e: &serde_saphyr::Error) -> Error {
+    pub(crate) fn yaml_error(&self, e: &serde_saphyr::Error) -> Error {
         let first = e.to_string();
         let first = first.lines().next().unwrap_or("invalid YAML");
         let message = first
@@ -396,7 +396,7 @@ impl Ctx<'_> {
     }
 
     /// The byte range of a whole value (quotes included).
-    fn whole<T>(&self, s: &Spanned<T>) -> Range<usize> {
+    pub(crate) fn whole<T>(&self, s: &Spanned<T>) -> Range<usize> {
         let loc = s.defined;
         let start = loc
             .span()

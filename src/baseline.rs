@@ -1,0 +1,157 @@
+//! Baselines: the accepted findings of an archive, so that a newsroom adopting factlint gates only
+//! new errors.
+//!
+//! A finding's fingerprint is its rule and the text of the figures it labels, not their line
+//! numbers, so it survives edits elsewhere in the file; identical findings in one file are
+//! counted, so a second copy of an accepted mistake is still new.
+
+use crate::error::Error;
+use crate::report::{CheckReport, FileReport};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// One accepted finding.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub path: String,
+    pub rule: String,
+    pub fingerprint: String,
+    /// For people reading the file; not used for matching.
+    #[serde(default)]
+    pub line: usize,
+    #[serde(default)]
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BaselineFile {
+    tool: String,
+    version: u32,
+    findings: Vec<Entry>,
+}
+
+/// Accepted findings, counted by (path, rule, fingerprint).
+#[derive(Debug, Clone, Default)]
+pub struct Baseline {
+    counts: BTreeMap<(String, String, String), usize>,
+}
+
+/// A stable fingerprint: 64-bit FNV-1a of the rule and the labelled texts without white space.
+pub fn fingerprint(rule: &str, label_texts: &[&str]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    feed(rule.as_bytes());
+    for text in label_texts {
+        feed(&[0]);
+        let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        feed(squeezed.as_bytes());
+    }
+    format!("{hash:016x}")
+}
+
+fn entries(file: &FileReport) -> Vec<Entry> {
+    file.findings
+        .iter()
+        .map(|f| {
+            let texts: Vec<&str> = f.labels.iter().map(|l| l.text.as_str()).collect();
+            Entry {
+                path: file.path.clone(),
+                rule: f.rule.clone(),
+                fingerprint: fingerprint(&f.rule, &texts),
+                line: f.labels.first().map_or(0, |l| l.line),
+                message: f.message.clone(),
+            }
+        })
+        .collect()
+}
+
+impl Baseline {
+    pub fn load(path: &Path) -> Result<Self, Error> {
+        let text = crate::document::read_source(path)?;
+        let file: BaselineFile = serde_json::from_str(&text).map_err(|e| {
+            Error::Usage(format!(
+                "{} is not a factlint baseline: {e} (write one with --write-baseline)",
+                path.display()
+            ))
+        })?;
+        if file.tool != "factlint" || file.version != 1 {
+            return Err(Error::Usage(format!(
+                "{} is a baseline of {} version {}; this factlint reads factlint version 1",
+                path.display(),
+                file.tool,
+                file.version
+            )));
+        }
+        let mut counts = BTreeMap::new();
+        for e in file.findings {
+            *counts.entry((e.path, e.rule, e.fingerprint)).or_insert(0) += 1;
+        }
+        Ok(Self { counts })
+    }
+
+    /// Drops the findings of `file` the baseline accepts; returns how many were dropped.
+    pub fn filter(&self, file: &mut FileReport) -> usize {
+        let mut left = self.counts.clone();
+        let keys = entries(file);
+        let before = file.findings.len();
+        let mut keep = keys.into_iter().map(|e| {
+            match left.get_mut(&(e.path, e.rule, e.fingerprint)) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    false
+                }
+                _ => true,
+            }
+        });
+        file.findings.retain(|_| keep.next().unwrap_or(true));
+        before - file.findings.len()
+    }
+}
+
+/// The baseline accepting every finding of a run, as JSON.
+pub fn render(report: &CheckReport) -> String {
+    let mut findings: Vec<Entry> = report.files.iter().flat_map(entries).collect();
+    findings.sort_by(|a, b| {
+        (&a.path, a.line, &a.rule, &a.fingerprint).cmp(&(&b.path, b.line, &b.rule, &b.fingerprint))
+    });
+    let file = BaselineFile {
+        tool: "factlint".into(),
+        version: 1,
+        findings,
+    };
+    let mut s = serde_json::to_string_pretty(&file).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Writes the baseline of a run atomically.
+pub fn write(path: &Path, report: &CheckReport) -> Result<(), Error> {
+    crate::atomic::write(path, render(report).as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_ignore_wrapping_and_position() {
+        assert_eq!(
+            fingerprint("trade-balance", &["21.79万亿\n元", "13万亿元"]),
+            fingerprint("trade-balance", &["21.79万亿元", "13万亿元"])
+        );
+        assert_ne!(
+            fingerprint("trade-balance", &["21.79万亿元"]),
+            fingerprint("trade-balance", &["21.78万亿元"])
+        );
+        // Pinned: a baseline written by one version must match in the next.
+        assert_eq!(fingerprint("a", &["b"]), "e5d29919042666b2");
+    }
+}
