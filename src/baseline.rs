@@ -61,11 +61,10 @@ fn entries(file: &FileReport) -> Vec<Entry> {
     file.findings
         .iter()
         .map(|f| {
-            let texts: Vec<&str> = f.labels.iter().map(|l| l.text.as_str()).collect();
             Entry {
                 path: file.path.clone(),
                 rule: f.rule.clone(),
-                fingerprint: fingerprint(&f.rule, &texts),
+                fingerprint: f.fingerprint(),
                 line: f.labels.first().map_or(0, |l| l.line),
                 message: f.message.clone(),
             }

@@ -27,6 +27,7 @@ pub mod error;
 pub mod families;
 pub mod figure;
 pub mod input;
+pub mod lint;
 pub mod report;
 pub mod rules;
 

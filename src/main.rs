@@ -1,11 +1,16 @@
 //! The factlint command line: parses arguments, calls the library, renders, exits 0 (clean),
 //! 1 (findings) or 2 (usage, IO or rule error). A closed pipe ends the output quietly.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use factlint::baseline::Baseline;
+use factlint::config::Config;
+use factlint::document::Markup;
 use factlint::figure::Rounding;
-use factlint::report::{self, Format, Style};
-use factlint::rules::RuleSet;
-use factlint::{Article, ReadOptions};
+use factlint::input::{self, Input, WalkOptions};
+use factlint::lint::{self, Linter, Read};
+use factlint::report::{self, Format, RuleMeta, Style};
+use factlint::rules::{RuleSet, Severity};
+use factlint::ReadOptions;
 use rust_decimal::Decimal;
 use std::io::IsTerminal;
 use std::io::{self, Write};
@@ -32,6 +37,22 @@ enum Command {
     /// List, explain and test rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Write a commented starter `.factlint.yaml`.
+    Init {
+        /// Folder to write it in.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Replace an existing configuration file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
 }
 
 #[derive(Subcommand)]
@@ -40,8 +61,8 @@ enum RulesCommand {
     List {
         #[command(flatten)]
         rules: RuleArgs,
-        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-        format: FormatArg,
+        #[arg(long, value_enum, default_value_t = FactsFormat::Human)]
+        format: FactsFormat,
     },
     /// Explain a rule (by id) or a relation family (by name): what it checks, why, an example,
     /// and the rule's YAML.
@@ -71,10 +92,43 @@ struct RuleArgs {
 }
 
 #[derive(clap::Args)]
+struct InputArgs {
+    /// Articles: files, folders (walked; .gitignore and .factlintignore honoured), or `-` for
+    /// standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// The name standard input is reported under (its extension picks the markup).
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    stdin_filename: String,
+    /// Read every file as this markup instead of judging by extension.
+    #[arg(long, value_enum)]
+    markup: Option<MarkupArg>,
+    /// Only walk files matching this glob; `!GLOB` excludes (repeatable; ripgrep syntax).
+    #[arg(long = "glob", short = 'g', value_name = "GLOB")]
+    globs: Vec<String>,
+    /// Use this configuration file instead of looking for `.factlint.yaml` (also
+    /// `FACTLINT_CONFIG`).
+    #[arg(long, value_name = "FILE", env = "FACTLINT_CONFIG")]
+    config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum MarkupArg {
+    Text,
+    Markdown,
+    Html,
+}
+
+#[derive(clap::Args)]
 struct CheckArgs {
-    /// Article files (UTF-8 text).
-    #[arg(required = true)]
-    files: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
     #[command(flatten)]
     rules: RuleArgs,
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
@@ -89,8 +143,25 @@ struct CheckArgs {
     /// `passed`).
     #[arg(long)]
     show_passed: bool,
+    /// Fail on warnings too.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    deny: Option<DenyArg>,
+    /// Report findings but exit 0 (errors reading files or rules still exit 2).
+    #[arg(long)]
+    no_exit_code: bool,
+    /// Accept the findings listed in this baseline file; report only new ones.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Write every finding of this run to a baseline file (atomically).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
     #[command(flatten)]
     read: ReadArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DenyArg {
+    Warnings,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -102,43 +173,28 @@ enum ColorArg {
 
 #[derive(clap::Args)]
 struct ReadArgs {
-    /// How the copy rounds its figures.
-    #[arg(long, value_enum, default_value_t = RoundingArg::Nearest)]
-    rounding: RoundingArg,
-    /// How far 约 (about) widens a figure, in units of its last digit.
-    #[arg(long, default_value = "1", value_name = "UNITS")]
-    about_widening: Decimal,
+    /// How the copy rounds its figures [default: nearest].
+    #[arg(long, value_enum)]
+    rounding: Option<RoundingArg>,
+    /// How far 约 (about) widens a figure, in units of its last digit [default: 1].
+    #[arg(long, value_name = "UNITS")]
+    about_widening: Option<Decimal>,
     /// The publication date (YYYY-MM-DD or YYYY), for periods and spans of years; by default
-    /// the year the article mentions most.
+    /// the configuration's, the front matter's `date`, or the year the article mentions most.
     #[arg(long, value_name = "DATE", value_parser = parse_year)]
     date: Option<i32>,
 }
 
 fn parse_year(s: &str) -> Result<i32, String> {
-    let year = s.split(['-', '/', '.']).next().unwrap_or("");
-    let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
-    let valid = match parts.as_slice() {
-        [y] => y.len() == 4,
-        [y, m, d] => {
-            y.len() == 4
-                && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
-                && d.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
-        }
-        _ => false,
-    };
-    match year.parse::<i32>() {
-        Ok(y) if valid => Ok(y),
-        _ => Err(format!("`{s}` is not a date: write YYYY-MM-DD or YYYY")),
-    }
+    factlint::config::parse_year(s).ok_or_else(|| format!("`{s}` is not a date: write YYYY-MM-DD or YYYY"))
 }
 
 #[derive(clap::Args)]
 struct FactsArgs {
-    /// Article files (UTF-8 text).
-    #[arg(required = true)]
-    files: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-    format: FormatArg,
+    #[command(flatten)]
+    input: InputArgs,
+    #[arg(long, value_enum, default_value_t = FactsFormat::Human)]
+    format: FactsFormat,
     #[command(flatten)]
     rules: RuleArgs,
     #[command(flatten)]
@@ -147,6 +203,24 @@ struct FactsArgs {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FormatArg {
+    /// Compiler-style diagnostics with the figures underlined.
+    Human,
+    /// One line per finding: `path:line:col: severity[rule] message`.
+    Concise,
+    Json,
+    Yaml,
+    /// SARIF 2.1.0, for code-scanning uploads.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+    /// reviewdog's JSON Lines.
+    Rdjsonl,
+    /// JUnit XML.
+    Junit,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FactsFormat {
     Human,
     Json,
     Yaml,
@@ -162,8 +236,23 @@ impl FormatArg {
     fn format(self) -> Format {
         match self {
             FormatArg::Human => Format::Human,
+            FormatArg::Concise => Format::Concise,
             FormatArg::Json => Format::Json,
             FormatArg::Yaml => Format::Yaml,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Github => Format::Github,
+            FormatArg::Rdjsonl => Format::Rdjsonl,
+            FormatArg::Junit => Format::Junit,
+        }
+    }
+}
+
+impl FactsFormat {
+    fn format(self) -> Format {
+        match self {
+            FactsFormat::Human => Format::Human,
+            FactsFormat::Json => Format::Json,
+            FactsFormat::Yaml => Format::Yaml,
         }
     }
 }
@@ -183,30 +272,82 @@ fn no_color_unset() -> bool {
 }
 
 impl ReadArgs {
-    fn options(&self, rules: &RuleSet) -> ReadOptions {
+    fn options(&self, rules: &RuleSet, config: Option<&Config>) -> ReadOptions {
+        let rounding = match self.rounding {
+            Some(RoundingArg::Nearest) => Rounding::Nearest,
+            Some(RoundingArg::Truncate) => Rounding::Truncate,
+            None => config.and_then(|c| c.rounding).unwrap_or(Rounding::Nearest),
+        };
         ReadOptions {
-            rounding: match self.rounding {
-                RoundingArg::Nearest => Rounding::Nearest,
-                RoundingArg::Truncate => Rounding::Truncate,
-            },
-            about_widening: self.about_widening,
+            rounding,
+            about_widening: self
+                .about_widening
+                .or_else(|| config.and_then(|c| c.about_widening))
+                .unwrap_or(Decimal::ONE),
             units: rules.units.clone(),
-            publication_year: self.date,
+            publication_year: self.date.or_else(|| config.and_then(|c| c.year)),
         }
     }
 }
 
 impl RuleArgs {
-    fn load(&self) -> Result<RuleSet, factlint::Error> {
-        let mut rules = if self.no_default_rules {
-            RuleSet::default()
-        } else {
+    fn load(&self, config: Option<&Config>) -> Result<RuleSet, factlint::Error> {
+        let defaults = !self.no_default_rules && config.and_then(|c| c.default_rules).unwrap_or(true);
+        let mut rules = if defaults {
             RuleSet::shipped()?
+        } else {
+            RuleSet::default()
         };
+        for path in config.map(|c| c.rules.as_slice()).unwrap_or_default() {
+            rules.add_path(path)?;
+        }
         for path in &self.rules {
             rules.add_path(path)?;
         }
+        if let Some(config) = config {
+            config.select(&mut rules)?;
+        }
         Ok(rules)
+    }
+}
+
+impl InputArgs {
+    /// The configuration that applies: `--config`/`FACTLINT_CONFIG`, else the nearest
+    /// `.factlint.yaml` above the first path.
+    fn config(&self) -> Result<Option<Config>, factlint::Error> {
+        if self.no_config {
+            return Ok(None);
+        }
+        if let Some(path) = &self.config {
+            return Config::load(path).map(Some);
+        }
+        let first = self
+            .paths
+            .iter()
+            .find(|p| p.as_os_str() != "-")
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("."));
+        Config::discover(&first)
+    }
+
+    fn walk_options(&self, config: Option<&Config>) -> WalkOptions {
+        WalkOptions {
+            globs: self.globs.clone(),
+            include: config.map(|c| c.include.clone()).unwrap_or_default(),
+            exclude: config.map(|c| c.exclude.clone()).unwrap_or_default(),
+            root: config
+                .and_then(|c| c.path.as_deref())
+                .and_then(|p| p.parent())
+                .map(|p| p.to_path_buf()),
+        }
+    }
+
+    fn markup(&self) -> Option<Markup> {
+        self.markup.map(|m| match m {
+            MarkupArg::Text => Markup::Text,
+            MarkupArg::Markdown => Markup::Markdown,
+            MarkupArg::Html => Markup::Html,
+        })
     }
 }
 
@@ -234,6 +375,20 @@ fn main() -> ExitCode {
         Command::Check(args) => check(&args, &mut stdout),
         Command::Facts(args) => facts(&args, &mut stdout),
         Command::Rules(command) => rules(command, &mut stdout),
+        Command::Init { dir, force } => init(&dir, force),
+        Command::Completions { shell } => {
+            let mut buffer = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "factlint", &mut buffer);
+            stdout.write_all(&buffer).map_err(Failure::from).map(|()| 0)
+        }
+        Command::Man => {
+            let mut buffer = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut buffer)
+                .map_err(Failure::from)
+                .and_then(|()| stdout.write_all(&buffer).map_err(Failure::from))
+                .map(|()| 0)
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -268,67 +423,187 @@ impl From<factlint::Error> for Failure {
     }
 }
 
-fn read_article(path: &std::path::Path, options: &ReadOptions) -> Result<Article, Failure> {
-    let source = factlint::document::read_source(path)?;
-    Ok(Article::new(path.display().to_string(), source, options))
+/// Problems met on the way that do not stop the run: printed to stderr, exit 2 at the end.
+#[derive(Default)]
+struct Trouble {
+    errors: usize,
+}
+
+impl Trouble {
+    fn error(&mut self, e: factlint::Error) {
+        self.errors += 1;
+        let _ = writeln!(io::stderr(), "{:?}", miette::Report::new(e));
+    }
+
+    fn note(&self, message: &str) {
+        let _ = writeln!(io::stderr(), "note: {message}");
+    }
+}
+
+/// Collects the inputs and reads them in parallel (rayon), in a stable order: by path.
+fn for_each_input<T: Send>(
+    args: &InputArgs,
+    config: Option<&Config>,
+    trouble: &mut Trouble,
+    work: impl Fn(&Input, String) -> T + Sync,
+) -> Vec<T> {
+    use rayon::prelude::*;
+    let (inputs, skipped, errors) =
+        input::collect(&args.paths, &args.stdin_filename, &args.walk_options(config));
+    for e in errors {
+        trouble.error(e);
+    }
+    for s in skipped {
+        trouble.note(&format!("skipped {}: {}", s.path, s.why));
+    }
+    if let Some(n) = args.threads {
+        // Fails only if a pool exists already, which then serves as well.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    let progress = if io::stderr().is_terminal() && inputs.len() >= 50 {
+        indicatif::ProgressBar::new(inputs.len() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let results: Vec<(String, Result<Option<T>, factlint::Error>)> = inputs
+        .par_iter()
+        .map(|input| {
+            let out = match lint::read(input) {
+                Ok(Read::Text(text)) => Ok(Some(work(input, text))),
+                Ok(Read::Binary) => Ok(None),
+                Err(e) => Err(e),
+            };
+            progress.inc(1);
+            (input.name(), out)
+        })
+        .collect();
+    progress.finish_and_clear();
+    let mut out = Vec::new();
+    for (name, result) in results {
+        match result {
+            Ok(Some(t)) => out.push((name, t)),
+            Ok(None) => trouble.note(&format!("skipped {name}: binary file")),
+            Err(e) => trouble.error(e),
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.into_iter().map(|(_, t)| t).collect()
+}
+
+fn linter(
+    rules: RuleSet,
+    read: &ReadArgs,
+    input: &InputArgs,
+    config: Option<&Config>,
+) -> Linter {
+    let options = read.options(&rules, config);
+    let mut linter = Linter::new(rules, options);
+    linter.markup = input.markup();
+    if let Some(key) = config.and_then(|c| c.date_from_front_matter.clone()) {
+        linter.front_matter_key = Some(key);
+    }
+    linter
 }
 
 fn facts(args: &FactsArgs, out: &mut impl Write) -> Result<u8, Failure> {
-    let rules = args.rules.load()?;
-    let options = args.read.options(&rules);
+    let config = args.input.config()?;
+    let rules = args.rules.load(config.as_ref())?;
+    let linter = linter(rules, &args.read, &args.input, config.as_ref());
+    let mut trouble = Trouble::default();
+    let records = for_each_input(&args.input, config.as_ref(), &mut trouble, |input, text| {
+        linter.facts(input.name(), text, input.markup())
+    });
     let emitter = report::emitter(args.format.format(), Style::default());
-    for (i, path) in args.files.iter().enumerate() {
-        let article = read_article(path, &options)?;
-        let evaluations = factlint::engine::evaluate(&article, &rules);
-        let record = report::facts_record(&article, &evaluations);
-        if i > 0 && args.format == FormatArg::Yaml {
+    for (i, record) in records.iter().enumerate() {
+        if i > 0 && args.format == FactsFormat::Yaml {
             out.write_all(b"---\n")?;
         }
-        out.write_all(emitter.facts(&record).as_bytes())?;
+        out.write_all(emitter.facts(record).as_bytes())?;
     }
     out.flush()?;
-    Ok(0)
+    Ok(if trouble.errors > 0 { 2 } else { 0 })
 }
 
 fn check(args: &CheckArgs, out: &mut impl Write) -> Result<u8, Failure> {
-    let rules = args.rules.load()?;
+    let config = args.input.config()?;
+    let rules = args.rules.load(config.as_ref())?;
     if rules.rules.is_empty() {
         return Err(factlint::Error::Usage(
-            "no rules to check with: --no-default-rules was given without --rules".into(),
+            "no rules to check with: the default rules are off and no --rules were given".into(),
         )
         .into());
     }
-    let options = args.read.options(&rules);
+    let baseline = match &args.baseline {
+        Some(path) => Some(Baseline::load(path)?),
+        None => None,
+    };
     let style = Style {
         width: args.width.max(40),
         color: args.color.enabled(io::stdout().is_terminal()),
     };
-    let emitter = report::emitter(args.format.format(), style);
-    let mut run = report::CheckReport::default();
-    for path in &args.files {
-        let article = read_article(path, &options)?;
-        let evaluations = factlint::engine::evaluate(&article, &rules);
-        let findings = factlint::engine::findings(&article, &evaluations);
-        let mut file = report::file_report(&article, &findings);
-        if args.show_passed {
-            file.passed = report::model::passed_records(&article, &evaluations);
-        }
+    let mut linter = linter(rules, &args.read, &args.input, config.as_ref());
+    linter.show_passed = args.show_passed;
+    let mut trouble = Trouble::default();
+    let files = for_each_input(&args.input, config.as_ref(), &mut trouble, |input, text| {
+        linter.check(input.name(), text, input.markup())
+    });
+    let mut run = report::CheckReport {
+        rules: RuleMeta::of(&linter.rules),
+        ..report::CheckReport::default()
+    };
+    for file in files {
         run.push(file);
     }
+    if let Some(path) = &args.write_baseline {
+        factlint::baseline::write(path, &run)?;
+    }
+    if let Some(baseline) = &baseline {
+        let files = std::mem::take(&mut run.files);
+        let rules = std::mem::take(&mut run.rules);
+        run = report::CheckReport {
+            rules,
+            ..report::CheckReport::default()
+        };
+        for mut file in files {
+            baseline.filter(&mut file);
+            run.push(file);
+        }
+    }
+    let emitter = report::emitter(args.format.format(), style);
     out.write_all(emitter.check(&run).as_bytes())?;
     out.flush()?;
-    Ok(if run.summary.errors > 0 { 1 } else { 0 })
+    if trouble.errors > 0 {
+        return Ok(2);
+    }
+    let deny_warnings = matches!(args.deny, Some(DenyArg::Warnings))
+        || config.as_ref().and_then(|c| c.fail_on) == Some(Severity::Warning);
+    let failing = run.summary.errors + if deny_warnings { run.summary.warnings } else { 0 };
+    Ok(if failing > 0 && !args.no_exit_code { 1 } else { 0 })
+}
+
+fn init(dir: &std::path::Path, force: bool) -> Result<u8, Failure> {
+    let path = dir.join(factlint::config::FILE_NAMES[0]);
+    if path.exists() && !force {
+        return Err(factlint::Error::Usage(format!(
+            "{} exists already: pass --force to replace it",
+            path.display()
+        ))
+        .into());
+    }
+    factlint::atomic::write(&path, factlint::config::STARTER.as_bytes())?;
+    let _ = writeln!(io::stderr(), "wrote {}", path.display());
+    Ok(0)
 }
 
 fn rules(command: RulesCommand, out: &mut impl Write) -> Result<u8, Failure> {
     match command {
         RulesCommand::List { rules, format } => {
-            let rules = rules.load()?;
+            let rules = rules.load(None)?;
             out.write_all(report::rules::list(&rules, format.format()).as_bytes())?;
             Ok(0)
         }
         RulesCommand::Explain { name, rules } => {
-            let rules = rules.load()?;
+            let rules = rules.load(None)?;
             match report::rules::explain(&rules, &name) {
                 Some(text) => {
                     out.write_all(text.as_bytes())?;

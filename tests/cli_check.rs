@@ -172,7 +172,7 @@ fn rule_file_and_io_errors_exit_2_with_a_diagnostic() {
         .stderr(predicate::str::contains("cannot read"));
     factlint().args(["check"]).assert().code(2);
     factlint()
-        .args(["check", "--format", "sarif", SEED])
+        .args(["check", "--format", "xml", SEED])
         .assert()
         .code(2);
 }

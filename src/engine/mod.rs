@@ -215,10 +215,16 @@ fn evaluate_rule_on<'r>(
                 .collect();
             if rule.facts[i].many {
                 bound[i] = pool;
-            } else if let Some(best) = pool
-                .into_iter()
-                .min_by_key(|c| (c.start.abs_diff(anchor.start), c.start))
-            {
+            } else if let Some(best) = pool.into_iter().min_by_key(|c| {
+                // The same sentence, then the same paragraph, before mere distance: a table
+                // row above must not outbid the figure beside the anchor.
+                (
+                    c.sentence != anchor.sentence,
+                    c.paragraph != anchor.paragraph,
+                    c.start.abs_diff(anchor.start),
+                    c.start,
+                )
+            }) {
                 bound[i] = vec![best];
             }
             if bound[i].is_empty() {

@@ -1,21 +1,34 @@
 //! Output formats. Each format is one file behind the [`Emitter`] trait; all of them render the
 //! same records, so formats cannot disagree about what was found.
 
+mod concise;
+mod github;
 mod human;
 mod json;
+mod junit;
 pub mod model;
+pub mod position;
+mod rdjsonl;
 pub mod rules;
+mod sarif;
 mod yaml;
 
 pub use human::Human;
-pub use model::{facts_record, file_report, CheckReport, FactsRecord, FigureRecord, FileReport};
+pub use model::{
+    facts_record, file_report, CheckReport, FactsRecord, FigureRecord, FileReport, RuleMeta,
+};
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Human,
+    Concise,
     Json,
     Yaml,
+    Sarif,
+    Github,
+    Rdjsonl,
+    Junit,
 }
 
 /// Renders reports in one format.
@@ -48,6 +61,11 @@ pub fn emitter(format: Format, style: Style) -> Box<dyn Emitter> {
         Format::Human => Box::new(human::Human { style }),
         Format::Json => Box::new(json::Json),
         Format::Yaml => Box::new(yaml::Yaml),
+        Format::Concise => Box::new(concise::Concise),
+        Format::Sarif => Box::new(sarif::SarifFormat),
+        Format::Github => Box::new(github::Github),
+        Format::Rdjsonl => Box::new(rdjsonl::Rdjsonl),
+        Format::Junit => Box::new(junit::Junit),
     }
 }
 

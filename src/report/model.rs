@@ -300,6 +300,53 @@ pub struct Summary {
 pub struct CheckReport {
     pub files: Vec<FileReport>,
     pub summary: Summary,
+    /// The rules the run used, for formats that describe them (SARIF).
+    #[serde(skip)]
+    pub rules: Vec<RuleMeta>,
+}
+
+/// What a format needs to know about a rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleMeta {
+    pub id: String,
+    pub title: String,
+    pub family: Option<String>,
+    pub severity: crate::rules::Severity,
+}
+
+impl RuleMeta {
+    /// The rules of a rule set, and the built-in diagnostics about suppressions.
+    pub fn of(rules: &crate::rules::RuleSet) -> Vec<RuleMeta> {
+        let mut out: Vec<RuleMeta> = rules
+            .rules
+            .iter()
+            .map(|r| RuleMeta {
+                id: r.id.clone(),
+                title: r.title.clone(),
+                family: r.family.clone(),
+                severity: r.severity,
+            })
+            .collect();
+        out.extend(
+            crate::engine::suppress::BUILT_IN
+                .iter()
+                .map(|(id, title)| RuleMeta {
+                    id: (*id).to_string(),
+                    title: (*title).to_string(),
+                    family: Some("suppression".into()),
+                    severity: crate::rules::Severity::Warning,
+                }),
+        );
+        out
+    }
+}
+
+impl FindingRecord {
+    /// The stable fingerprint baselines and SARIF use.
+    pub fn fingerprint(&self) -> String {
+        let texts: Vec<&str> = self.labels.iter().map(|l| l.text.as_str()).collect();
+        crate::baseline::fingerprint(&self.rule, &texts)
+    }
 }
 
 impl CheckReport {

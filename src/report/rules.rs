@@ -45,7 +45,7 @@ pub fn list(rules: &RuleSet, format: Format) -> String {
                 )
             })
             .collect(),
-        Format::Human => {
+        _ => {
             let w_id = rows.iter().map(|r| r.id.len()).max().unwrap_or(0);
             let w_family = rows
                 .iter()
