@@ -19,7 +19,9 @@ fn main() -> ExitCode {
             "--rules" => rule_dir = args.next().map(PathBuf::from),
             "--only" => only = args.next(),
             other => {
-                eprintln!("unknown argument {other}; usage: coverage [--rules DIR] [--only SUBSTRING]");
+                eprintln!(
+                    "unknown argument {other}; usage: coverage [--rules DIR] [--only SUBSTRING]"
+                );
                 return ExitCode::from(2);
             }
         }

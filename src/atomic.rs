@@ -52,6 +52,9 @@ mod tests {
         std::fs::create_dir(&as_dir).unwrap();
         std::fs::write(as_dir.join("keep"), "kept").unwrap();
         assert!(write(&as_dir, b"x").is_err());
-        assert_eq!(std::fs::read_to_string(as_dir.join("keep")).unwrap(), "kept");
+        assert_eq!(
+            std::fs::read_to_string(as_dir.join("keep")).unwrap(),
+            "kept"
+        );
     }
 }

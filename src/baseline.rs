@@ -60,14 +60,12 @@ pub fn fingerprint(rule: &str, label_texts: &[&str]) -> String {
 fn entries(file: &FileReport) -> Vec<Entry> {
     file.findings
         .iter()
-        .map(|f| {
-            Entry {
-                path: file.path.clone(),
-                rule: f.rule.clone(),
-                fingerprint: f.fingerprint(),
-                line: f.labels.first().map_or(0, |l| l.line),
-                message: f.message.clone(),
-            }
+        .map(|f| Entry {
+            path: file.path.clone(),
+            rule: f.rule.clone(),
+            fingerprint: f.fingerprint(),
+            line: f.labels.first().map_or(0, |l| l.line),
+            message: f.message.clone(),
         })
         .collect()
 }
@@ -101,15 +99,15 @@ impl Baseline {
         let mut left = self.counts.clone();
         let keys = entries(file);
         let before = file.findings.len();
-        let mut keep = keys.into_iter().map(|e| {
-            match left.get_mut(&(e.path, e.rule, e.fingerprint)) {
-                Some(n) if *n > 0 => {
-                    *n -= 1;
-                    false
-                }
-                _ => true,
-            }
-        });
+        let mut keep =
+            keys.into_iter()
+                .map(|e| match left.get_mut(&(e.path, e.rule, e.fingerprint)) {
+                    Some(n) if *n > 0 => {
+                        *n -= 1;
+                        false
+                    }
+                    _ => true,
+                });
         file.findings.retain(|_| keep.next().unwrap_or(true));
         before - file.findings.len()
     }

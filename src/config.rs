@@ -394,7 +394,10 @@ mod tests {
         let mut rules = RuleSet::shipped().unwrap();
         c.select(&mut rules).unwrap();
         assert!(rules.get("trade-balance").is_none());
-        assert_eq!(rules.get("nev-share-of-cars").unwrap().severity, Severity::Error);
+        assert_eq!(
+            rules.get("nev-share-of-cars").unwrap().severity,
+            Severity::Error
+        );
         let other_share = rules
             .rules
             .iter()
@@ -406,7 +409,10 @@ mod tests {
     #[test]
     fn front_matter_dates() {
         assert_eq!(front_matter_year("date: 2025-07-15\n", "date"), Some(2025));
-        assert_eq!(front_matter_year("published: 2024\n", "published"), Some(2024));
+        assert_eq!(
+            front_matter_year("published: 2024\n", "published"),
+            Some(2024)
+        );
         assert_eq!(front_matter_year("date: soon\n", "date"), None);
     }
 }

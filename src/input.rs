@@ -82,7 +82,9 @@ pub fn collect(
                 path: display(path),
                 source,
             }),
-            Ok(meta) if meta.is_dir() => walk(path, options, &mut inputs, &mut skipped, &mut errors),
+            Ok(meta) if meta.is_dir() => {
+                walk(path, options, &mut inputs, &mut skipped, &mut errors)
+            }
             Ok(_) => inputs.push(Input::File(path.clone())),
         }
     }
@@ -180,7 +182,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         std::fs::create_dir_all(root.join("b/drafts")).unwrap();
-        for f in ["a.txt", "b/z.md", "b/y.html", "b/drafts/d.md", "b/img.png", "skip.txt"] {
+        for f in [
+            "a.txt",
+            "b/z.md",
+            "b/y.html",
+            "b/drafts/d.md",
+            "b/img.png",
+            "skip.txt",
+        ] {
             std::fs::write(root.join(f), "正文").unwrap();
         }
         std::fs::write(root.join(IGNORE_FILE), "skip.txt\n").unwrap();

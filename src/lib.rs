@@ -43,6 +43,8 @@ pub struct Article {
     /// The year of publication: given, or the year the article mentions most (ties go to the
     /// later year); `None` when it mentions none.
     pub year: Option<i32>,
+    /// Whether the year was given (`--date`, configuration, front matter) rather than guessed.
+    pub year_given: bool,
 }
 
 impl Article {
@@ -70,6 +72,7 @@ impl Article {
             document,
             figures,
             year,
+            year_given: options.publication_year.is_some(),
         }
     }
 }

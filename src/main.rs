@@ -186,7 +186,8 @@ struct ReadArgs {
 }
 
 fn parse_year(s: &str) -> Result<i32, String> {
-    factlint::config::parse_year(s).ok_or_else(|| format!("`{s}` is not a date: write YYYY-MM-DD or YYYY"))
+    factlint::config::parse_year(s)
+        .ok_or_else(|| format!("`{s}` is not a date: write YYYY-MM-DD or YYYY"))
 }
 
 #[derive(clap::Args)]
@@ -292,7 +293,8 @@ impl ReadArgs {
 
 impl RuleArgs {
     fn load(&self, config: Option<&Config>) -> Result<RuleSet, factlint::Error> {
-        let defaults = !self.no_default_rules && config.and_then(|c| c.default_rules).unwrap_or(true);
+        let defaults =
+            !self.no_default_rules && config.and_then(|c| c.default_rules).unwrap_or(true);
         let mut rules = if defaults {
             RuleSet::shipped()?
         } else {
@@ -448,8 +450,11 @@ fn for_each_input<T: Send>(
     work: impl Fn(&Input, String) -> T + Sync,
 ) -> Vec<T> {
     use rayon::prelude::*;
-    let (inputs, skipped, errors) =
-        input::collect(&args.paths, &args.stdin_filename, &args.walk_options(config));
+    let (inputs, skipped, errors) = input::collect(
+        &args.paths,
+        &args.stdin_filename,
+        &args.walk_options(config),
+    );
     for e in errors {
         trouble.error(e);
     }
@@ -458,7 +463,9 @@ fn for_each_input<T: Send>(
     }
     if let Some(n) = args.threads {
         // Fails only if a pool exists already, which then serves as well.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
     let progress = if io::stderr().is_terminal() && inputs.len() >= 50 {
         indicatif::ProgressBar::new(inputs.len() as u64)
@@ -490,12 +497,7 @@ fn for_each_input<T: Send>(
     out.into_iter().map(|(_, t)| t).collect()
 }
 
-fn linter(
-    rules: RuleSet,
-    read: &ReadArgs,
-    input: &InputArgs,
-    config: Option<&Config>,
-) -> Linter {
+fn linter(rules: RuleSet, read: &ReadArgs, input: &InputArgs, config: Option<&Config>) -> Linter {
     let options = read.options(&rules, config);
     let mut linter = Linter::new(rules, options);
     linter.markup = input.markup();
@@ -577,8 +579,17 @@ fn check(args: &CheckArgs, out: &mut impl Write) -> Result<u8, Failure> {
     }
     let deny_warnings = matches!(args.deny, Some(DenyArg::Warnings))
         || config.as_ref().and_then(|c| c.fail_on) == Some(Severity::Warning);
-    let failing = run.summary.errors + if deny_warnings { run.summary.warnings } else { 0 };
-    Ok(if failing > 0 && !args.no_exit_code { 1 } else { 0 })
+    let failing = run.summary.errors
+        + if deny_warnings {
+            run.summary.warnings
+        } else {
+            0
+        };
+    Ok(if failing > 0 && !args.no_exit_code {
+        1
+    } else {
+        0
+    })
 }
 
 fn init(dir: &std::path::Path, force: bool) -> Result<u8, Failure> {

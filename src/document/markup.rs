@@ -108,12 +108,10 @@ impl<'a> Mask<'a> {
     /// Hides a range, keeping its line breaks.
     fn hide(&mut self, range: Range<usize>) {
         let src = self.source.as_bytes();
-        for i in range.start..range.end.min(src.len()) {
-            self.bytes[i] = if matches!(src[i], b'\n' | b'\r') {
-                src[i]
-            } else {
-                0
-            };
+        let end = range.end.min(src.len());
+        let start = range.start.min(end);
+        for (slot, &b) in self.bytes[start..end].iter_mut().zip(&src[start..end]) {
+            *slot = if matches!(b, b'\n' | b'\r') { b } else { 0 };
         }
     }
 
@@ -208,11 +206,10 @@ fn markdown(source: &str) -> Prose {
                 opaque = opaque.saturating_sub(1);
                 in_metadata = false;
             }
-            Event::Start(Tag::Link { link_type, .. })
-                if matches!(link_type, LinkType::Autolink | LinkType::Email) =>
-            {
-                opaque += 1
-            }
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            }) => opaque += 1,
             Event::End(TagEnd::Link) if opaque > 0 && link_is_autolink(source, &range) => {
                 opaque -= 1
             }
@@ -458,9 +455,13 @@ mod tests {
 
     #[test]
     fn markdown_front_matter_links_and_entities() {
-        let md = "---\ndate: 2025-07-15\n---\n\n见[通报](https://x.cn/2025/123.html)，增长5&#46;3%。\n";
+        let md =
+            "---\ndate: 2025-07-15\n---\n\n见[通报](https://x.cn/2025/123.html)，增长5&#46;3%。\n";
         let p = prose(md, Markup::Markdown);
-        assert_eq!(p.front_matter.as_deref().map(str::trim), Some("date: 2025-07-15"));
+        assert_eq!(
+            p.front_matter.as_deref().map(str::trim),
+            Some("date: 2025-07-15")
+        );
         let v = visible(md, Markup::Markdown);
         assert!(!v.contains("2025-07-15") && !v.contains("123"), "{v}");
         assert!(v.contains("增长5.3%"), "{v}");
@@ -471,8 +472,14 @@ mod tests {
         let md = "正文。\n\n<!-- factlint-disable-next-line trade-balance -- 原文如此 -->\n出口13万亿元。\n";
         let p = prose(md, Markup::Markdown);
         assert_eq!(p.comments.len(), 1);
-        assert_eq!(p.comments[0].body, "factlint-disable-next-line trade-balance -- 原文如此");
-        assert_eq!(&md[p.comments[0].span.clone()], "<!-- factlint-disable-next-line trade-balance -- 原文如此 -->");
+        assert_eq!(
+            p.comments[0].body,
+            "factlint-disable-next-line trade-balance -- 原文如此"
+        );
+        assert_eq!(
+            &md[p.comments[0].span.clone()],
+            "<!-- factlint-disable-next-line trade-balance -- 原文如此 -->"
+        );
     }
 
     #[test]
@@ -488,14 +495,26 @@ mod tests {
         let html = "<html><head><style>p{width:100%}</style><script>var x=\"99万亿元\";</script></head>\
 <body><p class=\"lead\" data-n=\"12%\">出口<b>13</b>万亿元&nbsp;，进口8.79万亿元</p><p>第二段</p></body></html>";
         let v = visible(html, Markup::Html);
-        assert!(!v.contains("99万亿元") && !v.contains("100%") && !v.contains("12%"), "{v}");
+        assert!(
+            !v.contains("99万亿元") && !v.contains("100%") && !v.contains("12%"),
+            "{v}"
+        );
         assert!(v.contains("出口13万亿元\u{a0}，进口8.79万亿元"), "{v}");
         assert!(v.contains("\n\n第二段"), "{v:?}");
     }
 
     #[test]
     fn html_comments_and_unclosed_markup_never_fail() {
-        for s in ["<", "<p", "<!--", "&", "&amp", "<script>", "<a href='x>", "&#xFFFFFFFF;"] {
+        for s in [
+            "<",
+            "<p",
+            "<!--",
+            "&",
+            "&amp",
+            "<script>",
+            "<a href='x>",
+            "&#xFFFFFFFF;",
+        ] {
             let v = visible(s, Markup::Html);
             assert!(v.len() <= s.len());
         }
@@ -505,7 +524,8 @@ mod tests {
 
     #[test]
     fn text_directive_lines_are_masked() {
-        let t = "标题\n<!-- factlint-disable-next-line trade-balance -- 原稿如此 -->\n出口13万亿元。\n";
+        let t =
+            "标题\n<!-- factlint-disable-next-line trade-balance -- 原稿如此 -->\n出口13万亿元。\n";
         let p = prose(t, Markup::Text);
         assert_eq!(p.comments.len(), 1);
         let v = visible(t, Markup::Text);

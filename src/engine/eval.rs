@@ -43,6 +43,9 @@ pub enum Arg {
 pub struct Context {
     /// The year of publication: `--date`, or the year the article mentions most.
     pub year: Option<i32>,
+    /// The year was guessed from the copy: publication may be that year or the next (a
+    /// full-year report appears in January).
+    pub year_guessed: bool,
 }
 
 /// Which reading of the figures.
@@ -293,7 +296,10 @@ pub(super) fn evaluate_binding<'r>(
         rule,
         bound: &bound,
         captures,
-        context: Context { year: article.year },
+        context: Context {
+            year: article.year,
+            year_guessed: !article.year_given,
+        },
     };
     let not_applicable = |reason: String, sides: Vec<Value>| Evaluation {
         rule,

@@ -309,18 +309,22 @@ fn render(b: &Binding, expr: &Expr, parent: u8) -> String {
             let inner: Vec<String> = args.iter().map(|a| render(b, a, 0)).collect();
             match value {
                 Some(Arg::Scalar(v))
-                    if v.strict.is_exact()
-                        && matches!(
-                            name.as_str(),
-                            "days" | "months" | "items" | "count" | "publication_year"
-                        ) =>
+                    if matches!(
+                        name.as_str(),
+                        "days" | "months" | "items" | "count" | "publication_year"
+                    ) && (v.strict.is_exact() || v.ty == Ty::Year) =>
                 {
-                    let n = v
-                        .point
-                        .low
-                        .finite()
-                        .map(|d| d.normalize().to_string())
-                        .unwrap_or_default();
+                    let show = |b: crate::figure::Bound| {
+                        b.finite()
+                            .map(|d| d.normalize().to_string())
+                            .unwrap_or_default()
+                    };
+                    // A guessed publication year is a range: say so.
+                    let n = if v.strict.is_exact() {
+                        show(v.point.low)
+                    } else {
+                        format!("{}–{}", show(v.strict.low), show(v.strict.high))
+                    };
                     let unit = match v.ty {
                         Ty::Year => "年".to_string(),
                         _ => v.unit.clone().unwrap_or_default(),

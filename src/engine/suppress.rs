@@ -215,7 +215,9 @@ fn warning(rule: &str, message: String, span: Range<usize>) -> Finding {
 fn next_line(source: &str, offset: usize) -> Option<Range<usize>> {
     let mut start = source.get(offset..)?.find('\n').map(|k| offset + k + 1)?;
     loop {
-        let line_end = source[start..].find('\n').map_or(source.len(), |k| start + k);
+        let line_end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |k| start + k);
         if !source[start..line_end].trim().is_empty() {
             return Some(start..line_end);
         }
@@ -244,7 +246,8 @@ mod tests {
 
     #[test]
     fn next_line_suppresses_with_reason() {
-        let text = format!("<!-- factlint-disable-next-line trade-balance -- 原稿如此 -->\n{WRONG}\n");
+        let text =
+            format!("<!-- factlint-disable-next-line trade-balance -- 原稿如此 -->\n{WRONG}\n");
         assert!(run(&text, Markup::Markdown).is_empty());
         let text = format!("<!-- factlint-disable-next-line sum -- 按家族 -->\n{WRONG}\n");
         assert!(run(&text, Markup::Markdown).is_empty());
@@ -256,12 +259,22 @@ mod tests {
         let f = run(&text, Markup::Markdown);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].rule, WITHOUT_REASON);
-        let text = format!("{WRONG}\n\n<!-- factlint-disable-next-line trade-balance -- 说明 -->\n正文。\n");
-        let rules: Vec<_> = run(&text, Markup::Markdown).into_iter().map(|f| f.rule).collect();
+        let text = format!(
+            "{WRONG}\n\n<!-- factlint-disable-next-line trade-balance -- 说明 -->\n正文。\n"
+        );
+        let rules: Vec<_> = run(&text, Markup::Markdown)
+            .into_iter()
+            .map(|f| f.rule)
+            .collect();
         assert_eq!(rules, ["trade-balance", UNUSED]);
         let text = format!("<!-- factlint-disable-next-line trade-balanse -- 说明 -->\n{WRONG}\n");
-        let rules: Vec<_> = run(&text, Markup::Markdown).into_iter().map(|f| f.rule).collect();
-        assert!(rules.contains(&UNKNOWN.to_string()) && rules.contains(&"trade-balance".to_string()));
+        let rules: Vec<_> = run(&text, Markup::Markdown)
+            .into_iter()
+            .map(|f| f.rule)
+            .collect();
+        assert!(
+            rules.contains(&UNKNOWN.to_string()) && rules.contains(&"trade-balance".to_string())
+        );
     }
 
     #[test]

@@ -158,7 +158,13 @@ mod tests {
 
     #[test]
     fn counts_days_by_year() {
-        let d = |y| match days(&[Arg::Text("上半年".into())], &Context { year: y }) {
+        let d = |y| match days(
+            &[Arg::Text("上半年".into())],
+            &Context {
+                year: y,
+                year_guessed: false,
+            },
+        ) {
             Ok(Arg::Scalar(v)) => v.strict,
             _ => panic!(),
         };

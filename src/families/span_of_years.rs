@@ -3,8 +3,10 @@
 //! ## What it checks
 //! A stated span of years matches the year it counts from and the year of publication: 1984年
 //! … 40多年来 in 2025 is 41 years. `{year}` binds a year the copy mentions, and
-//! `publication_year()` is the year of `--date` (or, without it, the year the article mentions
-//! most); the check is `span == publication_year() - founded`.
+//! `publication_year()` is the year of `--date`; without one it is guessed from the copy as the
+//! year the article mentions most *or the next* (an interval: a full-year report appears in
+//! January), so a guess never raises a false alarm. The check is
+//! `span == publication_year() - founded`.
 //!
 //! ## Why an error matters
 //! Anniversaries and "over N years" phrases are copied from older stories and not updated, or
@@ -24,7 +26,7 @@ pub const FUNCTIONS: &[Function] = &[Function {
     name: "publication_year",
     family: "span-of-years",
     usage: "publication_year()",
-    summary: "the year of publication: `--date`, or the year the article mentions most",
+    summary: "the year of publication: `--date`, or guessed: the year the article mentions most or the next",
     type_of: |args| match args {
         [] => Ok(Type::scalar(Ty::Year)),
         _ => Err("publication_year takes no argument".into()),
@@ -32,7 +34,14 @@ pub const FUNCTIONS: &[Function] = &[Function {
     eval: |_, ctx| {
         let year = ctx.year.ok_or("no publication year: pass --date")?;
         let mut v = Value::constant(Decimal::from(year));
-        v.strict = Interval::exact(Decimal::from(year));
+        let year = Decimal::from(year);
+        let range = if ctx.year_guessed {
+            Interval::between(year, year + Decimal::ONE)
+        } else {
+            Interval::exact(year)
+        };
+        v.strict = range;
+        v.natural = range;
         v.ty = Ty::Year;
         Ok(Arg::Scalar(v))
     },

@@ -40,6 +40,8 @@ pub struct DateRecord {
 #[derive(Debug, Clone, Serialize)]
 pub struct FactsRecord {
     pub path: String,
+    /// The publication year the checks used: given, from front matter, or guessed.
+    pub year: Option<i32>,
     pub figures: Vec<FigureRecord>,
     pub dates: Vec<DateRecord>,
     /// Every check evaluated on the file, with its verdict.
@@ -250,6 +252,7 @@ pub fn facts_record(article: &Article, evaluations: &[crate::engine::Evaluation]
         .collect();
     FactsRecord {
         path: article.document.path.clone(),
+        year: article.year,
         figures,
         dates,
         checks: check_records(article, evaluations),

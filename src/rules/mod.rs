@@ -54,6 +54,38 @@ pub const SHIPPED: &[(&str, &str)] = &[
         "rules/zh/generic.yaml",
         include_str!("../../rules/zh/generic.yaml"),
     ),
+    (
+        "rules/zh/reserves.yaml",
+        include_str!("../../rules/zh/reserves.yaml"),
+    ),
+    (
+        "rules/zh/fiscal.yaml",
+        include_str!("../../rules/zh/fiscal.yaml"),
+    ),
+    (
+        "rules/zh/investment.yaml",
+        include_str!("../../rules/zh/investment.yaml"),
+    ),
+    (
+        "rules/zh/industry.yaml",
+        include_str!("../../rules/zh/industry.yaml"),
+    ),
+    (
+        "rules/zh/transport.yaml",
+        include_str!("../../rules/zh/transport.yaml"),
+    ),
+    (
+        "rules/zh/tourism.yaml",
+        include_str!("../../rules/zh/tourism.yaml"),
+    ),
+    (
+        "rules/zh/prices.yaml",
+        include_str!("../../rules/zh/prices.yaml"),
+    ),
+    (
+        "rules/zh/energy.yaml",
+        include_str!("../../rules/zh/energy.yaml"),
+    ),
 ];
 
 /// The relation families a rule may declare.
