@@ -486,3 +486,73 @@ fn facts_yaml_is_deterministic() {
     let b = stdout_of(&["facts", "--format", "yaml", "-j", "1", MARKDOWN, SEED], 0);
     assert_eq!(a, b);
 }
+
+#[test]
+fn configuration_reading_and_walking_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let article = write(root, "a.txt", "增长7.2%，约9.9万家。");
+    let figures = |config: &str| {
+        write(root, ".factlint.yaml", config);
+        let out = factlint()
+            .args(["facts", "--format", "json"])
+            .arg(&article)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["figures"].clone()
+    };
+    let f = figures("rounding: truncate\n");
+    assert_eq!(
+        (f[0]["low"].as_str(), f[0]["high"].as_str()),
+        (Some("7.2"), Some("7.3"))
+    );
+    let f = figures("about_widening: 3\n");
+    assert_eq!(f[1]["low"].as_str(), Some("96000"), "{f}");
+    // A flag wins over the configuration.
+    write(root, ".factlint.yaml", "rounding: truncate\n");
+    let out = factlint()
+        .args(["facts", "--format", "json", "--rounding", "nearest"])
+        .arg(&article)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["figures"][0]["low"].as_str(), Some("7.15"));
+
+    // enable, include and exclude.
+    let walk = tempfile::tempdir().unwrap();
+    let w = walk.path();
+    write(w, "a.md", WRONG);
+    write(w, "b.txt", WRONG);
+    write(w, "drafts/c.md", WRONG);
+    let files = |config: &str| {
+        write(w, ".factlint.yaml", config);
+        let out = factlint()
+            .current_dir(w)
+            .args(["check", "--format", "concise", "."])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| l.split(':').next().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(files(""), ["a.md", "b.txt", "drafts/c.md"]);
+    assert_eq!(
+        files("include: ['*.md']\nexclude: ['drafts/**']\n"),
+        ["a.md"]
+    );
+    assert!(files("enable: [share]\n").is_empty());
+    assert_eq!(files("enable: [trade-balance]\n").len(), 3);
+}
+
+#[test]
+fn pre_commit_hook_runs_the_check_command() {
+    let hooks: Vec<serde_json::Value> =
+        serde_saphyr::from_str(&std::fs::read_to_string(".pre-commit-hooks.yaml").unwrap())
+            .unwrap();
+    assert_eq!(hooks[0]["id"], "factlint");
+    assert_eq!(hooks[0]["entry"], "factlint check");
+    assert_eq!(hooks[0]["language"], "rust");
+}
