@@ -556,3 +556,22 @@ fn pre_commit_hook_runs_the_check_command() {
     assert_eq!(hooks[0]["entry"], "factlint check");
     assert_eq!(hooks[0]["language"], "rust");
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("factlint"))
+        .args(["facts", "--format", "yaml"])
+        .args([SEED; 8])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The reader is gone (dropped above); the rest of the output hits a closed pipe.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
