@@ -20,6 +20,7 @@
 pub mod atomic;
 pub mod baseline;
 pub mod config;
+pub mod corpus;
 pub mod coverage;
 pub mod document;
 pub mod engine;

@@ -312,7 +312,7 @@ fn render(b: &Binding, expr: &Expr, parent: u8) -> String {
                     if matches!(
                         name.as_str(),
                         "days" | "months" | "items" | "count" | "publication_year"
-                    ) && (v.strict.is_exact() || v.ty == Ty::Year) =>
+                    ) && (v.strict.is_exact() || matches!(v.ty, Ty::Year | Ty::Duration)) =>
                 {
                     let show = |b: crate::figure::Bound| {
                         b.finite()

@@ -4,8 +4,9 @@
 //! A daily (or monthly) average times the length of the period matches the period's total:
 //! `total / days(total.period) == daily`. `days(text)` reads the period a pattern captured —
 //! 上半年, 下半年, 全年, 一季度…四季度, 前三季度, 1至2月, 6月份, 前5个月 — and counts its days in
-//! the year of publication (`--date`, or the year the article mentions most); with no year known,
-//! both the common and the leap year are allowed. `months(text)` counts months.
+//! the year the period names, else in the year of publication or the one before (a full-year
+//! report appears in January); when no year is known, both the common and the leap year are
+//! allowed. `months(text)` counts months.
 //!
 //! ## Why an error matters
 //! Averages are derived figures that travel into headlines (日均超5亿件) and are rarely recomputed
@@ -93,18 +94,31 @@ fn days(args: &[Arg], ctx: &Context) -> Result<Arg, String> {
     let text = text_arg(args)?;
     let (first, last) = period_months(text).ok_or_else(|| format!("no period in `{text}`"))?;
     let count = |leap: bool| (first..=last).map(|m| month_days(m, leap)).sum::<u32>();
-    // A period that names its year (`2024|`) counts in that year.
-    let year = text
+    // A period that names its year (`2024|`) counts in that year. Otherwise it is the year of
+    // publication, or the one before when the period runs to December (全年 published in
+    // January is last year's); a guessed year may be the guess or the year after. February then
+    // has 28 or 29 days.
+    let named = text
         .split_once('|')
-        .and_then(|(y, _)| y.parse::<i32>().ok())
-        .or(ctx.year);
-    Ok(match year {
-        Some(y) => {
-            let d = count(is_leap(y));
-            exact_duration(d, d, "天")
-        }
-        None => exact_duration(count(false), count(true), "天"),
-    })
+        .and_then(|(y, _)| y.parse::<i32>().ok());
+    let candidates: Vec<i32> = match (named, ctx.year) {
+        (Some(y), _) => vec![y],
+        (None, Some(y)) if ctx.year_guessed && last == 12 => vec![y - 1, y, y + 1],
+        (None, Some(y)) if ctx.year_guessed => vec![y, y + 1],
+        (None, Some(y)) if last == 12 => vec![y - 1, y],
+        (None, Some(y)) => vec![y],
+        (None, None) => Vec::new(),
+    };
+    let (low, high) = if candidates.is_empty() {
+        (count(false), count(true))
+    } else {
+        let counts: Vec<u32> = candidates.iter().map(|&y| count(is_leap(y))).collect();
+        (
+            counts.iter().copied().min().unwrap_or(0),
+            counts.iter().copied().max().unwrap_or(0),
+        )
+    };
+    Ok(exact_duration(low, high, "天"))
 }
 
 fn text_to_duration(args: &[Type]) -> Result<Type, String> {
@@ -174,5 +188,20 @@ mod tests {
             d(None),
             Interval::between(Decimal::from(181), Decimal::from(182))
         );
+        // 全年 published in January 2025 may be 2024's, a leap year.
+        let full_year = days(
+            &[Arg::Text("全年".into())],
+            &Context {
+                year: Some(2025),
+                year_guessed: false,
+            },
+        );
+        match full_year {
+            Ok(Arg::Scalar(v)) => assert_eq!(
+                v.strict,
+                Interval::between(Decimal::from(365), Decimal::from(366))
+            ),
+            _ => panic!(),
+        }
     }
 }

@@ -1,0 +1,77 @@
+//! factlint's hot paths, measured with divan: `cargo bench`. Whole-process figures (cold start,
+//! corpus throughput, peak memory, the ripgrep floor) come from `scripts/perf.sh`; both feed
+//! docs/performance.md. Nothing here is a timed test: CI only builds it (`cargo bench --no-run`).
+
+use divan::counter::BytesCount;
+use divan::{black_box, Bencher};
+use factlint::corpus::Corpus;
+use factlint::rules::RuleSet;
+use factlint::{Article, ReadOptions};
+use std::path::Path;
+
+fn main() {
+    divan::main();
+}
+
+const SEED: &str = include_str!("../fixtures/seed-000_5754297777aae10c.txt");
+
+fn corpus(bytes: usize) -> Vec<String> {
+    Corpus::new(Path::new(env!("CARGO_MANIFEST_DIR")), 1)
+        .expect("fixtures")
+        .take_bytes(bytes)
+        .into_iter()
+        .map(|g| g.text)
+        .collect()
+}
+
+/// Loading and compiling the shipped pack (YAML parse, pattern expansion, regex compilation).
+#[divan::bench]
+fn compile_shipped_rules() -> RuleSet {
+    RuleSet::shipped().expect("shipped rules compile")
+}
+
+/// Reading one seed page: normalizing, segmenting and reading every figure.
+#[divan::bench]
+fn read_figures_seed(bencher: Bencher) {
+    bencher
+        .counter(BytesCount::new(SEED.len()))
+        .bench(|| Article::new("seed", black_box(SEED.to_string()), &ReadOptions::default()));
+}
+
+/// Reading figures over 1 MB of generated articles.
+#[divan::bench(sample_count = 10)]
+fn read_figures_corpus(bencher: Bencher) {
+    let texts = corpus(1 << 20);
+    let bytes: usize = texts.iter().map(String::len).sum();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        for t in &texts {
+            black_box(Article::new("a", t.clone(), &ReadOptions::default()));
+        }
+    });
+}
+
+/// Checking one seed page with the compiled pack (rules compiled once, outside the loop).
+#[divan::bench]
+fn check_seed_page(bencher: Bencher) {
+    let rules = RuleSet::shipped().expect("rules");
+    bencher.counter(BytesCount::new(SEED.len())).bench(|| {
+        let article = Article::new("seed", black_box(SEED.to_string()), &ReadOptions::default());
+        factlint::check(&article, &rules)
+    });
+}
+
+/// Checking 1 MB of generated articles on one thread.
+#[divan::bench(sample_count = 5)]
+fn check_corpus_one_thread(bencher: Bencher) {
+    let rules = RuleSet::shipped().expect("rules");
+    let texts = corpus(1 << 20);
+    let bytes: usize = texts.iter().map(String::len).sum();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        let mut findings = 0;
+        for t in &texts {
+            let article = Article::new("a", t.clone(), &ReadOptions::default());
+            findings += factlint::check(&article, &rules).len();
+        }
+        findings
+    });
+}
