@@ -89,6 +89,10 @@ impl Linter {
         if self.show_passed {
             file.passed = report::model::passed_records(&article, &evaluations);
         }
+        if file.findings.is_empty() && file.passed.is_empty() {
+            // Nothing will be drawn from this file: do not hold its text for the whole run.
+            file.source = String::new();
+        }
         file
     }
 

@@ -15,6 +15,7 @@ pub mod suppress;
 
 use crate::figure::Figure;
 use crate::rules::expr::Ty;
+use crate::rules::prefilter::Present;
 use crate::rules::{Fact, Rule, RuleSet, Scope, Severity};
 use crate::Article;
 pub use eval::Value;
@@ -98,9 +99,10 @@ struct Candidate {
 /// Evaluates every rule on an article.
 pub fn evaluate<'r>(article: &Article, rules: &'r RuleSet) -> Vec<Evaluation<'r>> {
     let shadow = Shadow::new(article);
+    let present = rules.prefilter().scan(&shadow.text);
     let mut out = Vec::new();
     for rule in &rules.rules {
-        evaluate_rule_on(article, &shadow, rule, &mut out);
+        evaluate_rule_on(article, &shadow, rule, Some(&present), &mut out);
     }
     out
 }
@@ -109,7 +111,7 @@ pub fn evaluate<'r>(article: &Article, rules: &'r RuleSet) -> Vec<Evaluation<'r>
 pub fn evaluate_rule<'r>(article: &Article, rule: &'r Rule) -> Vec<Evaluation<'r>> {
     let shadow = Shadow::new(article);
     let mut out = Vec::new();
-    evaluate_rule_on(article, &shadow, rule, &mut out);
+    evaluate_rule_on(article, &shadow, rule, None, &mut out);
     out
 }
 
@@ -164,12 +166,24 @@ fn evaluate_rule_on<'r>(
     article: &Article,
     shadow: &Shadow,
     rule: &'r Rule,
+    present: Option<&Present>,
     out: &mut Vec<Evaluation<'r>>,
 ) {
+    let may_match = |f: &Fact| present.is_none_or(|p| p.may_match(f));
+    // No anchor, no binding: the rule cannot apply, and none of its regexes need run.
+    if !may_match(&rule.facts[rule.anchor]) {
+        return;
+    }
     let candidates: Vec<Vec<Candidate>> = rule
         .facts
         .iter()
-        .map(|f| candidates(article, shadow, f))
+        .map(|f| {
+            if may_match(f) {
+                candidates(article, shadow, f)
+            } else {
+                Vec::new()
+            }
+        })
         .collect();
     let anchor_fact = &rule.facts[rule.anchor];
     // A list anchor binds once per scope unit, from its first candidate there.

@@ -5,6 +5,7 @@
 pub mod examples;
 pub mod expr;
 pub mod pattern;
+pub mod prefilter;
 pub mod schema;
 
 use crate::error::{Error, RuleError};
@@ -251,6 +252,8 @@ impl Origin {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub units: UnitTable,
+    /// Built on first use; rules added later are never skipped (see `Present::may_match`).
+    prefilter: std::sync::OnceLock<prefilter::Prefilter>,
 }
 
 impl RuleSet {
@@ -317,6 +320,12 @@ impl RuleSet {
             }
         }
         combine(errors)
+    }
+
+    /// The literal prefilter over every fact pattern of the set.
+    pub fn prefilter(&self) -> &prefilter::Prefilter {
+        self.prefilter
+            .get_or_init(|| prefilter::Prefilter::new(self))
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {

@@ -108,6 +108,9 @@ pub struct MacroUse {
 #[derive(Debug)]
 pub struct CompiledPattern {
     pub regex: Regex,
+    /// Literals one of which every match contains (`None`: no useful set). An article that
+    /// contains none of them cannot match, so the regex is never run on it.
+    pub required: Option<Vec<String>>,
     pub macros: Vec<MacroUse>,
     /// `{@fact.capture}`: text another fact captured, which must stand here.
     pub reference: Option<Reference>,
@@ -264,9 +267,75 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
     let regex = compile_raw(&expanded, pattern.len())?;
     Ok(CompiledPattern {
         regex,
+        required: required_literals(&expanded),
         macros,
         reference,
     })
+}
+
+/// The most selective set of literals one of which every match of `pattern` must contain.
+pub fn required_literals(pattern: &str) -> Option<Vec<String>> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let set = required(&hir)?;
+    (score(&set) > 0).then_some(set)
+}
+
+/// At most this many literals in one set: more would not be selective.
+const MAX_LITERALS: usize = 48;
+
+fn required(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Literal(lit) => Some(vec![String::from_utf8(lit.0.to_vec()).ok()?]),
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut out = Vec::new();
+            for r in class.ranges() {
+                for c in r.start()..=r.end() {
+                    out.push(c.to_string());
+                    if out.len() > 8 {
+                        return None;
+                    }
+                }
+            }
+            Some(out)
+        }
+        HirKind::Class(_) | HirKind::Empty | HirKind::Look(_) => None,
+        HirKind::Repetition(rep) if rep.min >= 1 => required(&rep.sub),
+        HirKind::Repetition(_) => None,
+        HirKind::Capture(cap) => required(&cap.sub),
+        HirKind::Concat(children) => children
+            .iter()
+            .filter_map(required)
+            .max_by_key(|set| score(set)),
+        HirKind::Alternation(children) => {
+            let mut out: Vec<String> = Vec::new();
+            for child in children {
+                out.extend(required(child)?);
+                if out.len() > MAX_LITERALS {
+                    return None;
+                }
+            }
+            out.sort();
+            out.dedup();
+            Some(out)
+        }
+    }
+}
+
+/// How selective a literal set is: the length of its shortest literal, counting only ordinary
+/// characters (figure placeholders occur in every article).
+fn score(set: &[String]) -> usize {
+    set.iter()
+        .map(|l| {
+            l.chars()
+                .filter(|c| !('\u{E000}'..='\u{F8FF}').contains(c))
+                .count()
+        })
+        .min()
+        .unwrap_or(0)
 }
 
 /// Compiles a context regex (`not_after`, `not_in_clause`): no macros allowed.
@@ -394,6 +463,19 @@ mod tests {
             compile("{_amount}").is_err(),
             "a context macro does not bind"
         );
+    }
+
+    #[test]
+    fn required_literals_are_what_every_match_contains() {
+        let lits = |p: &str| compile(p).unwrap().required;
+        assert_eq!(
+            lits("(?:进出口|外贸)(?:总值|总额)?(?:为|达){amount}"),
+            Some(vec!["外贸".to_string(), "进出口".to_string()])
+        );
+        assert_eq!(lits("出口(?:额)?{amount}"), Some(vec!["出口".to_string()]));
+        // Nothing required beyond the figure itself: no prefilter.
+        assert_eq!(lits("(?:占比)?{percent}"), None);
+        assert_eq!(lits("[^，。]{0,8}{percent}"), None);
     }
 
     #[test]
