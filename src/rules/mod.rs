@@ -12,8 +12,7 @@ use crate::error::{Error, RuleError};
 use crate::figure::{Dimension, UnitEntry, UnitTable};
 use expr::{Check, Env, Ty, Type};
 use miette::NamedSource;
-use pattern::{CompiledPattern, MacroKind, PatternError};
-use regex::Regex;
+use pattern::{CompiledPattern, LazyRegex, MacroKind, PatternError};
 use schema::{DimensionSpec, RuleFile, RuleSpec};
 pub use schema::{Scope, Severity};
 use serde_saphyr::Spanned;
@@ -137,13 +136,13 @@ pub struct Fact {
     pub pattern: CompiledPattern,
     pub kind: MacroKind,
     pub unit: Option<String>,
-    pub not_after: Option<Regex>,
-    pub not_in_clause: Option<Regex>,
-    pub not_in_match: Option<Regex>,
-    pub in_clause: Option<Regex>,
+    pub not_after: Option<LazyRegex>,
+    pub not_in_clause: Option<LazyRegex>,
+    pub not_in_match: Option<LazyRegex>,
+    pub in_clause: Option<LazyRegex>,
     /// A subject guard: a regex, how many paragraphs away it may match, and whether only the
     /// following paragraphs count.
-    pub near: Option<(Regex, u32, bool)>,
+    pub near: Option<(LazyRegex, u32, bool)>,
     /// Skips figures qualified with at least / at most.
     pub unqualified: bool,
     /// Binds only figures before the anchor.
@@ -173,11 +172,7 @@ impl Fact {
     }
 
     pub fn has_capture(&self, name: &str) -> bool {
-        self.pattern
-            .regex
-            .capture_names()
-            .flatten()
-            .any(|n| n == name)
+        self.pattern.capture_names.iter().any(|n| n == name)
     }
 }
 
@@ -508,7 +503,7 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
     for (name, f) in &spec.facts {
         let compiled = pattern::compile(&f.pattern.value);
         let context =
-            |s: &Option<Spanned<String>>, anchored: bool| -> Result<Option<Regex>, Error> {
+            |s: &Option<Spanned<String>>, anchored: bool| -> Result<Option<LazyRegex>, Error> {
                 match s {
                     None => Ok(None),
                     Some(s) => pattern::compile_context(&s.value, anchored)
@@ -675,13 +670,10 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
         if a.value == "period" {
             continue;
         }
-        if !facts.iter().any(|f| {
-            f.pattern
-                .regex
-                .capture_names()
-                .flatten()
-                .any(|n| n == a.value)
-        }) {
+        if !facts
+            .iter()
+            .any(|f| f.pattern.capture_names.contains(&a.value))
+        {
             errors.push(ctx.error(
                 ctx.whole(a),
                 format!("no fact pattern has a capture named `{}`", a.value),

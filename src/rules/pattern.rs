@@ -107,7 +107,10 @@ pub struct MacroUse {
 
 #[derive(Debug)]
 pub struct CompiledPattern {
-    pub regex: Regex,
+    /// Compiled on first use (see [`LazyRegex`]).
+    pub regex: LazyRegex,
+    /// The names of the pattern's capture groups, known without compiling it.
+    pub capture_names: Vec<String>,
     /// Literals one of which every match contains (`None`: no useful set). An article that
     /// contains none of them cannot match, so the regex is never run on it.
     pub required: Option<Vec<String>>,
@@ -142,6 +145,11 @@ pub struct PatternError {
 
 /// Regexes compiled from rules may not grow beyond this (bytes of compiled program).
 const SIZE_LIMIT: usize = 1 << 20;
+
+fn reserved_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\(\?P?<(__f[0-9]*)").expect("reserved capture syntax"))
+}
 
 fn macro_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -230,10 +238,7 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
         });
     }
     check_syntax(&validated)?;
-    if let Some(m) = regex::Regex::new(r"\(\?P?<(__f[0-9]*)")
-        .ok()
-        .and_then(|r| r.find(pattern))
-    {
+    if let Some(m) = reserved_regex().find(pattern) {
         return Err(PatternError {
             span: m.range(),
             message: "capture names starting with `__f` are reserved for macros".into(),
@@ -264,23 +269,120 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
             help: Some("make the other figure a fact of its own, or prefix it with `_` to match it as context".into()),
         });
     }
-    let regex = compile_raw(&expanded, pattern.len())?;
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(&expanded)
+        .map_err(|e| PatternError {
+            span: 0..pattern.len(),
+            message: e.to_string(),
+            help: None,
+        })?;
+    let regex = LazyRegex::new(&expanded, &hir, pattern.len())?;
+    let mut capture_names = Vec::new();
+    collect_capture_names(&hir, &mut capture_names);
     Ok(CompiledPattern {
         regex,
-        required: required_literals(&expanded),
+        capture_names,
+        required: required(&hir).filter(|set| score(set) > 0),
         macros,
         reference,
     })
 }
 
-/// The most selective set of literals one of which every match of `pattern` must contain.
-pub fn required_literals(pattern: &str) -> Option<Vec<String>> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .build()
-        .parse(pattern)
-        .ok()?;
-    let set = required(&hir)?;
-    (score(&set) > 0).then_some(set)
+/// A regex compiled on first use. Compiling the shipped pack's regexes is most of factlint's
+/// start-up time, and a rule whose literals an article lacks never needs its regex; so patterns
+/// are parsed and size-checked when rules load (errors still point at the YAML) and compiled when
+/// first searched. A pattern whose size bound comes near the limit is compiled at load, so an
+/// oversized pattern is always a rule-file error, never a surprise at check time.
+#[derive(Debug)]
+pub struct LazyRegex {
+    source: String,
+    cell: std::sync::OnceLock<Regex>,
+}
+
+/// Patterns whose size bound (see [`size_bound`]) is below this compile lazily.
+const LAZY_BOUND: usize = 20_000;
+
+impl LazyRegex {
+    fn new(
+        source: &str,
+        hir: &regex_syntax::hir::Hir,
+        user_len: usize,
+    ) -> Result<Self, PatternError> {
+        let cell = std::sync::OnceLock::new();
+        if size_bound(hir) >= LAZY_BOUND {
+            let _ = cell.set(compile_raw(source, user_len)?);
+        }
+        Ok(Self {
+            source: source.to_string(),
+            cell,
+        })
+    }
+
+    /// Whether the regex has been compiled (at load, for a large pattern, or by a search).
+    pub fn is_compiled(&self) -> bool {
+        self.cell.get().is_some()
+    }
+
+    /// The compiled regex. A pattern that passed the load-time bound compiles within the limit;
+    /// should it still fail, it matches nothing rather than panicking.
+    pub fn get(&self) -> &Regex {
+        self.cell.get_or_init(|| {
+            compile_raw(&self.source, self.source.len()).unwrap_or_else(|_| never_matches())
+        })
+    }
+}
+
+impl std::ops::Deref for LazyRegex {
+    type Target = Regex;
+    fn deref(&self) -> &Regex {
+        self.get()
+    }
+}
+
+fn never_matches() -> Regex {
+    // An empty class: compiles to a tiny automaton that rejects every input.
+    Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!("a constant pattern compiles"))
+}
+
+/// A generous bound on how large a pattern's automaton can grow: literals count their bytes,
+/// classes four states per range, repetitions multiply.
+fn size_bound(hir: &regex_syntax::hir::Hir) -> usize {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => 1,
+        HirKind::Literal(l) => l.0.len(),
+        HirKind::Class(Class::Unicode(c)) => 4 * c.ranges().len() + 4,
+        HirKind::Class(Class::Bytes(c)) => c.ranges().len() + 1,
+        HirKind::Repetition(r) => {
+            let copies = r.max.map_or(r.min.saturating_add(1), |m| m.max(1)) as usize;
+            size_bound(&r.sub).saturating_mul(copies)
+        }
+        HirKind::Capture(c) => size_bound(&c.sub),
+        HirKind::Concat(children) | HirKind::Alternation(children) => children
+            .iter()
+            .map(size_bound)
+            .fold(1usize, usize::saturating_add),
+    }
+}
+
+fn collect_capture_names(hir: &regex_syntax::hir::Hir, out: &mut Vec<String>) {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Capture(c) => {
+            if let Some(name) = &c.name {
+                out.push(name.to_string());
+            }
+            collect_capture_names(&c.sub, out);
+        }
+        HirKind::Repetition(r) => collect_capture_names(&r.sub, out),
+        HirKind::Concat(children) | HirKind::Alternation(children) => {
+            for child in children {
+                collect_capture_names(child, out);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// At most this many literals in one set: more would not be selective.
@@ -338,15 +440,24 @@ fn score(set: &[String]) -> usize {
         .unwrap_or(0)
 }
 
-/// Compiles a context regex (`not_after`, `not_in_clause`): no macros allowed.
-pub fn compile_context(pattern: &str, suffix_anchor: bool) -> Result<Regex, PatternError> {
+/// Compiles a context regex (`not_after`, `not_in_clause`): no macros allowed. Like fact
+/// patterns, it is checked now and compiled on first use.
+pub fn compile_context(pattern: &str, suffix_anchor: bool) -> Result<LazyRegex, PatternError> {
     check_syntax(pattern)?;
     let full = if suffix_anchor {
         format!("(?:{pattern})$")
     } else {
         pattern.to_string()
     };
-    compile_raw(&full, pattern.len())
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(&full)
+        .map_err(|e| PatternError {
+            span: 0..pattern.len(),
+            message: e.to_string(),
+            help: None,
+        })?;
+    LazyRegex::new(&full, &hir, pattern.len())
 }
 
 fn compile_raw(pattern: &str, user_len: usize) -> Result<Regex, PatternError> {
@@ -476,6 +587,15 @@ mod tests {
         // Nothing required beyond the figure itself: no prefilter.
         assert_eq!(lits("(?:占比)?{percent}"), None);
         assert_eq!(lits("[^，。]{0,8}{percent}"), None);
+    }
+
+    #[test]
+    fn patterns_compile_on_first_use() {
+        let p = compile("出口(?P<kind>额)?{amount}").unwrap();
+        assert!(!p.regex.is_compiled());
+        assert_eq!(p.capture_names.iter().filter(|n| *n == "kind").count(), 1);
+        assert!(!p.regex.is_match("进口额"));
+        assert!(p.regex.is_compiled());
     }
 
     #[test]
