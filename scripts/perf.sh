@@ -28,6 +28,7 @@ hf() { # name, runs, command...
   hyperfine --style none --warmup 1 --runs "$runs" --export-json "$OUT/$name.json" -i "$@" >/dev/null
 }
 hf cold 30 "$BIN check $SEED"
+hf topic 30 "$BIN check --no-exit-code fixtures/zh/fx-reserves.txt"
 hf rules 30 "$BIN rules list"
 hf corpus2 3 "$BIN check --no-exit-code --format concise -j 2 $CORPUS"
 hf corpus1 3 "$BIN check --no-exit-code --format concise -j 1 $CORPUS"
@@ -42,10 +43,11 @@ def t(name):
     r = json.load(open(f"{out}/{name}.json"))["results"][0]["times"]
     return statistics.median(r), min(r), max(r)
 def ms(v): return f"{v*1000:.1f} ms"
-cold, rules, c2, c1, floor = t("cold"), t("rules"), t("corpus2"), t("corpus1"), t("floor")
+cold, topic, rules, c2, c1, floor = t("cold"), t("topic"), t("rules"), t("corpus2"), t("corpus1"), t("floor")
 mbs = lambda s: size / s / 1e6
 rows = [
   ("one article, cold process, shipped rules", "< 15 ms", f"{ms(cold[0])} ({ms(cold[1])}–{ms(cold[2])})", "`factlint check fixtures/seed-…txt`"),
+  ("one single-topic article, cold process", "< 15 ms", f"{ms(topic[0])} ({ms(topic[1])}–{ms(topic[2])})", "`factlint check fixtures/zh/fx-reserves.txt`"),
   ("rule loading and compilation alone", "must not dominate", f"{ms(rules[0])} ({ms(rules[1])}–{ms(rules[2])})", "`factlint rules list`"),
   (f"corpus throughput, 2 threads ({size/1e6:.1f} MB)", "≥ 50 MB/s", f"{mbs(c2[0]):.2f} MB/s ({mbs(c2[2]):.2f}–{mbs(c2[1]):.2f})", "`factlint check -j 2 CORPUS`"),
   ("corpus throughput, 1 thread", "—", f"{mbs(c1[0]):.2f} MB/s ({mbs(c1[2]):.2f}–{mbs(c1[1]):.2f})", "`factlint check -j 1 CORPUS`"),
