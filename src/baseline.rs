@@ -33,10 +33,10 @@ struct BaselineFile {
     findings: Vec<Entry>,
 }
 
-/// Accepted findings, counted by (path, rule, fingerprint).
+/// Accepted findings: per path, counted by (rule, fingerprint).
 #[derive(Debug, Clone, Default)]
 pub struct Baseline {
-    counts: BTreeMap<(String, String, String), usize>,
+    counts: BTreeMap<String, BTreeMap<(String, String), usize>>,
 }
 
 /// A stable fingerprint: 64-bit FNV-1a of the rule and the labelled texts without white space.
@@ -87,28 +87,33 @@ impl Baseline {
                 file.version
             )));
         }
-        let mut counts = BTreeMap::new();
+        let mut counts: BTreeMap<String, BTreeMap<(String, String), usize>> = BTreeMap::new();
         for e in file.findings {
-            *counts.entry((e.path, e.rule, e.fingerprint)).or_insert(0) += 1;
+            *counts
+                .entry(e.path)
+                .or_default()
+                .entry((e.rule, e.fingerprint))
+                .or_insert(0) += 1;
         }
         Ok(Self { counts })
     }
 
     /// Drops the findings of `file` the baseline accepts; returns how many were dropped.
     pub fn filter(&self, file: &mut FileReport) -> usize {
-        let mut left = self.counts.clone();
-        let keys = entries(file);
+        let Some(accepted) = self.counts.get(&file.path) else {
+            return 0;
+        };
+        // Only this file's entries are copied, so an archive-sized baseline costs little per file.
+        let mut left = accepted.clone();
         let before = file.findings.len();
-        let mut keep =
-            keys.into_iter()
-                .map(|e| match left.get_mut(&(e.path, e.rule, e.fingerprint)) {
-                    Some(n) if *n > 0 => {
-                        *n -= 1;
-                        false
-                    }
-                    _ => true,
-                });
-        file.findings.retain(|_| keep.next().unwrap_or(true));
+        file.findings
+            .retain(|f| match left.get_mut(&(f.rule.clone(), f.fingerprint())) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    false
+                }
+                _ => true,
+            });
         before - file.findings.len()
     }
 }

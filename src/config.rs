@@ -134,7 +134,11 @@ impl Config {
         let file: ConfigFile = if text.trim().is_empty() {
             ConfigFile::default()
         } else {
-            serde_saphyr::from_str(text).map_err(|e| config_error(ctx.yaml_error(&e)))?
+            serde_saphyr::from_str(text).map_err(|e| {
+                config_error(
+                    ctx.yaml_error(&e, "the configuration keys are listed in docs/config.md"),
+                )
+            })?
         };
         let base = path.parent().unwrap_or(Path::new(""));
         let year = match &file.date {
@@ -291,16 +295,7 @@ pub fn front_matter_year(front_matter: &str, key: &str) -> Option<i32> {
 
 fn config_error(e: Error) -> Error {
     match e {
-        Error::Rule(mut inner) => {
-            if inner
-                .help
-                .as_deref()
-                .is_some_and(|h| h.starts_with("rule files"))
-            {
-                inner.help = Some("the configuration keys are listed in docs/config.md".into());
-            }
-            Error::Config(Box::new(ConfigError(*inner)))
-        }
+        Error::Rule(inner) => Error::Config(Box::new(ConfigError(*inner))),
         other => other,
     }
 }

@@ -2,35 +2,26 @@
 //! editors' error parsers (Vim's errorformat, Emacs' compilation mode) read. Columns count
 //! characters.
 
-use super::position::Positions;
-use super::{CheckReport, Emitter, FactsRecord};
+use super::{CheckReport, Emitter};
 use std::fmt::Write;
 
 pub struct Concise;
 
 impl Emitter for Concise {
-    fn facts(&self, record: &FactsRecord) -> String {
-        super::json::Json.facts(record)
-    }
-
     fn check(&self, report: &CheckReport) -> String {
         let mut out = String::new();
-        for file in &report.files {
-            let positions = Positions::new(&file.source);
-            for f in &file.findings {
-                let start = f.labels.first().map_or(0, |l| l.start);
-                let at = positions.at(start);
-                let _ = writeln!(
-                    out,
-                    "{}:{}:{}: {}[{}] {}",
-                    file.path,
-                    at.line,
-                    at.column,
-                    f.severity.as_str(),
-                    f.rule,
-                    super::one_line(&f.message)
-                );
-            }
+        for at in super::located(report) {
+            let f = at.finding;
+            let _ = writeln!(
+                out,
+                "{}:{}:{}: {}[{}] {}",
+                at.file.path,
+                at.start.line,
+                at.start.column,
+                f.severity.as_str(),
+                f.rule,
+                super::one_line(&f.message)
+            );
         }
         out
     }

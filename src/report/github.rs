@@ -4,8 +4,7 @@
 //! Columns count characters; the end column is exclusive. Data is escaped as the runner's
 //! toolkit does (`%`, CR, LF; in properties also `:` and `,`).
 
-use super::position::Positions;
-use super::{CheckReport, Emitter, FactsRecord};
+use super::{CheckReport, Emitter};
 use crate::rules::Severity;
 use std::fmt::Write;
 
@@ -22,40 +21,32 @@ fn escape_property(s: &str) -> String {
 }
 
 impl Emitter for Github {
-    fn facts(&self, record: &FactsRecord) -> String {
-        super::json::Json.facts(record)
-    }
-
     fn check(&self, report: &CheckReport) -> String {
         let mut out = String::new();
-        for file in &report.files {
-            let positions = Positions::new(&file.source);
-            for f in &file.findings {
-                let (start, end) = f.labels.first().map_or((0, 0), |l| (l.start, l.end));
-                let (a, b) = (positions.at(start), positions.at(end));
-                let command = match f.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                };
-                let mut message = f.message.clone();
-                for l in &f.labels {
-                    let _ = write!(message, "\n{}: {}", l.message, super::one_line(&l.text));
-                }
-                if !f.help.is_empty() {
-                    let _ = write!(message, "\n{}", f.help);
-                }
-                let _ = writeln!(
-                    out,
-                    "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                    escape_property(&file.path),
-                    a.line,
-                    a.column,
-                    b.line,
-                    b.column,
-                    escape_property(&format!("factlint {}", f.rule)),
-                    escape_data(&message)
-                );
+        for at in super::located(report) {
+            let f = at.finding;
+            let command = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let mut message = f.message.clone();
+            for l in &f.labels {
+                let _ = write!(message, "\n{}: {}", l.message, super::one_line(&l.text));
             }
+            if !f.help.is_empty() {
+                let _ = write!(message, "\n{}", f.help);
+            }
+            let _ = writeln!(
+                out,
+                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                escape_property(&at.file.path),
+                at.start.line,
+                at.start.column,
+                at.end.line,
+                at.end.column,
+                escape_property(&format!("factlint {}", f.rule)),
+                escape_data(&message)
+            );
         }
         out
     }

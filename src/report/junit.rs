@@ -3,17 +3,13 @@
 //! no finding is one passing test case, so dashboards count every article checked.
 
 use super::position::Positions;
-use super::{CheckReport, Emitter, FactsRecord};
+use super::{CheckReport, Emitter};
 use crate::rules::Severity;
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 pub struct Junit;
 
 impl Emitter for Junit {
-    fn facts(&self, record: &FactsRecord) -> String {
-        super::json::Json.facts(record)
-    }
-
     fn check(&self, report: &CheckReport) -> String {
         let mut junit = Report::new("factlint");
         for file in &report.files {

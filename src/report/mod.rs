@@ -33,8 +33,10 @@ pub enum Format {
 
 /// Renders reports in one format.
 pub trait Emitter {
-    /// The figures of one file.
-    fn facts(&self, record: &FactsRecord) -> String;
+    /// The figures of one file; formats made for findings only (SARIF, GitHub, …) write JSON.
+    fn facts(&self, record: &FactsRecord) -> String {
+        json::to_json(record)
+    }
     /// The findings of a run.
     fn check(&self, report: &CheckReport) -> String;
 }
@@ -67,6 +69,30 @@ pub fn emitter(format: Format, style: Style) -> Box<dyn Emitter> {
         Format::Rdjsonl => Box::new(rdjsonl::Rdjsonl),
         Format::Junit => Box::new(junit::Junit),
     }
+}
+
+/// A finding with the positions of its first label, where the one-place formats annotate it.
+pub struct Located<'a> {
+    pub file: &'a FileReport,
+    pub finding: &'a model::FindingRecord,
+    pub start: position::Position,
+    pub end: position::Position,
+}
+
+/// Every finding of a run in output order, located at its first label.
+pub fn located(report: &CheckReport) -> impl Iterator<Item = Located<'_>> {
+    report.files.iter().flat_map(|file| {
+        let positions = position::Positions::new(&file.source);
+        file.findings.iter().map(move |finding| {
+            let (start, end) = finding.labels.first().map_or((0, 0), |l| (l.start, l.end));
+            Located {
+                file,
+                finding,
+                start: positions.at(start),
+                end: positions.at(end),
+            }
+        })
+    })
 }
 
 /// Escapes line breaks so one record stays on one line: `21.79万亿⏎元`.

@@ -345,6 +345,15 @@ impl RuleMeta {
 }
 
 impl FindingRecord {
+    /// The message, then the arithmetic on a line of its own.
+    pub fn with_help(&self) -> String {
+        if self.help.is_empty() {
+            self.message.clone()
+        } else {
+            format!("{}\n{}", self.message, self.help)
+        }
+    }
+
     /// The stable fingerprint baselines and SARIF use.
     pub fn fingerprint(&self) -> String {
         let texts: Vec<&str> = self.labels.iter().map(|l| l.text.as_str()).collect();

@@ -4,7 +4,7 @@
 //! (`columnKind: unicodeCodePoints`); end columns are exclusive, as the specification says.
 
 use super::position::Positions;
-use super::{CheckReport, Emitter, FactsRecord};
+use super::{CheckReport, Emitter};
 use crate::rules::Severity;
 use serde_sarif::sarif::{
     ArtifactContent, ArtifactLocation, Location, Message, MultiformatMessageString,
@@ -41,10 +41,6 @@ fn text(s: impl Into<String>) -> Message {
 }
 
 impl Emitter for SarifFormat {
-    fn facts(&self, record: &FactsRecord) -> String {
-        super::json::Json.facts(record)
-    }
-
     fn check(&self, report: &CheckReport) -> String {
         let rules: Vec<ReportingDescriptor> = report
             .rules
@@ -101,11 +97,6 @@ impl Emitter for SarifFormat {
                 let Some(first) = f.labels.first() else {
                     continue;
                 };
-                let mut message = f.message.clone();
-                if !f.help.is_empty() {
-                    message.push('\n');
-                    message.push_str(&f.help);
-                }
                 let related: Vec<Location> = f
                     .labels
                     .iter()
@@ -115,7 +106,7 @@ impl Emitter for SarifFormat {
                 let mut fingerprints = BTreeMap::new();
                 fingerprints.insert("factlint/v1".to_string(), f.fingerprint());
                 let mut result = SarifResult::builder()
-                    .message(text(message))
+                    .message(text(f.with_help()))
                     .rule_id(f.rule.clone())
                     .level(level(f.severity))
                     .locations(vec![location(

@@ -283,7 +283,8 @@ impl RuleSet {
             text,
             source: &source,
         };
-        let file: RuleFile = serde_saphyr::from_str(text).map_err(|e| ctx.yaml_error(&e))?;
+        let file: RuleFile = serde_saphyr::from_str(text)
+            .map_err(|e| ctx.yaml_error(&e, "rule files are YAML: see docs/rules.md"))?;
         let mut errors = Vec::new();
         for u in &file.units {
             self.units.extend(UnitEntry {
@@ -387,7 +388,7 @@ impl Ctx<'_> {
         }))
     }
 
-    pub(crate) fn yaml_error(&self, e: &serde_saphyr::Error) -> Error {
+    pub(crate) fn yaml_error(&self, e: &serde_saphyr::Error, help: &str) -> Error {
         let first = e.to_string();
         let first = first.lines().next().unwrap_or("invalid YAML");
         let message = first
@@ -408,12 +409,7 @@ impl Ctx<'_> {
             let start = start.min(self.text.len());
             start..(start + len).min(self.text.len()).max(start)
         });
-        self.error(
-            span,
-            message,
-            "here",
-            Some("rule files are YAML: see docs/rules.md".into()),
-        )
+        self.error(span, message, "here", Some(help.into()))
     }
 
     fn offset_of(&self, line: u64, column: u64) -> usize {
