@@ -15,7 +15,7 @@ pub mod suppress;
 
 use crate::figure::Figure;
 use crate::rules::expr::Ty;
-use crate::rules::prefilter::Present;
+use crate::rules::prefilter::{Present, Windows};
 use crate::rules::{Fact, Rule, RuleSet, Scope, Severity};
 use crate::Article;
 pub use eval::Value;
@@ -174,15 +174,24 @@ fn evaluate_rule_on<'r>(
     if !may_match(&rule.facts[rule.anchor]) {
         return;
     }
-    let candidates: Vec<Vec<Candidate>> = rule
-        .facts
-        .iter()
-        .map(|f| {
-            if may_match(f) {
-                candidates(article, shadow, f)
-            } else {
-                Vec::new()
-            }
+    let search = |f: &Fact| {
+        let windows = match present {
+            Some(p) if p.may_match(f) => p.windows(f, &shadow.text),
+            Some(_) => Windows::Only(Vec::new()),
+            None => Windows::All,
+        };
+        candidates(article, shadow, f, &windows)
+    };
+    // The anchor first: without one, the other facts need no search.
+    let anchor_candidates = search(&rule.facts[rule.anchor]);
+    if anchor_candidates.is_empty() {
+        return;
+    }
+    let mut anchor_candidates = Some(anchor_candidates);
+    let candidates: Vec<Vec<Candidate>> = (0..rule.facts.len())
+        .map(|i| match anchor_candidates.take_if(|_| i == rule.anchor) {
+            Some(found) => found,
+            None => search(&rule.facts[i]),
         })
         .collect();
     let anchor_fact = &rule.facts[rule.anchor];
@@ -389,16 +398,36 @@ fn is_clause_break(c: char) -> bool {
     )
 }
 
-fn candidates(article: &Article, shadow: &Shadow, fact: &Fact) -> Vec<Candidate> {
-    let text = shadow.text.as_str();
+/// A fact's candidates in text order, searched where the prefilter says a match can be.
+fn candidates(article: &Article, shadow: &Shadow, fact: &Fact, windows: &Windows) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    match windows {
+        Windows::All => candidates_in(article, shadow, fact, 0..shadow.text.len(), &mut out),
+        Windows::Only(ws) => {
+            for w in ws {
+                candidates_in(article, shadow, fact, w.clone(), &mut out);
+            }
+        }
+    }
+    out
+}
+
+fn candidates_in(
+    article: &Article,
+    shadow: &Shadow,
+    fact: &Fact,
+    window: Range<usize>,
+    out: &mut Vec<Candidate>,
+) {
+    // Look-arounds see the text before the window; the haystack ends with it (at a line break).
+    let text = &shadow.text[..window.end];
     let groups: Vec<&str> = fact
         .pattern
         .macros
         .iter()
         .map(|m| m.group.as_str())
         .collect();
-    let mut out: Vec<Candidate> = Vec::new();
-    let mut pos = 0;
+    let mut pos = window.start;
     while pos <= text.len() {
         let Some(caps) = fact.pattern.regex.captures_at(text, pos) else {
             break;
@@ -526,7 +555,6 @@ fn candidates(article: &Article, shadow: &Shadow, fact: &Fact) -> Vec<Candidate>
             captures,
         });
     }
-    out
 }
 
 /// Periods copy names: years, flows (上半年, 6月份, 1至5月) and points in time (6月末).

@@ -114,6 +114,10 @@ pub struct CompiledPattern {
     /// Literals one of which every match contains (`None`: no useful set). An article that
     /// contains none of them cannot match, so the regex is never run on it.
     pub required: Option<Vec<String>>,
+    /// The longest match in bytes, when it is bounded and the pattern does not look at the end
+    /// of the text (`\z`): a match containing a literal then lies within this many bytes of it,
+    /// so only windows around the literals need searching.
+    pub reach: Option<usize>,
     pub macros: Vec<MacroUse>,
     /// `{@fact.capture}`: text another fact captured, which must stand here.
     pub reference: Option<Reference>,
@@ -230,7 +234,14 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
         let token = whole.as_str();
         validated = validated.replacen(token, &stand_in(token.len()), 1);
         // The referenced text is checked when binding; here, any run of a name's characters.
-        expanded = expanded.replacen(token, "(?P<__ref>[^，。；：！？,;:]{1,24}?)", 1);
+        // At the pattern's start the name is the clause's opening words: anchoring it at the
+        // clause break gives one match per clause instead of one per character before the figure.
+        let group = if whole.start() == 0 {
+            r"(?:\A|[，。；：！？,;:\n])(?P<__ref>[^，。；：！？,;:\n]{1,24}?)"
+        } else {
+            "(?P<__ref>[^，。；：！？,;:]{1,24}?)"
+        };
+        expanded = expanded.replacen(token, group, 1);
         reference = Some(Reference {
             fact: caps[1].to_string(),
             capture: caps[2].to_string(),
@@ -284,9 +295,19 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
         regex,
         capture_names,
         required: required(&hir).filter(|set| score(set) > 0),
+        reach: reach(&hir),
         macros,
         reference,
     })
+}
+
+fn reach(hir: &regex_syntax::hir::Hir) -> Option<usize> {
+    use regex_syntax::hir::Look;
+    let looks = hir.properties().look_set();
+    if looks.contains(Look::End) {
+        return None;
+    }
+    hir.properties().maximum_len()
 }
 
 /// A regex compiled on first use. Compiling the shipped pack's regexes is most of factlint's

@@ -1,11 +1,13 @@
 //! Skipping what cannot match: every fact pattern knows literals one of which each of its matches
-//! contains (`出口`, `进出口|外贸`). One Aho-Corasick pass over an article finds which of the
-//! rule set's literals occur; a fact none of whose literals occurs has no candidates, and its
-//! regex is never run. Results are identical to running every regex — only faster.
+//! contains (`出口`, `进出口|外贸`). One Aho-Corasick pass over an article finds where the rule
+//! set's literals occur. A fact none of whose literals occurs is never searched; a fact whose
+//! matches are bounded in length is searched only in windows around its literals' occurrences.
+//! Results are identical to searching the whole text — only faster.
 
 use super::{Fact, RuleSet};
 use aho_corasick::AhoCorasick;
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// The literals of a rule set, searched in one pass.
 #[derive(Debug)]
@@ -14,11 +16,21 @@ pub struct Prefilter {
     index: HashMap<String, usize>,
 }
 
-/// Which literals one article contains.
+/// Where one article contains each literal.
 #[derive(Debug)]
 pub struct Present<'p> {
     prefilter: &'p Prefilter,
-    found: Vec<bool>,
+    /// For each literal, the byte ranges where it occurs, ascending by start.
+    hits: Vec<Vec<Range<usize>>>,
+}
+
+/// Where a fact's pattern must be searched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Windows {
+    /// The whole text.
+    All,
+    /// Only these disjoint byte ranges, ascending (empty: the pattern cannot match).
+    Only(Vec<Range<usize>>),
 }
 
 impl Prefilter {
@@ -41,15 +53,15 @@ impl Prefilter {
 
     /// Scans a text once (overlapping matches, so no literal hides another).
     pub fn scan(&self, text: &str) -> Present<'_> {
-        let mut found = vec![false; self.index.len()];
+        let mut hits: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.index.len()];
         if let Some(ac) = &self.automaton {
             for m in ac.find_overlapping_iter(text) {
-                found[m.pattern().as_usize()] = true;
+                hits[m.pattern().as_usize()].push(m.range());
             }
         }
         Present {
             prefilter: self,
-            found,
+            hits,
         }
     }
 }
@@ -64,8 +76,59 @@ impl Present<'_> {
                 self.prefilter
                     .index
                     .get(l)
-                    .is_none_or(|&i| self.found.get(i).copied().unwrap_or(true))
+                    .is_none_or(|&i| self.hits.get(i).is_none_or(|h| !h.is_empty()))
             }),
         }
     }
+
+    /// The parts of `text` the fact's pattern must be searched in. Every match contains one of
+    /// the literals and is at most `reach` bytes long, so it lies within `reach` bytes of a
+    /// literal's occurrence. Each window ends at a line break (or the text's end), so `$` in
+    /// multi-line mode and `\b` see what they would see in the whole text; a pattern that
+    /// looks at the text's very end has no reach and is searched whole.
+    pub fn windows(&self, fact: &Fact, text: &str) -> Windows {
+        let (Some(lits), Some(reach)) = (&fact.pattern.required, fact.pattern.reach) else {
+            return Windows::All;
+        };
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        for lit in lits {
+            let Some(&i) = self.prefilter.index.get(lit) else {
+                return Windows::All;
+            };
+            ranges.extend(self.hits[i].iter().map(|h| {
+                let start = floor_char_boundary(text, h.start.saturating_sub(reach));
+                let end = ceil_char_boundary(text, h.end.saturating_add(reach));
+                let end = text[end..].find('\n').map_or(text.len(), |n| end + n);
+                start..end
+            }));
+        }
+        if lits.len() > 1 {
+            ranges.sort_unstable_by_key(|r| r.start);
+        }
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+        for r in ranges {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        Windows::Only(merged)
+    }
+}
+
+fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
