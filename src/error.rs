@@ -22,6 +22,13 @@ pub enum Error {
     )]
     InvalidUtf8 { path: String, offset: usize },
 
+    #[error("{path} is larger than {limit} MiB; factlint reads articles, not archives")]
+    #[diagnostic(
+        code(factlint::too_large),
+        help("split the file, or raise the limit with `--max-file-size MIB`")
+    )]
+    TooLarge { path: String, limit: u64 },
+
     #[error(transparent)]
     #[diagnostic(transparent)]
     Rule(Box<RuleError>),

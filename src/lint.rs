@@ -29,24 +29,54 @@ pub enum Read {
     Binary,
 }
 
-/// Reads an input's bytes as UTF-8; binary files are recognised rather than decoded.
-pub fn read(input: &Input) -> Result<Read, Error> {
+/// The default limit on one article's size, in MiB (`--max-file-size`).
+pub const MAX_FILE_MIB: u64 = 100;
+
+/// Reads an input's bytes as UTF-8, refusing one larger than `max_mib` MiB; binary files are
+/// recognised rather than decoded.
+pub fn read(input: &Input, max_mib: u64) -> Result<Read, Error> {
+    let limit = max_mib.saturating_mul(1024 * 1024);
+    let io = |path: String| move |source| Error::Io { path, source };
+    let too_large = |path: String| Error::TooLarge {
+        path,
+        limit: max_mib,
+    };
+    // Reads at most one byte past the limit: a 1 GB file (or an endless pipe) is refused after
+    // `limit` bytes, never read whole into memory.
+    let read_limited = |name: &str, reader: &mut dyn std::io::Read| -> Result<Vec<u8>, Error> {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(reader, limit.saturating_add(1)),
+            &mut bytes,
+        )
+        .map_err(io(name.to_string()))?;
+        if bytes.len() as u64 > limit {
+            return Err(too_large(name.to_string()));
+        }
+        Ok(bytes)
+    };
     let (name, bytes) = match input {
-        Input::File(path) => (
-            crate::input::display(path),
-            std::fs::read(path).map_err(|source| Error::Io {
-                path: crate::input::display(path),
-                source,
-            })?,
-        ),
+        Input::File(path) => {
+            let name = crate::input::display(path);
+            let mut file = std::fs::File::open(path).map_err(io(name.clone()))?;
+            if file
+                .metadata()
+                .is_ok_and(|m| m.is_file() && m.len() > limit)
+            {
+                return Err(too_large(name));
+            }
+            let bytes = read_limited(&name, &mut file)?;
+            (name, bytes)
+        }
         Input::Stdin(name) => {
-            let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map_err(
-                |source| Error::Io {
-                    path: "<stdin>".into(),
-                    source,
-                },
-            )?;
+            let bytes =
+                read_limited("<stdin>", &mut std::io::stdin().lock()).map_err(|e| match e {
+                    Error::TooLarge { limit, .. } => Error::TooLarge {
+                        path: name.clone(),
+                        limit,
+                    },
+                    other => other,
+                })?;
             (name.clone(), bytes)
         }
     };

@@ -116,6 +116,9 @@ struct InputArgs {
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     threads: Option<usize>,
+    /// Refuse (exit 2) any article larger than this many MiB.
+    #[arg(long, value_name = "MIB", default_value_t = lint::MAX_FILE_MIB)]
+    max_file_size: u64,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -475,7 +478,7 @@ fn for_each_input<T: Send>(
     let results: Vec<(String, Result<Option<T>, factlint::Error>)> = inputs
         .par_iter()
         .map(|input| {
-            let out = match lint::read(input) {
+            let out = match lint::read(input, args.max_file_size) {
                 Ok(Read::Text(text)) => Ok(Some(work(input, text))),
                 Ok(Read::Binary) => Ok(None),
                 Err(e) => Err(e),

@@ -48,5 +48,8 @@ fn prefiltered_evaluation_equals_whole_text_search() {
         articles += 1;
     }
     assert!(articles > 50, "only {articles} articles");
-    assert!(evaluations > 1000, "only {evaluations} evaluations compared");
+    assert!(
+        evaluations > 1000,
+        "only {evaluations} evaluations compared"
+    );
 }

@@ -33,7 +33,27 @@ pub enum Verdict {
     Fail(Severity),
     /// The check could not be evaluated, and why.
     NotApplicable(String),
+    /// The rule was not checked on this article because binding it would exceed
+    /// [`WORK_LIMIT`]; reported as a [`NOT_CHECKED`] warning, never as an all-clear.
+    Unchecked(String),
 }
+
+/// The built-in diagnostic for a rule skipped by the work limit.
+pub const NOT_CHECKED: (&str, &str) = (
+    "rule-not-checked",
+    "a rule was not checked: too many candidate figures in one article",
+);
+
+/// The built-in diagnostic for a number too large or too precise to read.
+pub const OUT_OF_RANGE: (&str, &str) = (
+    "figure-out-of-range",
+    "a number is beyond the range factlint computes with, so no check can use it",
+);
+
+/// Binding compares every anchor with every candidate of the other facts; an article that would
+/// need more comparisons than this for one rule (100,000 figures in one paragraph) gets a
+/// warning instead of minutes of work.
+pub const WORK_LIMIT: usize = 20_000_000;
 
 impl Verdict {
     pub fn name(&self) -> &'static str {
@@ -42,6 +62,7 @@ impl Verdict {
             Verdict::Fail(Severity::Error) => "fail",
             Verdict::Fail(Severity::Warning) => "warning",
             Verdict::NotApplicable(_) => "not-applicable",
+            Verdict::Unchecked(_) => "not-checked",
         }
     }
 }
@@ -150,9 +171,31 @@ pub fn findings(article: &Article, evaluations: &[Evaluation]) -> Vec<Finding> {
                 help: e.explanation.clone().unwrap_or_default(),
                 labels: labels(article, e),
             }),
+            Verdict::Unchecked(ref why) => Some(Finding {
+                rule: NOT_CHECKED.0.to_string(),
+                severity: Severity::Warning,
+                message: format!("rule `{}` was not checked: {why}", e.rule.id),
+                help: "split the text into paragraphs, or disable the rule for this file".into(),
+                labels: labels(article, e),
+            }),
             _ => None,
         })
         .collect();
+    out.extend(article.figures.out_of_range.iter().map(|range| {
+        let text = &article.document.text[range.clone()];
+        Finding {
+            rule: OUT_OF_RANGE.0.to_string(),
+            severity: Severity::Warning,
+            message: format!(
+                "{text} is beyond the numbers factlint computes with exactly; no check uses it"
+            ),
+            help: "factlint's decimals hold 28 significant digits, up to about 7.9×10^28".into(),
+            labels: vec![Label {
+                span: article.document.original(range.clone()),
+                message: "out of range".into(),
+            }],
+        }
+    }));
     out.sort_by(|a, b| {
         a.offset()
             .cmp(&b.offset())
@@ -195,6 +238,46 @@ fn evaluate_rule_on<'r>(
         })
         .collect();
     let anchor_fact = &rule.facts[rule.anchor];
+    // Each fact's candidates by scope unit, so an anchor compares only those in its reach.
+    let by_unit: Vec<UnitIndex> = candidates
+        .iter()
+        .map(|cs| UnitIndex::new(cs, rule.scope))
+        .collect();
+    let reach = |anchor: &Candidate| -> Option<(usize, usize)> {
+        match rule.scope {
+            Scope::Sentence => Some((anchor.sentence, anchor.sentence)),
+            Scope::Paragraph => Some((anchor.paragraph, anchor.paragraph)),
+            Scope::Document => rule.within.map(|w| {
+                (
+                    anchor.paragraph.saturating_sub(w as usize),
+                    anchor.paragraph.saturating_add(w as usize),
+                )
+            }),
+        }
+    };
+    let work: usize = candidates[rule.anchor]
+        .iter()
+        .map(|a| {
+            by_unit
+                .iter()
+                .map(|index| index.count(reach(a)))
+                .fold(0usize, usize::saturating_add)
+        })
+        .fold(0usize, usize::saturating_add);
+    if work > WORK_LIMIT {
+        let first = &candidates[rule.anchor][0];
+        out.push(Evaluation {
+            rule,
+            bound: vec![(rule.anchor, first.item)],
+            verdict: Verdict::Unchecked(format!(
+                "{} anchor figures would need {work} comparisons with the figures in their reach (limit {WORK_LIMIT})",
+                candidates[rule.anchor].len(),
+            )),
+            explanation: None,
+            sides: Vec::new(),
+        });
+        return;
+    }
     // A list anchor binds once per scope unit, from its first candidate there.
     let anchors: Vec<&Candidate> = if anchor_fact.many {
         let mut seen_units = HashSet::new();
@@ -223,8 +306,9 @@ fn evaluate_rule_on<'r>(
             if i == rule.anchor {
                 continue;
             }
-            let pool: Vec<&Candidate> = fact_candidates
-                .iter()
+            let pool: Vec<&Candidate> = by_unit[i]
+                .within(reach(anchor))
+                .map(|k| &fact_candidates[k])
                 .filter(|c| same_unit(rule, anchor, c))
                 .filter(|c| !rule.facts[i].before_anchor || c.start < anchor.start)
                 .filter(|c| refers_to(rule, &rule.facts[i], anchor, c))
@@ -288,6 +372,50 @@ fn evaluate_rule_on<'r>(
             })
             .collect();
         out.push(eval::evaluate_binding(article, rule, pairs, &captures));
+    }
+}
+
+/// A fact's candidates ordered by scope unit (the sentence for sentence-scoped rules, else the
+/// paragraph), for the candidates within a range of units.
+struct UnitIndex {
+    /// (unit, index into the candidates), sorted.
+    entries: Vec<(usize, usize)>,
+}
+
+impl UnitIndex {
+    fn new(candidates: &[Candidate], scope: Scope) -> Self {
+        let mut entries: Vec<(usize, usize)> = candidates
+            .iter()
+            .enumerate()
+            .map(|(k, c)| match scope {
+                Scope::Sentence => (c.sentence, k),
+                _ => (c.paragraph, k),
+            })
+            .collect();
+        entries.sort_unstable();
+        Self { entries }
+    }
+
+    fn range(&self, paragraphs: Option<(usize, usize)>) -> &[(usize, usize)] {
+        match paragraphs {
+            None => &self.entries,
+            Some((lo, hi)) => {
+                let from = self.entries.partition_point(|&(p, _)| p < lo);
+                let to = self.entries.partition_point(|&(p, _)| p <= hi);
+                &self.entries[from..to.max(from)]
+            }
+        }
+    }
+
+    fn count(&self, paragraphs: Option<(usize, usize)>) -> usize {
+        self.range(paragraphs).len()
+    }
+
+    /// Indices of the candidates in those units, in text order.
+    fn within(&self, paragraphs: Option<(usize, usize)>) -> impl Iterator<Item = usize> {
+        let mut ks: Vec<usize> = self.range(paragraphs).iter().map(|&(_, k)| k).collect();
+        ks.sort_unstable();
+        ks.into_iter()
     }
 }
 
@@ -391,6 +519,26 @@ fn agrees(rule: &Rule, bound: &[Vec<&Candidate>], c: &Candidate) -> bool {
 }
 
 /// Clause breaks: a `not_after` or `not_in_clause` context never crosses one.
+/// The longest clause, and the farthest back a period is looked for, in bytes.
+const MAX_CLAUSE: usize = 4096;
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 fn is_clause_break(c: char) -> bool {
     matches!(
         c,
@@ -399,13 +547,26 @@ fn is_clause_break(c: char) -> bool {
 }
 
 /// A fact's candidates in text order, searched where the prefilter says a match can be.
-fn candidates(article: &Article, shadow: &Shadow, fact: &Fact, windows: &Windows) -> Vec<Candidate> {
+fn candidates(
+    article: &Article,
+    shadow: &Shadow,
+    fact: &Fact,
+    windows: &Windows,
+) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
+    let mut seen: HashSet<Item> = HashSet::new();
     match windows {
-        Windows::All => candidates_in(article, shadow, fact, 0..shadow.text.len(), &mut out),
+        Windows::All => candidates_in(
+            article,
+            shadow,
+            fact,
+            0..shadow.text.len(),
+            &mut out,
+            &mut seen,
+        ),
         Windows::Only(ws) => {
             for w in ws {
-                candidates_in(article, shadow, fact, w.clone(), &mut out);
+                candidates_in(article, shadow, fact, w.clone(), &mut out, &mut seen);
             }
         }
     }
@@ -418,6 +579,7 @@ fn candidates_in(
     fact: &Fact,
     window: Range<usize>,
     out: &mut Vec<Candidate>,
+    seen: &mut HashSet<Item>,
 ) {
     // Look-arounds see the text before the window; the haystack ends with it (at a line break).
     let text = &shadow.text[..window.end];
@@ -444,7 +606,8 @@ fn candidates_in(
         let Some(item) = shadow.item(g.start()) else {
             continue;
         };
-        if out.iter().any(|c| c.item == item) {
+        // The first match that binds a figure is its candidate.
+        if seen.contains(&item) {
             continue;
         }
         if let (Some(unit), Item::Figure(i)) = (&fact.unit, item) {
@@ -452,15 +615,17 @@ fn candidates_in(
                 continue;
             }
         }
+        // Clauses are searched for at most MAX_CLAUSE bytes either side, so a megabyte without
+        // punctuation costs linear time, not quadratic.
         let clause_before = |at: usize| {
-            text[..at].rfind(is_clause_break).map_or(0, |i| {
-                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            let lo = floor_boundary(text, at.saturating_sub(MAX_CLAUSE));
+            text[lo..at].rfind(is_clause_break).map_or(lo, |i| {
+                lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8)
             })
         };
         let clause_after = |at: usize| {
-            text[at..]
-                .find(is_clause_break)
-                .map_or(text.len(), |i| at + i)
+            let hi = ceil_boundary(text, at.saturating_add(MAX_CLAUSE));
+            text[at..hi].find(is_clause_break).map_or(hi, |i| at + i)
         };
         let match_clause_start = clause_before(whole.start());
         if fact
@@ -546,6 +711,7 @@ fn candidates_in(
         let reference = caps
             .name("__ref")
             .map(|m| strip_placeholders(article, shadow, m.range()));
+        seen.insert(item);
         out.push(Candidate {
             reference,
             item,
@@ -579,7 +745,11 @@ fn period_before(article: &Article, at: usize) -> Option<String> {
     for (k, p) in (index.saturating_sub(3)..=index).rev().enumerate() {
         let range = segments.paragraphs.get(p)?;
         let end = if k == 0 { at } else { range.end };
-        let text = article.document.text.get(range.start..end)?;
+        let start = floor_boundary(
+            &article.document.text,
+            range.start.max(end.saturating_sub(MAX_CLAUSE)),
+        );
+        let text = article.document.text.get(start..end)?;
         if let Some(period) = last_period(text) {
             return Some(period);
         }

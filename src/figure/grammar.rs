@@ -18,6 +18,8 @@ use std::sync::OnceLock;
 pub struct FigureSet {
     pub figures: Vec<Figure>,
     pub dates: Vec<DateMention>,
+    /// Numbers too large (or too precise) to compute with exactly: `9999999999999999999999999999万亿`.
+    pub out_of_range: Vec<std::ops::Range<usize>>,
 }
 
 /// Prefix qualifiers, longest first so `不超过` is not read as `超过`.
@@ -141,6 +143,8 @@ struct Scanner<'a> {
     chars: Vec<(usize, char)>,
     masked: Vec<bool>,
     options: &'a ReadOptions,
+    /// Set when the figure being read is beyond `Decimal`'s range: the char index after it.
+    overflowed: std::cell::Cell<Option<usize>>,
 }
 
 /// A figure before its intervals are settled.
@@ -170,6 +174,7 @@ pub fn read_figures(text: &str, segments: &Segments, options: &ReadOptions) -> F
         chars,
         masked,
         options,
+        overflowed: std::cell::Cell::new(None),
     };
     let mut set = FigureSet::default();
     let mut raws = Vec::new();
@@ -184,12 +189,20 @@ pub fn read_figures(text: &str, segments: &Segments, options: &ReadOptions) -> F
             k = next;
             continue;
         }
+        scanner.overflowed.set(None);
         match scanner.figure_at(k) {
             Some((raw, next)) => {
                 raws.push(raw);
                 k = next;
             }
-            None => k += 1,
+            None => match scanner.overflowed.take() {
+                // Never read part of it as a smaller figure, never drop it silently.
+                Some(next) if next > k => {
+                    set.out_of_range.push(scanner.byte(k)..scanner.byte(next));
+                    k = next;
+                }
+                _ => k += 1,
+            },
         }
     }
     set.figures = settle(raws, segments, options);
@@ -386,12 +399,17 @@ impl<'a> Scanner<'a> {
             k += 1;
         }
         let (digits, decimals, mut k, grouped) = self.read_digits(k)?;
+        let digits_end = k;
+        let overflow = || self.overflowed.set(Some(digits_end));
         let int_digits = digits.len() - decimals as usize;
         // Identifiers: 010, 3CL, 5G, phone numbers.
         if int_digits > 1 && digits.starts_with('0') {
             return None;
         }
-        let mut value = Decimal::from_str_exact(&insert_point(&digits, decimals)).ok()?;
+        let Ok(mut value) = Decimal::from_str_exact(&insert_point(&digits, decimals)) else {
+            overflow();
+            return None;
+        };
         if negative {
             value = -value;
         }
@@ -428,8 +446,13 @@ impl<'a> Scanner<'a> {
         if !bounded_above {
             bounded_above = self.take(&mut k, &["多", "余"]).is_some();
         }
-        value = value.checked_mul(multiplier)?;
-        place = place.checked_mul(multiplier)?;
+        let (Some(v), Some(p)) = (value.checked_mul(multiplier), place.checked_mul(multiplier))
+        else {
+            overflow();
+            return None;
+        };
+        value = v;
+        place = p;
         let (unit, dimension, factor) = match self.rate_suffix(&mut k) {
             Some(rate) => rate,
             None => match currency {

@@ -101,7 +101,8 @@ pub fn check_records(
                     rule: e.rule.id.clone(),
                     verdict: e.verdict.name().to_string(),
                     reason: match &e.verdict {
-                        crate::engine::Verdict::NotApplicable(r) => Some(r.clone()),
+                        crate::engine::Verdict::NotApplicable(r)
+                        | crate::engine::Verdict::Unchecked(r) => Some(r.clone()),
                         _ => None,
                     },
                     explanation: e.explanation.clone(),
@@ -330,6 +331,16 @@ impl RuleMeta {
                 severity: r.severity,
             })
             .collect();
+        out.extend(
+            [crate::engine::NOT_CHECKED, crate::engine::OUT_OF_RANGE]
+                .iter()
+                .map(|(id, title)| RuleMeta {
+                    id: (*id).to_string(),
+                    title: (*title).to_string(),
+                    family: Some("limits".into()),
+                    severity: crate::rules::Severity::Warning,
+                }),
+        );
         out.extend(
             crate::engine::suppress::BUILT_IN
                 .iter()

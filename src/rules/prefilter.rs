@@ -22,6 +22,8 @@ pub struct Present<'p> {
     prefilter: &'p Prefilter,
     /// For each literal, the byte ranges where it occurs, ascending by start.
     hits: Vec<Vec<Range<usize>>>,
+    /// Offsets of the text's line breaks, ascending, where windows end.
+    line_breaks: Vec<usize>,
 }
 
 /// Where a fact's pattern must be searched.
@@ -62,6 +64,7 @@ impl Prefilter {
         Present {
             prefilter: self,
             hits,
+            line_breaks: text.match_indices('\n').map(|(i, _)| i).collect(),
         }
     }
 }
@@ -98,7 +101,8 @@ impl Present<'_> {
             ranges.extend(self.hits[i].iter().map(|h| {
                 let start = floor_char_boundary(text, h.start.saturating_sub(reach));
                 let end = ceil_char_boundary(text, h.end.saturating_add(reach));
-                let end = text[end..].find('\n').map_or(text.len(), |n| end + n);
+                let next = self.line_breaks.partition_point(|&b| b < end);
+                let end = self.line_breaks.get(next).copied().unwrap_or(text.len());
                 start..end
             }));
         }
