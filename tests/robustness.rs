@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::factlint;
+use common::{factlint, SEED};
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -66,6 +66,18 @@ fn bom_crlf_and_lone_cr_keep_lines_and_columns_right() {
             "{}:3:18: error[",
             path.display()
         )));
+}
+
+#[test]
+fn the_seed_with_a_bom_and_crlf_line_ends_is_still_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    let path = write(
+        dir.path(),
+        "crlf.txt",
+        format!("\u{feff}{}", seed.replace('\n', "\r\n")),
+    );
+    concise(&path).code(0).stdout("");
 }
 
 #[test]
