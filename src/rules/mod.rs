@@ -283,7 +283,14 @@ impl RuleSet {
             text,
             source: &source,
         };
-        let file: RuleFile = serde_saphyr::from_str(text)
+        // The default node budget (250,000) refuses a 10,000-rule file; alias and depth limits
+        // stay at their defaults, which is what stops alias bombs and runaway nesting.
+        let options = serde_saphyr::options! {
+            budget: serde_saphyr::budget! {
+                max_nodes: 5_000_000,
+            },
+        };
+        let file: RuleFile = serde_saphyr::from_str_with_options(text, options)
             .map_err(|e| ctx.yaml_error(&e, "rule files are YAML: see docs/rules.md"))?;
         let mut errors = Vec::new();
         for u in &file.units {
