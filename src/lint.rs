@@ -43,18 +43,20 @@ pub fn read(input: &Input, max_mib: u64) -> Result<Read, Error> {
     };
     // Reads at most one byte past the limit: a 1 GB file (or an endless pipe) is refused after
     // `limit` bytes, never read whole into memory.
-    let read_limited = |name: &str, reader: &mut dyn std::io::Read| -> Result<Vec<u8>, Error> {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(
-            &mut std::io::Read::take(reader, limit.saturating_add(1)),
-            &mut bytes,
-        )
-        .map_err(io(name.to_string()))?;
-        if bytes.len() as u64 > limit {
-            return Err(too_large(name.to_string()));
-        }
-        Ok(bytes)
-    };
+    // `io_name` names the stream in a read error, `name` the article (stdin's reported name).
+    let read_limited =
+        |io_name: &str, name: &str, reader: &mut dyn std::io::Read| -> Result<Vec<u8>, Error> {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(reader, limit.saturating_add(1)),
+                &mut bytes,
+            )
+            .map_err(io(io_name.to_string()))?;
+            if bytes.len() as u64 > limit {
+                return Err(too_large(name.to_string()));
+            }
+            Ok(bytes)
+        };
     let (name, bytes) = match input {
         Input::File(path) => {
             let name = crate::input::display(path);
@@ -65,18 +67,11 @@ pub fn read(input: &Input, max_mib: u64) -> Result<Read, Error> {
             {
                 return Err(too_large(name));
             }
-            let bytes = read_limited(&name, &mut file)?;
+            let bytes = read_limited(&name, &name, &mut file)?;
             (name, bytes)
         }
         Input::Stdin(name) => {
-            let bytes =
-                read_limited("<stdin>", &mut std::io::stdin().lock()).map_err(|e| match e {
-                    Error::TooLarge { limit, .. } => Error::TooLarge {
-                        path: name.clone(),
-                        limit,
-                    },
-                    other => other,
-                })?;
+            let bytes = read_limited("<stdin>", name, &mut std::io::stdin().lock())?;
             (name.clone(), bytes)
         }
     };

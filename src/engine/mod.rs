@@ -13,6 +13,7 @@ mod explain;
 pub mod shadow;
 pub mod suppress;
 
+use crate::document::chars::{ceil_char_boundary, floor_char_boundary};
 use crate::figure::Figure;
 use crate::rules::expr::Ty;
 use crate::rules::prefilter::{Present, Windows};
@@ -212,20 +213,12 @@ fn evaluate_rule_on<'r>(
     present: Option<&Present>,
     out: &mut Vec<Evaluation<'r>>,
 ) {
-    let may_match = |f: &Fact| present.is_none_or(|p| p.may_match(f));
-    // No anchor, no binding: the rule cannot apply, and none of its regexes need run.
-    if !may_match(&rule.facts[rule.anchor]) {
-        return;
-    }
     let search = |f: &Fact| {
-        let windows = match present {
-            Some(p) if p.may_match(f) => p.windows(f, &shadow.text),
-            Some(_) => Windows::Only(Vec::new()),
-            None => Windows::All,
-        };
+        let windows = present.map_or(Windows::All, |p| p.windows(f, &shadow.text));
         candidates(article, shadow, f, &windows)
     };
-    // The anchor first: without one, the other facts need no search.
+    // The anchor first: without one (or without its literals, which means no window to search),
+    // the rule cannot apply and the other facts need no search.
     let anchor_candidates = search(&rule.facts[rule.anchor]);
     if anchor_candidates.is_empty() {
         return;
@@ -522,23 +515,6 @@ fn agrees(rule: &Rule, bound: &[Vec<&Candidate>], c: &Candidate) -> bool {
 /// The longest clause, and the farthest back a period is looked for, in bytes.
 const MAX_CLAUSE: usize = 4096;
 
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-fn ceil_boundary(text: &str, mut at: usize) -> usize {
-    if at >= text.len() {
-        return text.len();
-    }
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
-}
-
 fn is_clause_break(c: char) -> bool {
     matches!(
         c,
@@ -618,13 +594,13 @@ fn candidates_in(
         // Clauses are searched for at most MAX_CLAUSE bytes either side, so a megabyte without
         // punctuation costs linear time, not quadratic.
         let clause_before = |at: usize| {
-            let lo = floor_boundary(text, at.saturating_sub(MAX_CLAUSE));
+            let lo = floor_char_boundary(text, at.saturating_sub(MAX_CLAUSE));
             text[lo..at].rfind(is_clause_break).map_or(lo, |i| {
                 lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8)
             })
         };
         let clause_after = |at: usize| {
-            let hi = ceil_boundary(text, at.saturating_add(MAX_CLAUSE));
+            let hi = ceil_char_boundary(text, at.saturating_add(MAX_CLAUSE));
             text[at..hi].find(is_clause_break).map_or(hi, |i| at + i)
         };
         let match_clause_start = clause_before(whole.start());
@@ -745,7 +721,7 @@ fn period_before(article: &Article, at: usize) -> Option<String> {
     for (k, p) in (index.saturating_sub(3)..=index).rev().enumerate() {
         let range = segments.paragraphs.get(p)?;
         let end = if k == 0 { at } else { range.end };
-        let start = floor_boundary(
+        let start = floor_char_boundary(
             &article.document.text,
             range.start.max(end.saturating_sub(MAX_CLAUSE)),
         );

@@ -33,10 +33,7 @@ impl<'a> Positions<'a> {
     }
 
     pub fn at(&self, offset: usize) -> Position {
-        let mut offset = offset.min(self.source.len());
-        while !self.source.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = crate::document::chars::floor_char_boundary(self.source, offset);
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
         let prefix = &self.source[start..offset];

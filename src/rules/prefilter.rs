@@ -5,6 +5,7 @@
 //! Results are identical to searching the whole text — only faster.
 
 use super::{Fact, RuleSet};
+use crate::document::chars::{ceil_char_boundary, floor_char_boundary};
 use aho_corasick::AhoCorasick;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -89,7 +90,11 @@ impl Present<'_> {
     /// literal's occurrence. Each window ends at a line break (or the text's end), so `$` in
     /// multi-line mode and `\b` see what they would see in the whole text; a pattern that
     /// looks at the text's very end has no reach and is searched whole.
+    /// A fact none of whose literals occurs gets no window at all.
     pub fn windows(&self, fact: &Fact, text: &str) -> Windows {
+        if !self.may_match(fact) {
+            return Windows::Only(Vec::new());
+        }
         let (Some(lits), Some(reach)) = (&fact.pattern.required, fact.pattern.reach) else {
             return Windows::All;
         };
@@ -118,21 +123,4 @@ impl Present<'_> {
         }
         Windows::Only(merged)
     }
-}
-
-fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
-    if at >= text.len() {
-        return text.len();
-    }
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
-}
-
-fn floor_char_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
