@@ -6,7 +6,7 @@
 //! counted, so a second copy of an accepted mistake is still new.
 
 use crate::error::Error;
-use crate::report::{CheckReport, FileReport};
+use crate::report::FileReport;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -57,7 +57,8 @@ pub fn fingerprint(rule: &str, label_texts: &[&str]) -> String {
     format!("{hash:016x}")
 }
 
-fn entries(file: &FileReport) -> Vec<Entry> {
+/// The entries accepting every finding of a file.
+pub fn entries(file: &FileReport) -> Vec<Entry> {
     file.findings
         .iter()
         .map(|f| Entry {
@@ -118,9 +119,8 @@ impl Baseline {
     }
 }
 
-/// The baseline accepting every finding of a run, as JSON.
-pub fn render(report: &CheckReport) -> String {
-    let mut findings: Vec<Entry> = report.files.iter().flat_map(entries).collect();
+/// The baseline accepting these findings, as JSON.
+pub fn render(mut findings: Vec<Entry>) -> String {
     findings.sort_by(|a, b| {
         (&a.path, a.line, &a.rule, &a.fingerprint).cmp(&(&b.path, b.line, &b.rule, &b.fingerprint))
     });
@@ -134,9 +134,9 @@ pub fn render(report: &CheckReport) -> String {
     s
 }
 
-/// Writes the baseline of a run atomically.
-pub fn write(path: &Path, report: &CheckReport) -> Result<(), Error> {
-    crate::atomic::write(path, render(report).as_bytes())
+/// Writes the baseline accepting these findings, atomically.
+pub fn write(path: &Path, findings: Vec<Entry>) -> Result<(), Error> {
+    crate::atomic::write(path, render(findings).as_bytes())
 }
 
 #[cfg(test)]

@@ -445,15 +445,51 @@ impl Trouble {
     }
 }
 
-/// Collects the inputs and reads them in parallel (rayon), in a stable order: by path.
+/// Standard output, buffered; on a terminal each file's output is shown as soon as it is ready.
+struct Output<'a, W: Write> {
+    buffer: io::BufWriter<&'a mut W>,
+    live: bool,
+}
+
+impl<'a, W: Write> Output<'a, W> {
+    fn new(out: &'a mut W) -> Self {
+        Self {
+            buffer: io::BufWriter::new(out),
+            live: io::stdout().is_terminal(),
+        }
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.buffer.write_all(bytes)
+    }
+
+    /// One file's output.
+    fn file(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.buffer.write_all(bytes)?;
+        if self.live && !bytes.is_empty() {
+            self.buffer.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.buffer.flush()
+    }
+}
+
+/// Collects the inputs and checks them on `-j` worker threads, handing each result to `sink` in
+/// path order as soon as it and every input before it are done. Output streams, and memory holds
+/// only the files in flight, never the corpus. Workers take inputs in path order, so the files
+/// waiting for an earlier, slower one stay few.
 fn for_each_input<T: Send>(
     args: &InputArgs,
     config: Option<&Config>,
     trouble: &mut Trouble,
     work: impl Fn(&Input, String) -> T + Sync,
-) -> Vec<T> {
-    use rayon::prelude::*;
-    let (inputs, skipped, errors) = input::collect(
+    mut sink: impl FnMut(T) -> io::Result<()>,
+) -> io::Result<()> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let (mut inputs, skipped, errors) = input::collect(
         &args.paths,
         &args.stdin_filename,
         &args.walk_options(config),
@@ -464,40 +500,66 @@ fn for_each_input<T: Send>(
     for s in skipped {
         trouble.note(&format!("skipped {}: {}", s.path, s.why));
     }
-    if let Some(n) = args.threads {
-        // Fails only if a pool exists already, which then serves as well.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
-    }
+    // Stable, so inputs with the same name keep the order they were given in.
+    inputs.sort_by_cached_key(Input::name);
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .clamp(1, inputs.len().max(1));
     let progress = if io::stderr().is_terminal() && inputs.len() >= 50 {
         indicatif::ProgressBar::new(inputs.len() as u64)
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let results: Vec<(String, Result<Option<T>, factlint::Error>)> = inputs
-        .par_iter()
-        .map(|input| {
-            let out = match lint::read(input, args.max_file_size) {
-                Ok(Read::Text(text)) => Ok(Some(work(input, text))),
-                Ok(Read::Binary) => Ok(None),
-                Err(e) => Err(e),
-            };
-            progress.inc(1);
-            (input.name(), out)
-        })
-        .collect();
-    progress.finish_and_clear();
-    let mut out = Vec::new();
-    for (name, result) in results {
-        match result {
-            Ok(Some(t)) => out.push((name, t)),
-            Ok(None) => trouble.note(&format!("skipped {name}: binary file")),
-            Err(e) => trouble.error(e),
+    let next = AtomicUsize::new(0);
+    let outcome = std::thread::scope(|scope| {
+        // Dropped on return, which stops workers blocked on a full channel.
+        let (done, results) = std::sync::mpsc::sync_channel(threads * 4);
+        for _ in 0..threads {
+            let done = done.clone();
+            let (inputs, next, work, progress) = (&inputs, &next, &work, &progress);
+            scope.spawn(move || {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(input) = inputs.get(index) else {
+                        break;
+                    };
+                    let out = match lint::read(input, args.max_file_size) {
+                        Ok(Read::Text(text)) => Ok(Some(work(input, text))),
+                        Ok(Read::Binary) => Ok(None),
+                        Err(e) => Err(e),
+                    };
+                    progress.inc(1);
+                    // The receiver is gone only when output failed: stop.
+                    if done.send((index, input, out)).is_err() {
+                        break;
+                    }
+                }
+            });
         }
-    }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    out.into_iter().map(|(_, t)| t).collect()
+        drop(done);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut due = 0;
+        for (index, input, out) in results {
+            waiting.insert(index, (input, out));
+            while let Some((input, out)) = waiting.remove(&due) {
+                due += 1;
+                match out {
+                    Ok(Some(t)) => {
+                        if let Err(e) = sink(t) {
+                            next.store(inputs.len(), Ordering::Relaxed);
+                            return Err(e);
+                        }
+                    }
+                    Ok(None) => trouble.note(&format!("skipped {}: binary file", input.name())),
+                    Err(e) => trouble.error(e),
+                }
+            }
+        }
+        Ok(())
+    });
+    progress.finish_and_clear();
+    outcome
 }
 
 fn linter(rules: RuleSet, read: &ReadArgs, input: &InputArgs, config: Option<&Config>) -> Linter {
@@ -515,16 +577,22 @@ fn facts(args: &FactsArgs, out: &mut impl Write) -> Result<u8, Failure> {
     let rules = args.rules.load(config.as_ref())?;
     let linter = linter(rules, &args.read, &args.input, config.as_ref());
     let mut trouble = Trouble::default();
-    let records = for_each_input(&args.input, config.as_ref(), &mut trouble, |input, text| {
-        linter.facts(input.name(), text, input.markup())
-    });
     let emitter = report::emitter(args.format.format(), Style::default());
-    for (i, record) in records.iter().enumerate() {
-        if i > 0 && args.format == FactsFormat::Yaml {
-            out.write_all(b"---\n")?;
-        }
-        out.write_all(emitter.facts(record).as_bytes())?;
-    }
+    let mut out = Output::new(out);
+    let mut first = true;
+    for_each_input(
+        &args.input,
+        config.as_ref(),
+        &mut trouble,
+        |input, text| linter.facts(input.name(), text, input.markup()),
+        |record| {
+            if !first && args.format == FactsFormat::Yaml {
+                out.write(b"---\n")?;
+            }
+            first = false;
+            out.file(emitter.facts(&record).as_bytes())
+        },
+    )?;
     out.flush()?;
     Ok(if trouble.errors > 0 { 2 } else { 0 })
 }
@@ -548,34 +616,33 @@ fn check(args: &CheckArgs, out: &mut impl Write) -> Result<u8, Failure> {
     };
     let mut linter = linter(rules, &args.read, &args.input, config.as_ref());
     linter.show_passed = args.show_passed;
+    let rules = RuleMeta::of(&linter.rules);
+    let mut emitter = report::emitter(args.format.format(), style);
+    let mut summary = report::Summary::default();
+    // Kept only to write a baseline: one small entry per finding.
+    let mut accepted = Vec::new();
     let mut trouble = Trouble::default();
-    let files = for_each_input(&args.input, config.as_ref(), &mut trouble, |input, text| {
-        linter.check(input.name(), text, input.markup())
-    });
-    let mut run = report::CheckReport {
-        rules: RuleMeta::of(&linter.rules),
-        ..report::CheckReport::default()
-    };
-    for file in files {
-        run.push(file);
-    }
+    let mut out = Output::new(out);
+    for_each_input(
+        &args.input,
+        config.as_ref(),
+        &mut trouble,
+        |input, text| linter.check(input.name(), text, input.markup()),
+        |mut file| {
+            if args.write_baseline.is_some() {
+                accepted.extend(factlint::baseline::entries(&file));
+            }
+            if let Some(baseline) = &baseline {
+                baseline.filter(&mut file);
+            }
+            summary.count(&file);
+            out.file(emitter.file(&file).as_bytes())
+        },
+    )?;
     if let Some(path) = &args.write_baseline {
-        factlint::baseline::write(path, &run)?;
+        factlint::baseline::write(path, accepted)?;
     }
-    if let Some(baseline) = &baseline {
-        let files = std::mem::take(&mut run.files);
-        let rules = std::mem::take(&mut run.rules);
-        run = report::CheckReport {
-            rules,
-            ..report::CheckReport::default()
-        };
-        for mut file in files {
-            baseline.filter(&mut file);
-            run.push(file);
-        }
-    }
-    let emitter = report::emitter(args.format.format(), style);
-    out.write_all(emitter.check(&run).as_bytes())?;
+    out.write(emitter.finish(&summary, &rules).as_bytes())?;
     out.flush()?;
     // Freeing hundreds of compiled regexes and their caches only delays the exit.
     std::mem::forget(linter);
@@ -584,12 +651,7 @@ fn check(args: &CheckArgs, out: &mut impl Write) -> Result<u8, Failure> {
     }
     let deny_warnings = matches!(args.deny, Some(DenyArg::Warnings))
         || config.as_ref().and_then(|c| c.fail_on) == Some(Severity::Warning);
-    let failing = run.summary.errors
-        + if deny_warnings {
-            run.summary.warnings
-        } else {
-            0
-        };
+    let failing = summary.errors + if deny_warnings { summary.warnings } else { 0 };
     Ok(if failing > 0 && !args.no_exit_code {
         1
     } else {

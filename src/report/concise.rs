@@ -2,15 +2,15 @@
 //! editors' error parsers (Vim's errorformat, Emacs' compilation mode) read. Columns count
 //! characters.
 
-use super::{CheckReport, Emitter};
+use super::{Emitter, FileReport, RuleMeta, Summary};
 use std::fmt::Write;
 
 pub struct Concise;
 
 impl Emitter for Concise {
-    fn check(&self, report: &CheckReport) -> String {
+    fn file(&mut self, file: &FileReport) -> String {
         let mut out = String::new();
-        for at in super::located(report) {
+        for at in super::located(file) {
             let f = at.finding;
             let _ = writeln!(
                 out,
@@ -24,5 +24,9 @@ impl Emitter for Concise {
             );
         }
         out
+    }
+
+    fn finish(&mut self, _: &Summary, _: &[RuleMeta]) -> String {
+        String::new()
     }
 }

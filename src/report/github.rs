@@ -4,7 +4,7 @@
 //! Columns count characters; the end column is exclusive. Data is escaped as the runner's
 //! toolkit does (`%`, CR, LF; in properties also `:` and `,`).
 
-use super::{CheckReport, Emitter};
+use super::{Emitter, FileReport, RuleMeta, Summary};
 use crate::rules::Severity;
 use std::fmt::Write;
 
@@ -21,9 +21,9 @@ fn escape_property(s: &str) -> String {
 }
 
 impl Emitter for Github {
-    fn check(&self, report: &CheckReport) -> String {
+    fn file(&mut self, file: &FileReport) -> String {
         let mut out = String::new();
-        for at in super::located(report) {
+        for at in super::located(file) {
             let f = at.finding;
             let command = match f.severity {
                 Severity::Error => "error",
@@ -49,6 +49,10 @@ impl Emitter for Github {
             );
         }
         out
+    }
+
+    fn finish(&mut self, _: &Summary, _: &[RuleMeta]) -> String {
+        String::new()
     }
 }
 

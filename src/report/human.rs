@@ -2,7 +2,7 @@
 //! for `facts`.
 
 use super::model::FindingRecord;
-use super::{one_line, CheckReport, Emitter, FactsRecord, Style};
+use super::{one_line, Emitter, FactsRecord, FileReport, RuleMeta, Style, Summary};
 use crate::rules::Severity;
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
@@ -13,6 +13,8 @@ use unicode_width::UnicodeWidthStr;
 
 pub struct Human {
     pub style: Style,
+    /// `✓` lines of `--show-passed`, printed after every file's findings.
+    passed: String,
 }
 
 fn pad(s: &str, width: usize) -> String {
@@ -104,6 +106,13 @@ impl Diagnostic for FindingDiagnostic<'_> {
 }
 
 impl Human {
+    pub fn new(style: Style) -> Self {
+        Self {
+            style,
+            passed: String::new(),
+        }
+    }
+
     fn handler(&self) -> GraphicalReportHandler {
         let theme = if self.style.color {
             GraphicalTheme::unicode()
@@ -186,46 +195,46 @@ impl Emitter for Human {
         out
     }
 
-    fn check(&self, report: &CheckReport) -> String {
+    fn file(&mut self, file: &FileReport) -> String {
         let handler = self.handler();
         let mut out = String::new();
-        for file in &report.files {
-            let source = Source {
-                name: file.path.clone(),
-                text: file.source.clone(),
+        let source = Source {
+            name: file.path.clone(),
+            text: file.source.clone(),
+        };
+        for finding in &file.findings {
+            let diagnostic = FindingDiagnostic {
+                finding,
+                source: &source,
             };
-            for finding in &file.findings {
-                let diagnostic = FindingDiagnostic {
-                    finding,
-                    source: &source,
-                };
-                if handler.render_report(&mut out, &diagnostic).is_err() {
-                    out.push_str(&format!(
-                        "{}: {}[{}] {}\n",
-                        file.path,
-                        finding.severity.as_str(),
-                        finding.rule,
-                        finding.message
-                    ));
-                }
-                out.push('\n');
-            }
-        }
-        for file in &report.files {
-            for p in &file.passed {
-                let at = p
-                    .labels
-                    .first()
-                    .map_or(String::new(), |l| format!(":{}:{}", l.line, l.column));
+            if handler.render_report(&mut out, &diagnostic).is_err() {
                 out.push_str(&format!(
-                    "✓ {}{at}: {} [{}]\n",
+                    "{}: {}[{}] {}\n",
                     file.path,
-                    p.explanation.replace('\n', " "),
-                    p.rule
+                    finding.severity.as_str(),
+                    finding.rule,
+                    finding.message
                 ));
             }
+            out.push('\n');
         }
-        let s = &report.summary;
+        for p in &file.passed {
+            let at = p
+                .labels
+                .first()
+                .map_or(String::new(), |l| format!(":{}:{}", l.line, l.column));
+            self.passed.push_str(&format!(
+                "✓ {}{at}: {} [{}]\n",
+                file.path,
+                p.explanation.replace('\n', " "),
+                p.rule
+            ));
+        }
+        out
+    }
+
+    fn finish(&mut self, s: &Summary, _rules: &[RuleMeta]) -> String {
+        let mut out = std::mem::take(&mut self.passed);
         if s.errors + s.warnings > 0 {
             out.push_str(&format!(
                 "{} {}, {} {} in {} {} checked\n",

@@ -16,6 +16,7 @@ mod yaml;
 pub use human::Human;
 pub use model::{
     facts_record, file_report, CheckReport, FactsRecord, FigureRecord, FileReport, RuleMeta,
+    Summary,
 };
 
 /// The output formats.
@@ -32,13 +33,27 @@ pub enum Format {
 }
 
 /// Renders reports in one format.
+///
+/// A run is rendered file by file, in path order, as the files are checked: `file` returns the
+/// output that belongs to one file (written at once), `finish` the rest (summaries, closing
+/// brackets). So a run holds at most the files still being checked, never the corpus. The two
+/// formats whose document needs the whole run before its first line (SARIF's rule table, JUnit's
+/// totals) keep each file's findings, never its text.
 pub trait Emitter {
     /// The figures of one file; formats made for findings only (SARIF, GitHub, …) write JSON.
     fn facts(&self, record: &FactsRecord) -> String {
         json::to_json(record)
     }
-    /// The findings of a run.
-    fn check(&self, report: &CheckReport) -> String;
+    /// The output for one file, given once it and every file before it have been checked.
+    fn file(&mut self, file: &FileReport) -> String;
+    /// The rest of the output, after every file has been through `file`.
+    fn finish(&mut self, summary: &Summary, rules: &[RuleMeta]) -> String;
+    /// A whole run at once: every file, then the end.
+    fn check(&mut self, report: &CheckReport) -> String {
+        let mut out: String = report.files.iter().map(|f| self.file(f)).collect();
+        out.push_str(&self.finish(&report.summary, &report.rules));
+        out
+    }
 }
 
 /// Options of the human format.
@@ -60,14 +75,14 @@ impl Default for Style {
 
 pub fn emitter(format: Format, style: Style) -> Box<dyn Emitter> {
     match format {
-        Format::Human => Box::new(human::Human { style }),
-        Format::Json => Box::new(json::Json),
-        Format::Yaml => Box::new(yaml::Yaml),
+        Format::Human => Box::new(human::Human::new(style)),
+        Format::Json => Box::new(json::Json::default()),
+        Format::Yaml => Box::new(yaml::Yaml::default()),
         Format::Concise => Box::new(concise::Concise),
-        Format::Sarif => Box::new(sarif::SarifFormat),
+        Format::Sarif => Box::new(sarif::SarifFormat::default()),
         Format::Github => Box::new(github::Github),
         Format::Rdjsonl => Box::new(rdjsonl::Rdjsonl),
-        Format::Junit => Box::new(junit::Junit),
+        Format::Junit => Box::new(junit::Junit::default()),
     }
 }
 
@@ -79,19 +94,17 @@ pub struct Located<'a> {
     pub end: position::Position,
 }
 
-/// Every finding of a run in output order, located at its first label.
-pub fn located(report: &CheckReport) -> impl Iterator<Item = Located<'_>> {
-    report.files.iter().flat_map(|file| {
-        let positions = position::Positions::new(&file.source);
-        file.findings.iter().map(move |finding| {
-            let (start, end) = finding.labels.first().map_or((0, 0), |l| (l.start, l.end));
-            Located {
-                file,
-                finding,
-                start: positions.at(start),
-                end: positions.at(end),
-            }
-        })
+/// Every finding of a file in output order, located at its first label.
+pub fn located(file: &FileReport) -> impl Iterator<Item = Located<'_>> {
+    let positions = position::Positions::new(&file.source);
+    file.findings.iter().map(move |finding| {
+        let (start, end) = finding.labels.first().map_or((0, 0), |l| (l.start, l.end));
+        Located {
+            file,
+            finding,
+            start: positions.at(start),
+            end: positions.at(end),
+        }
     })
 }
 

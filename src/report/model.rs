@@ -299,6 +299,19 @@ pub struct Summary {
     pub warnings: usize,
 }
 
+impl Summary {
+    /// Counts a file and its findings.
+    pub fn count(&mut self, file: &FileReport) {
+        self.files += 1;
+        for f in &file.findings {
+            match f.severity {
+                crate::rules::Severity::Error => self.errors += 1,
+                crate::rules::Severity::Warning => self.warnings += 1,
+            }
+        }
+    }
+}
+
 /// Everything `factlint check` reports.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct CheckReport {
@@ -374,13 +387,7 @@ impl FindingRecord {
 
 impl CheckReport {
     pub fn push(&mut self, file: FileReport) {
-        self.summary.files += 1;
-        for f in &file.findings {
-            match f.severity {
-                crate::rules::Severity::Error => self.summary.errors += 1,
-                crate::rules::Severity::Warning => self.summary.warnings += 1,
-            }
-        }
+        self.summary.count(&file);
         self.files.push(file);
     }
 }

@@ -2,16 +2,16 @@
 //! (`reviewdog -f=rdjsonl`). Columns count UTF-8 bytes and the end is exclusive, as
 //! reviewdog.proto specifies.
 
-use super::{CheckReport, Emitter};
+use super::{Emitter, FileReport, RuleMeta, Summary};
 use crate::rules::Severity;
 use serde_json::json;
 
 pub struct Rdjsonl;
 
 impl Emitter for Rdjsonl {
-    fn check(&self, report: &CheckReport) -> String {
+    fn file(&mut self, file: &FileReport) -> String {
         let mut out = String::new();
-        for at in super::located(report) {
+        for at in super::located(file) {
             let f = at.finding;
             let value = json!({
                 "message": f.with_help(),
@@ -33,5 +33,9 @@ impl Emitter for Rdjsonl {
             out.push('\n');
         }
         out
+    }
+
+    fn finish(&mut self, _: &Summary, _: &[RuleMeta]) -> String {
+        String::new()
     }
 }

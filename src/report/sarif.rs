@@ -4,7 +4,7 @@
 //! (`columnKind: unicodeCodePoints`); end columns are exclusive, as the specification says.
 
 use super::position::Positions;
-use super::{CheckReport, Emitter};
+use super::{Emitter, FileReport, RuleMeta, Summary};
 use crate::rules::Severity;
 use serde_sarif::sarif::{
     ArtifactContent, ArtifactLocation, Location, Message, MultiformatMessageString,
@@ -13,7 +13,11 @@ use serde_sarif::sarif::{
 };
 use std::collections::BTreeMap;
 
-pub struct SarifFormat;
+/// Keeps each file's results (located, without the file's text) until the log is written.
+#[derive(Default)]
+pub struct SarifFormat {
+    results: Vec<SarifResult>,
+}
 
 /// A relative path as a URI reference: unreserved characters and `/` kept, the rest
 /// percent-encoded (Chinese file names included).
@@ -41,9 +45,59 @@ fn text(s: impl Into<String>) -> Message {
 }
 
 impl Emitter for SarifFormat {
-    fn check(&self, report: &CheckReport) -> String {
-        let rules: Vec<ReportingDescriptor> = report
-            .rules
+    fn file(&mut self, file: &FileReport) -> String {
+        let positions = Positions::new(&file.source);
+        let location = |start: usize, end: usize, snippet: &str, message: Option<&str>| {
+            let (a, b) = (positions.at(start), positions.at(end));
+            let region = Region::builder()
+                .start_line(a.line as i64)
+                .start_column(a.column as i64)
+                .end_line(b.line as i64)
+                .end_column(b.column as i64)
+                .snippet(ArtifactContent::builder().text(snippet.to_string()).build())
+                .build();
+            let physical = PhysicalLocation::builder()
+                .artifact_location(ArtifactLocation::builder().uri(uri(&file.path)).build())
+                .region(region)
+                .build();
+            let mut loc = Location::builder().physical_location(physical).build();
+            loc.message = message.map(text);
+            loc
+        };
+        for f in &file.findings {
+            let Some(first) = f.labels.first() else {
+                continue;
+            };
+            let related: Vec<Location> = f
+                .labels
+                .iter()
+                .skip(1)
+                .map(|l| location(l.start, l.end, &l.text, Some(&l.message)))
+                .collect();
+            let mut fingerprints = BTreeMap::new();
+            fingerprints.insert("factlint/v1".to_string(), f.fingerprint());
+            let mut result = SarifResult::builder()
+                .message(text(f.with_help()))
+                .rule_id(f.rule.clone())
+                .level(level(f.severity))
+                .locations(vec![location(
+                    first.start,
+                    first.end,
+                    &first.text,
+                    Some(&first.message),
+                )])
+                .partial_fingerprints(fingerprints)
+                .build();
+            if !related.is_empty() {
+                result.related_locations = Some(related);
+            }
+            self.results.push(result);
+        }
+        String::new()
+    }
+
+    fn finish(&mut self, _: &Summary, rules: &[RuleMeta]) -> String {
+        let descriptors: Vec<ReportingDescriptor> = rules
             .iter()
             .map(|r| {
                 let mut d = ReportingDescriptor::builder()
@@ -67,68 +121,23 @@ impl Emitter for SarifFormat {
                 d
             })
             .collect();
-        let index: BTreeMap<&str, i64> = report
-            .rules
+        let index: BTreeMap<&str, i64> = rules
             .iter()
             .enumerate()
             .map(|(i, r)| (r.id.as_str(), i as i64))
             .collect();
-        let mut results = Vec::new();
-        for file in &report.files {
-            let positions = Positions::new(&file.source);
-            let location = |start: usize, end: usize, snippet: &str, message: Option<&str>| {
-                let (a, b) = (positions.at(start), positions.at(end));
-                let region = Region::builder()
-                    .start_line(a.line as i64)
-                    .start_column(a.column as i64)
-                    .end_line(b.line as i64)
-                    .end_column(b.column as i64)
-                    .snippet(ArtifactContent::builder().text(snippet.to_string()).build())
-                    .build();
-                let physical = PhysicalLocation::builder()
-                    .artifact_location(ArtifactLocation::builder().uri(uri(&file.path)).build())
-                    .region(region)
-                    .build();
-                let mut loc = Location::builder().physical_location(physical).build();
-                loc.message = message.map(text);
-                loc
-            };
-            for f in &file.findings {
-                let Some(first) = f.labels.first() else {
-                    continue;
-                };
-                let related: Vec<Location> = f
-                    .labels
-                    .iter()
-                    .skip(1)
-                    .map(|l| location(l.start, l.end, &l.text, Some(&l.message)))
-                    .collect();
-                let mut fingerprints = BTreeMap::new();
-                fingerprints.insert("factlint/v1".to_string(), f.fingerprint());
-                let mut result = SarifResult::builder()
-                    .message(text(f.with_help()))
-                    .rule_id(f.rule.clone())
-                    .level(level(f.severity))
-                    .locations(vec![location(
-                        first.start,
-                        first.end,
-                        &first.text,
-                        Some(&first.message),
-                    )])
-                    .partial_fingerprints(fingerprints)
-                    .build();
-                result.rule_index = index.get(f.rule.as_str()).copied();
-                if !related.is_empty() {
-                    result.related_locations = Some(related);
-                }
-                results.push(result);
-            }
+        let mut results = std::mem::take(&mut self.results);
+        for result in &mut results {
+            result.rule_index = result
+                .rule_id
+                .as_deref()
+                .and_then(|id| index.get(id).copied());
         }
         let driver = ToolComponent::builder()
             .name("factlint")
             .version(env!("CARGO_PKG_VERSION"))
             .information_uri("https://github.com/factlint/factlint")
-            .rules(rules)
+            .rules(descriptors)
             .build();
         let run = Run::builder()
             .tool(Tool::builder().driver(driver).build())

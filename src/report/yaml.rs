@@ -1,9 +1,12 @@
 //! `--format yaml`: deterministic and diff-friendly, for pinning an article's figures in a
 //! repository. One line per figure, with both readings of its precision.
 
-use super::{one_line, CheckReport, Emitter, FactsRecord};
+use super::{one_line, Emitter, FactsRecord, FileReport, RuleMeta, Summary};
 
-pub struct Yaml;
+#[derive(Default)]
+pub struct Yaml {
+    started: bool,
+}
 
 fn quote(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
@@ -85,41 +88,45 @@ impl Emitter for Yaml {
         out
     }
 
-    fn check(&self, report: &CheckReport) -> String {
-        let mut out = String::from("files:\n");
-        for f in &report.files {
-            out.push_str(&format!("  - path: {}\n", quote(&f.path)));
-            list_key(&mut out, "    ", "findings", f.findings.is_empty());
-            for x in &f.findings {
+    fn file(&mut self, f: &FileReport) -> String {
+        let mut out = String::from(if self.started { "" } else { "files:\n" });
+        self.started = true;
+        out.push_str(&format!("  - path: {}\n", quote(&f.path)));
+        list_key(&mut out, "    ", "findings", f.findings.is_empty());
+        for x in &f.findings {
+            out.push_str(&format!(
+                "      - rule: {}\n        severity: {}\n        message: {}\n        help: {}\n        labels:\n",
+                x.rule,
+                x.severity.as_str(),
+                quote(&x.message),
+                quote(&x.help)
+            ));
+            for l in &x.labels {
                 out.push_str(&format!(
-                    "      - rule: {}\n        severity: {}\n        message: {}\n        help: {}\n        labels:\n",
-                    x.rule,
-                    x.severity.as_str(),
-                    quote(&x.message),
-                    quote(&x.help)
+                    "          - {{{}, message: {}}}\n",
+                    located(l.line, l.column, l.start, l.end, &l.text),
+                    quote(&l.message)
                 ));
-                for l in &x.labels {
-                    out.push_str(&format!(
-                        "          - {{{}, message: {}}}\n",
-                        located(l.line, l.column, l.start, l.end, &l.text),
-                        quote(&l.message)
-                    ));
-                }
-            }
-            if !f.passed.is_empty() {
-                out.push_str("    passed:\n");
-                for p in &f.passed {
-                    out.push_str(&format!(
-                        "      - {{rule: {}, explanation: {}}}\n",
-                        p.rule,
-                        quote(&p.explanation)
-                    ));
-                }
             }
         }
+        if !f.passed.is_empty() {
+            out.push_str("    passed:\n");
+            for p in &f.passed {
+                out.push_str(&format!(
+                    "      - {{rule: {}, explanation: {}}}\n",
+                    p.rule,
+                    quote(&p.explanation)
+                ));
+            }
+        }
+        out
+    }
+
+    fn finish(&mut self, summary: &Summary, _: &[RuleMeta]) -> String {
+        let mut out = String::from(if self.started { "" } else { "files:\n" });
         out.push_str(&format!(
             "summary: {{files: {}, errors: {}, warnings: {}}}\n",
-            report.summary.files, report.summary.errors, report.summary.warnings
+            summary.files, summary.errors, summary.warnings
         ));
         out
     }
