@@ -575,3 +575,57 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+#[test]
+fn streamed_output_is_in_path_order_whatever_the_threads() {
+    // Files of very different sizes, so workers finish out of order; one unreadable file in the
+    // middle. Every format must print the same bytes on 1 and 4 threads, files in path order.
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    for i in 0..45 {
+        let text = match i % 9 {
+            1 => format!("{seed}\n{WRONG}"),
+            0 | 3 | 5 | 7 => WRONG.to_string(),
+            _ => RIGHT.to_string(),
+        };
+        write(dir.path(), &format!("a{i:03}.txt"), &text);
+    }
+    std::fs::write(dir.path().join("a022-bad.txt"), b"\xff\xfe not utf-8").unwrap();
+    let run = |format: &str, threads: &str| {
+        let out = factlint()
+            .current_dir(dir.path())
+            .args([
+                "check",
+                "--no-config",
+                "--format",
+                format,
+                "-j",
+                threads,
+                ".",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "the bad file makes it exit 2");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for format in [
+        "human", "concise", "json", "yaml", "sarif", "github", "rdjsonl", "junit",
+    ] {
+        assert_eq!(run(format, "1"), run(format, "4"), "{format}");
+    }
+    let concise = run("concise", "2");
+    let files: Vec<&str> = concise
+        .lines()
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted);
+    assert_eq!(
+        files.iter().filter(|f| f.starts_with("a0")).count(),
+        files.len()
+    );
+    assert!(files.len() >= 25, "{concise}");
+    let json: serde_json::Value = serde_json::from_str(&run("json", "2")).unwrap();
+    assert_eq!(json["summary"]["files"], 45);
+}
