@@ -29,6 +29,7 @@ pub mod families;
 pub mod figure;
 pub mod input;
 pub mod lint;
+pub mod parallel;
 pub mod report;
 pub mod rules;
 

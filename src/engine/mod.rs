@@ -122,18 +122,57 @@ struct Candidate {
 pub fn evaluate<'r>(article: &Article, rules: &'r RuleSet) -> Vec<Evaluation<'r>> {
     let shadow = Shadow::new(article);
     let present = rules.prefilter().scan(&shadow.text);
+    // Anchors first, for every rule: only rules whose anchor found something search (and so
+    // compile) their other facts.
+    compile_ahead(rules.rules.iter().map(|r| &r.facts[r.anchor]), &present);
+    let anchors: Vec<Vec<Candidate>> = rules
+        .rules
+        .iter()
+        .map(|r| search(article, &shadow, &r.facts[r.anchor], Some(&present)))
+        .collect();
+    compile_ahead(
+        rules
+            .rules
+            .iter()
+            .zip(&anchors)
+            .filter(|(_, found)| !found.is_empty())
+            .flat_map(|(r, _)| r.facts.iter().enumerate().filter(|&(i, _)| i != r.anchor))
+            .map(|(_, f)| f),
+        &present,
+    );
     let mut out = Vec::new();
-    for rule in &rules.rules {
-        evaluate_rule_on(article, &shadow, rule, Some(&present), &mut out);
+    for (rule, found) in rules.rules.iter().zip(anchors) {
+        evaluate_rule_on(article, &shadow, rule, Some(&present), found, &mut out);
     }
     out
+}
+
+/// Compiles, on every core, the patterns this article may need that are not compiled yet. Regex
+/// compilation is most of a cold start, and one article keeps only one core busy; later articles
+/// find everything compiled and pay only this check. Compiling a pattern the rules then do not
+/// search (its anchor found nothing) costs a spare core's time, not the article's.
+fn compile_ahead<'r>(facts: impl Iterator<Item = &'r Fact>, present: &Present) {
+    if crate::parallel::cores() < 2 {
+        return;
+    }
+    let pending: Vec<&crate::rules::pattern::LazyRegex> = facts
+        .filter(|f| !f.pattern.regex.is_compiled() && present.may_match(f))
+        .map(|f| &f.pattern.regex)
+        .collect();
+    // A handful compiles faster than a thread starts and syncs.
+    if pending.len() >= 4 {
+        crate::parallel::map(&pending, |regex| {
+            regex.get();
+        });
+    }
 }
 
 /// Evaluates one rule on an article.
 pub fn evaluate_rule<'r>(article: &Article, rule: &'r Rule) -> Vec<Evaluation<'r>> {
     let shadow = Shadow::new(article);
     let mut out = Vec::new();
-    evaluate_rule_on(article, &shadow, rule, None, &mut out);
+    let anchors = search(article, &shadow, &rule.facts[rule.anchor], None);
+    evaluate_rule_on(article, &shadow, rule, None, anchors, &mut out);
     out
 }
 
@@ -211,15 +250,11 @@ fn evaluate_rule_on<'r>(
     shadow: &Shadow,
     rule: &'r Rule,
     present: Option<&Present>,
+    anchor_candidates: Vec<Candidate>,
     out: &mut Vec<Evaluation<'r>>,
 ) {
-    let search = |f: &Fact| {
-        let windows = present.map_or(Windows::All, |p| p.windows(f, &shadow.text));
-        candidates(article, shadow, f, &windows)
-    };
     // The anchor first: without one (or without its literals, which means no window to search),
     // the rule cannot apply and the other facts need no search.
-    let anchor_candidates = search(&rule.facts[rule.anchor]);
     if anchor_candidates.is_empty() {
         return;
     }
@@ -227,7 +262,7 @@ fn evaluate_rule_on<'r>(
     let candidates: Vec<Vec<Candidate>> = (0..rule.facts.len())
         .map(|i| match anchor_candidates.take_if(|_| i == rule.anchor) {
             Some(found) => found,
-            None => search(&rule.facts[i]),
+            None => search(article, shadow, &rule.facts[i], present),
         })
         .collect();
     let anchor_fact = &rule.facts[rule.anchor];
@@ -523,6 +558,17 @@ fn is_clause_break(c: char) -> bool {
 }
 
 /// A fact's candidates in text order, searched where the prefilter says a match can be.
+/// A fact's candidates, searched where the prefilter (if any) says it may match.
+fn search(
+    article: &Article,
+    shadow: &Shadow,
+    fact: &Fact,
+    present: Option<&Present>,
+) -> Vec<Candidate> {
+    let windows = present.map_or(Windows::All, |p| p.windows(fact, &shadow.text));
+    candidates(article, shadow, fact, &windows)
+}
+
 fn candidates(
     article: &Article,
     shadow: &Shadow,

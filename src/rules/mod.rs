@@ -252,11 +252,11 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    /// The shipped rule pack.
+    /// The shipped rule pack. Its files are parsed and compiled on every core (start-up time).
     pub fn shipped() -> Result<Self, Error> {
         let mut set = Self::default();
-        for (path, text) in SHIPPED {
-            set.add_source(path, text)?;
+        for parsed in crate::parallel::map(SHIPPED, |(path, text)| parse_source(path, text)) {
+            set.merge(parsed?)?;
         }
         Ok(set)
     }
@@ -277,49 +277,36 @@ impl RuleSet {
 
     /// Compiles the rules of one YAML text; every error of the file is reported.
     pub fn add_source(&mut self, path: &str, text: &str) -> Result<(), Error> {
-        let source = Arc::new(text.to_string());
-        let ctx = Ctx {
+        self.merge(parse_source(path, text)?)
+    }
+
+    /// Adds a parsed file's units and rules; a rule id met before is an error at its id.
+    fn merge(&mut self, parsed: Parsed) -> Result<(), Error> {
+        let Parsed {
             path,
-            text,
+            source,
+            units,
+            rules,
+            mut errors,
+        } = parsed;
+        let ctx = Ctx {
+            path: &path,
+            text: &source,
             source: &source,
         };
-        // The default node budget (250,000) refuses a 10,000-rule file; alias and depth limits
-        // stay at their defaults, which is what stops alias bombs and runaway nesting.
-        let options = serde_saphyr::options! {
-            budget: serde_saphyr::budget! {
-                max_nodes: 5_000_000,
-            },
-        };
-        let file: RuleFile = serde_saphyr::from_str_with_options(text, options)
-            .map_err(|e| ctx.yaml_error(&e, "rule files are YAML: see docs/rules.md"))?;
-        let mut errors = Vec::new();
-        for u in &file.units {
-            self.units.extend(UnitEntry {
-                surface: u.surface.value.clone(),
-                unit: u.unit.value.clone(),
-                dimension: match u.dimension.value {
-                    DimensionSpec::Currency => Dimension::Currency,
-                    DimensionSpec::Count => Dimension::Count,
-                    DimensionSpec::Physical => Dimension::Physical,
-                    DimensionSpec::Duration => Dimension::Duration,
-                },
-            });
+        for unit in units {
+            self.units.extend(unit);
         }
-        for spec in &file.rules {
-            match compile_rule(&ctx, spec) {
-                Ok(rule) => {
-                    if let Some(first) = self.rules.iter().find(|r| r.id == rule.id) {
-                        errors.push(ctx.error(
-                            ctx.whole(&spec.id),
-                            format!("duplicate rule id `{}`", rule.id),
-                            "defined again here",
-                            Some(format!("first defined in {}", first.origin.path)),
-                        ));
-                    } else {
-                        self.rules.push(rule);
-                    }
-                }
-                Err(mut es) => errors.append(&mut es),
+        for (rule, id_span) in rules {
+            if let Some(first) = self.rules.iter().find(|r| r.id == rule.id) {
+                errors.push(ctx.error(
+                    id_span,
+                    format!("duplicate rule id `{}`", rule.id),
+                    "defined again here",
+                    Some(format!("first defined in {}", first.origin.path)),
+                ));
+            } else {
+                self.rules.push(rule);
             }
         }
         combine(errors)
@@ -369,6 +356,64 @@ fn collect_rule_files(path: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<
         }
     }
     Ok(())
+}
+
+/// One rule file, parsed and compiled but not yet added to a set.
+struct Parsed {
+    path: String,
+    source: Arc<String>,
+    units: Vec<UnitEntry>,
+    /// Each rule with the span of its id, where a duplicate id is reported.
+    rules: Vec<(Rule, Range<usize>)>,
+    errors: Vec<Error>,
+}
+
+/// Parses and compiles one YAML rule file; a YAML error stops it, every rule error is kept.
+fn parse_source(path: &str, text: &str) -> Result<Parsed, Error> {
+    let source = Arc::new(text.to_string());
+    let ctx = Ctx {
+        path,
+        text,
+        source: &source,
+    };
+    // The default node budget (250,000) refuses a 10,000-rule file; alias and depth limits
+    // stay at their defaults, which is what stops alias bombs and runaway nesting.
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_nodes: 5_000_000,
+        },
+    };
+    let file: RuleFile = serde_saphyr::from_str_with_options(text, options)
+        .map_err(|e| ctx.yaml_error(&e, "rule files are YAML: see docs/rules.md"))?;
+    let units = file
+        .units
+        .iter()
+        .map(|u| UnitEntry {
+            surface: u.surface.value.clone(),
+            unit: u.unit.value.clone(),
+            dimension: match u.dimension.value {
+                DimensionSpec::Currency => Dimension::Currency,
+                DimensionSpec::Count => Dimension::Count,
+                DimensionSpec::Physical => Dimension::Physical,
+                DimensionSpec::Duration => Dimension::Duration,
+            },
+        })
+        .collect();
+    let mut rules = Vec::new();
+    let mut errors = Vec::new();
+    for spec in &file.rules {
+        match compile_rule(&ctx, spec) {
+            Ok(rule) => rules.push((rule, ctx.whole(&spec.id))),
+            Err(mut es) => errors.append(&mut es),
+        }
+    }
+    Ok(Parsed {
+        path: path.to_string(),
+        source,
+        units,
+        rules,
+        errors,
+    })
 }
 
 /// The file being compiled, for building located errors.

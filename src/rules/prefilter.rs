@@ -103,24 +103,80 @@ impl Present<'_> {
             let Some(&i) = self.prefilter.index.get(lit) else {
                 return Windows::All;
             };
-            ranges.extend(self.hits[i].iter().map(|h| {
-                let start = floor_char_boundary(text, h.start.saturating_sub(reach));
-                let end = ceil_char_boundary(text, h.end.saturating_add(reach));
-                let next = self.line_breaks.partition_point(|&b| b < end);
-                let end = self.line_breaks.get(next).copied().unwrap_or(text.len());
-                start..end
-            }));
+            ranges.extend(self.around(text, &self.hits[i], reach));
         }
-        if lits.len() > 1 {
-            ranges.sort_unstable_by_key(|r| r.start);
+        Windows::Only(merge(ranges))
+    }
+
+    /// Windows around every occurrence of these texts, for a pattern whose matches contain one
+    /// of them and are at most `reach` bytes long (`All` when the length is unbounded).
+    pub fn windows_around(&self, text: &str, needles: &[String], reach: Option<usize>) -> Windows {
+        let Some(reach) = reach else {
+            return Windows::All;
+        };
+        let mut ranges = Vec::new();
+        for needle in needles.iter().filter(|n| !n.is_empty()) {
+            let hits: Vec<Range<usize>> = text
+                .match_indices(needle.as_str())
+                .map(|(i, m)| i..i + m.len())
+                .collect();
+            ranges.extend(self.around(text, &hits, reach));
         }
-        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-        for r in ranges {
-            match merged.last_mut() {
-                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                _ => merged.push(r),
+        Windows::Only(merge(ranges))
+    }
+
+    /// `reach` bytes either side of each hit, each window extended to the next line break.
+    fn around<'a>(
+        &'a self,
+        text: &'a str,
+        hits: &'a [Range<usize>],
+        reach: usize,
+    ) -> impl Iterator<Item = Range<usize>> + 'a {
+        hits.iter().map(move |h| {
+            let start = floor_char_boundary(text, h.start.saturating_sub(reach));
+            let end = ceil_char_boundary(text, h.end.saturating_add(reach));
+            let next = self.line_breaks.partition_point(|&b| b < end);
+            let end = self.line_breaks.get(next).copied().unwrap_or(text.len());
+            start..end
+        })
+    }
+}
+
+/// Sorts ranges and merges those that overlap or touch.
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_unstable_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+impl Windows {
+    /// The parts of the text both window sets search. Both contain every match, each match
+    /// inside one window of each; so each match lies inside one intersection, and the
+    /// intersections still end at line breaks.
+    pub fn intersect(self, other: Windows) -> Windows {
+        let (a, b) = match (self, other) {
+            (Windows::All, w) | (w, Windows::All) => return w,
+            (Windows::Only(a), Windows::Only(b)) => (a, b),
+        };
+        let (mut i, mut j, mut out) = (0, 0, Vec::new());
+        while i < a.len() && j < b.len() {
+            let start = a[i].start.max(b[j].start);
+            let end = a[i].end.min(b[j].end);
+            if start < end {
+                out.push(start..end);
+            }
+            if a[i].end < b[j].end {
+                i += 1;
+            } else {
+                j += 1;
             }
         }
-        Windows::Only(merged)
+        Windows::Only(out)
     }
 }
