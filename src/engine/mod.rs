@@ -128,7 +128,7 @@ pub fn evaluate<'r>(article: &Article, rules: &'r RuleSet) -> Vec<Evaluation<'r>
     let anchors: Vec<Vec<Candidate>> = rules
         .rules
         .iter()
-        .map(|r| search(article, &shadow, &r.facts[r.anchor], Some(&present)))
+        .map(|r| search(article, &shadow, &r.facts[r.anchor], Some(&present), None))
         .collect();
     compile_ahead(
         rules
@@ -171,7 +171,7 @@ fn compile_ahead<'r>(facts: impl Iterator<Item = &'r Fact>, present: &Present) {
 pub fn evaluate_rule<'r>(article: &Article, rule: &'r Rule) -> Vec<Evaluation<'r>> {
     let shadow = Shadow::new(article);
     let mut out = Vec::new();
-    let anchors = search(article, &shadow, &rule.facts[rule.anchor], None);
+    let anchors = search(article, &shadow, &rule.facts[rule.anchor], None, None);
     evaluate_rule_on(article, &shadow, rule, None, anchors, &mut out);
     out
 }
@@ -258,11 +258,22 @@ fn evaluate_rule_on<'r>(
     if anchor_candidates.is_empty() {
         return;
     }
+    let names: Vec<Option<Vec<String>>> = rule
+        .facts
+        .iter()
+        .map(|fact| referable_names(rule, fact, &anchor_candidates))
+        .collect();
     let mut anchor_candidates = Some(anchor_candidates);
     let candidates: Vec<Vec<Candidate>> = (0..rule.facts.len())
         .map(|i| match anchor_candidates.take_if(|_| i == rule.anchor) {
             Some(found) => found,
-            None => search(article, shadow, &rule.facts[i], present),
+            None => search(
+                article,
+                shadow,
+                &rule.facts[i],
+                present,
+                names[i].as_deref(),
+            ),
         })
         .collect();
     let anchor_fact = &rule.facts[rule.anchor];
@@ -472,36 +483,60 @@ fn refers_to(rule: &Rule, fact: &Fact, anchor: &Candidate, c: &Candidate) -> boo
     let Some(text) = c.reference.as_deref() else {
         return false;
     };
-    // The same name, give or take a leading 我国/全国/全年/上半年…: 占全部快递业务量 refers to
-    // 快递业务量, never to 同城快递业务量.
-    let strip = |t: &str| -> String {
-        const PREFIXES: [&str; 9] = [
-            "全部",
-            "我国",
-            "全国",
-            "全年",
-            "今年",
-            "去年",
-            "上半年",
-            "下半年",
-            "前三季度",
-        ];
-        let mut t = t.trim();
-        while let Some(rest) = PREFIXES.iter().find_map(|p| t.strip_prefix(p)) {
-            t = rest;
+    let wanted = canonical(rule, strip_name(wanted));
+    wanted.chars().count() >= 2 && canonical(rule, strip_name(text)) == wanted
+}
+
+/// A name less a leading 我国/全国/全年/上半年…: 占全部快递业务量 refers to 快递业务量, never to
+/// 同城快递业务量.
+fn strip_name(t: &str) -> &str {
+    const PREFIXES: [&str; 9] = [
+        "全部",
+        "我国",
+        "全国",
+        "全年",
+        "今年",
+        "去年",
+        "上半年",
+        "下半年",
+        "前三季度",
+    ];
+    let mut t = t.trim();
+    while let Some(rest) = PREFIXES.iter().find_map(|p| t.strip_prefix(p)) {
+        t = rest;
+    }
+    t
+}
+
+/// Aliases name one thing: each name maps to the first of its group.
+fn canonical(rule: &Rule, t: &str) -> String {
+    rule.aliases
+        .iter()
+        .find(|group| group.iter().any(|g| g == t))
+        .and_then(|group| group.first().cloned())
+        .unwrap_or_else(|| t.to_string())
+}
+
+/// Every name a candidate's `{@anchor.capture}` text must contain to refer to one of these
+/// anchors ([`refers_to`] compares the text less its prefixes, which is part of it, with an
+/// anchor's name or an alias of it). `None`: the fact has no reference.
+fn referable_names(rule: &Rule, fact: &Fact, anchors: &[Candidate]) -> Option<Vec<String>> {
+    let r = fact.pattern.reference.as_ref()?;
+    let mut names = std::collections::BTreeSet::new();
+    for anchor in anchors {
+        let Some((_, value)) = anchor.captures.iter().find(|(n, _)| *n == r.capture) else {
+            continue;
+        };
+        let wanted = canonical(rule, strip_name(value));
+        if wanted.chars().count() < 2 {
+            continue;
         }
-        t.to_string()
-    };
-    // Aliases name one thing: map each name to the first of its group.
-    let canonical = |t: String| -> String {
-        rule.aliases
-            .iter()
-            .find(|group| group.contains(&t))
-            .and_then(|group| group.first().cloned())
-            .unwrap_or(t)
-    };
-    let wanted = canonical(strip(wanted));
-    wanted.chars().count() >= 2 && canonical(strip(text)) == wanted
+        for group in rule.aliases.iter().filter(|g| g.first() == Some(&wanted)) {
+            names.extend(group.iter().cloned());
+        }
+        names.insert(wanted);
+    }
+    Some(names.into_iter().collect())
 }
 
 /// The values of the rule's `agree` captures a candidate has.
@@ -557,16 +592,34 @@ fn is_clause_break(c: char) -> bool {
     )
 }
 
-/// A fact's candidates in text order, searched where the prefilter says a match can be.
-/// A fact's candidates, searched where the prefilter (if any) says it may match.
+/// A fact's candidates in text order, searched where the prefilter (if any) says a match can
+/// be. `names`: texts one of which the fact's `{@anchor.capture}` must contain (see
+/// [`referable_names`]); only matches whose reference contains one count, so only windows
+/// around those texts need searching.
 fn search(
     article: &Article,
     shadow: &Shadow,
     fact: &Fact,
     present: Option<&Present>,
+    names: Option<&[String]>,
 ) -> Vec<Candidate> {
-    let windows = present.map_or(Windows::All, |p| p.windows(fact, &shadow.text));
-    candidates(article, shadow, fact, &windows)
+    let windows = present.map_or(Windows::All, |p| {
+        let windows = p.windows(fact, &shadow.text);
+        match names {
+            Some(names) if windows != Windows::Only(Vec::new()) => {
+                let text = &article.document.text;
+                let hits: Vec<Range<usize>> = names
+                    .iter()
+                    .filter(|n| !n.is_empty())
+                    .flat_map(|n| text.match_indices(n.as_str()))
+                    .map(|(i, n)| shadow.covering(article, i..i + n.len()))
+                    .collect();
+                windows.intersect(p.windows_around(&shadow.text, &hits, fact.pattern.reach))
+            }
+            _ => windows,
+        }
+    });
+    candidates(article, shadow, fact, &windows, names)
 }
 
 fn candidates(
@@ -574,6 +627,7 @@ fn candidates(
     shadow: &Shadow,
     fact: &Fact,
     windows: &Windows,
+    names: Option<&[String]>,
 ) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     let mut seen: HashSet<Item> = HashSet::new();
@@ -583,12 +637,13 @@ fn candidates(
             shadow,
             fact,
             0..shadow.text.len(),
+            names,
             &mut out,
             &mut seen,
         ),
         Windows::Only(ws) => {
             for w in ws {
-                candidates_in(article, shadow, fact, w.clone(), &mut out, &mut seen);
+                candidates_in(article, shadow, fact, w.clone(), names, &mut out, &mut seen);
             }
         }
     }
@@ -600,6 +655,7 @@ fn candidates_in(
     shadow: &Shadow,
     fact: &Fact,
     window: Range<usize>,
+    names: Option<&[String]>,
     out: &mut Vec<Candidate>,
     seen: &mut HashSet<Item>,
 ) {
@@ -628,7 +684,15 @@ fn candidates_in(
         let Some(item) = shadow.item(g.start()) else {
             continue;
         };
-        // The first match that binds a figure is its candidate.
+        let reference = caps
+            .name("__ref")
+            .map(|m| strip_placeholders(article, shadow, m.range()));
+        if let (Some(names), Some(text)) = (names, &reference) {
+            if !names.iter().any(|n| text.contains(n.as_str())) {
+                continue;
+            }
+        }
+        // The first match that binds a figure (and may name an anchor) is its candidate.
         if seen.contains(&item) {
             continue;
         }
@@ -730,9 +794,6 @@ fn candidates_in(
                 captures.push(("period".to_string(), period));
             }
         }
-        let reference = caps
-            .name("__ref")
-            .map(|m| strip_placeholders(article, shadow, m.range()));
         seen.insert(item);
         out.push(Candidate {
             reference,

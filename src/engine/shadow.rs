@@ -78,6 +78,30 @@ impl Shadow {
         }
     }
 
+    /// The shadow range covering a normalized range. A placeholder stands for its whole item, so
+    /// an end inside an item moves out to the item's edge.
+    pub fn covering(&self, article: &Article, norm: Range<usize>) -> Range<usize> {
+        let span = |k: usize| super::item_span(article, self.items[k].1);
+        // The first item ending after each end: the one that may contain it.
+        let first_after = |at: usize| {
+            self.items
+                .partition_point(|&(_, it)| super::item_span(article, it).end <= at)
+        };
+        let k = first_after(norm.start);
+        let start = match self.items.get(k) {
+            Some(&(at, _)) if span(k).start < norm.start => at,
+            _ => self.from_normalized(norm.start),
+        };
+        let k = first_after(norm.end);
+        let end = match self.items.get(k) {
+            Some(&(at, _)) if span(k).start < norm.end => {
+                at + self.text[at..].chars().next().map_or(0, char::len_utf8)
+            }
+            _ => self.from_normalized(norm.end),
+        };
+        start..end.max(start)
+    }
+
     /// The item whose placeholder stands at a shadow offset.
     pub fn item(&self, shadow: usize) -> Option<Item> {
         self.items

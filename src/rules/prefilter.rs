@@ -108,21 +108,18 @@ impl Present<'_> {
         Windows::Only(merge(ranges))
     }
 
-    /// Windows around every occurrence of these texts, for a pattern whose matches contain one
-    /// of them and are at most `reach` bytes long (`All` when the length is unbounded).
-    pub fn windows_around(&self, text: &str, needles: &[String], reach: Option<usize>) -> Windows {
+    /// Windows around these ranges of `text`, for a pattern each of whose matches contains one
+    /// of them and is at most `reach` bytes long (`All` when the length is unbounded).
+    pub fn windows_around(
+        &self,
+        text: &str,
+        hits: &[Range<usize>],
+        reach: Option<usize>,
+    ) -> Windows {
         let Some(reach) = reach else {
             return Windows::All;
         };
-        let mut ranges = Vec::new();
-        for needle in needles.iter().filter(|n| !n.is_empty()) {
-            let hits: Vec<Range<usize>> = text
-                .match_indices(needle.as_str())
-                .map(|(i, m)| i..i + m.len())
-                .collect();
-            ranges.extend(self.around(text, &hits, reach));
-        }
-        Windows::Only(merge(ranges))
+        Windows::Only(merge(self.around(text, hits, reach).collect()))
     }
 
     /// `reach` bytes either side of each hit, each window extended to the next line break.
@@ -178,5 +175,32 @@ impl Windows {
             }
         }
         Windows::Only(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Windows::{self, All, Only};
+
+    #[test]
+    fn intersections_keep_what_both_search() {
+        let a = Only(vec![0..10, 20..30, 40..50]);
+        let b = Only(vec![5..25, 28..45]);
+        assert_eq!(
+            a.clone().intersect(b),
+            Only(vec![5..10, 20..25, 28..30, 40..45])
+        );
+        assert_eq!(a.clone().intersect(All), a);
+        assert_eq!(All.intersect(a.clone()), a);
+        assert_eq!(a.intersect(Only(vec![10..20, 30..40])), Only(Vec::new()));
+        assert_eq!(All.intersect(All), Windows::All);
+    }
+
+    #[test]
+    fn merge_joins_overlapping_and_touching_ranges() {
+        assert_eq!(
+            super::merge(vec![8..12, 0..4, 4..6, 10..20]),
+            vec![0..6, 8..20]
+        );
     }
 }
