@@ -12,9 +12,24 @@ pub struct Json {
 }
 
 pub(super) fn to_json<T: serde::Serialize>(value: &T) -> String {
-    let mut s = serde_json::to_string(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s = compact(value);
     s.push('\n');
     s
+}
+
+fn compact<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+impl Json {
+    /// What comes before the next file: the object's opening the first time, a comma after.
+    fn separator(&mut self) -> &'static str {
+        if std::mem::replace(&mut self.started, true) {
+            ","
+        } else {
+            "{\"files\":["
+        }
+    }
 }
 
 impl Emitter for Json {
@@ -23,19 +38,11 @@ impl Emitter for Json {
     }
 
     fn file(&mut self, file: &FileReport) -> String {
-        let mut out = String::from(if self.started { "," } else { "{\"files\":[" });
-        self.started = true;
-        out.push_str(
-            &serde_json::to_string(file).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")),
-        );
-        out
+        format!("{}{}", self.separator(), compact(file))
     }
 
     fn finish(&mut self, summary: &Summary, _: &[RuleMeta]) -> String {
-        let mut out = String::from(if self.started { "" } else { "{\"files\":[" });
-        out.push_str("],\"summary\":");
-        out.push_str(&to_json(summary));
-        out.insert(out.len() - 1, '}');
-        out
+        let open = if self.started { "" } else { "{\"files\":[" };
+        format!("{open}],\"summary\":{}}}\n", compact(summary))
     }
 }

@@ -32,6 +32,17 @@ fn opt(s: &Option<String>) -> String {
     s.as_deref().map_or("null".to_string(), quote)
 }
 
+impl Yaml {
+    /// The `files:` key, before the first file (or the summary of a run without files).
+    fn open(&mut self) -> &'static str {
+        if std::mem::replace(&mut self.started, true) {
+            ""
+        } else {
+            "files:\n"
+        }
+    }
+}
+
 impl Emitter for Yaml {
     fn facts(&self, record: &FactsRecord) -> String {
         let mut out = format!("path: {}\n", quote(&record.path));
@@ -89,8 +100,7 @@ impl Emitter for Yaml {
     }
 
     fn file(&mut self, f: &FileReport) -> String {
-        let mut out = String::from(if self.started { "" } else { "files:\n" });
-        self.started = true;
+        let mut out = self.open().to_string();
         out.push_str(&format!("  - path: {}\n", quote(&f.path)));
         list_key(&mut out, "    ", "findings", f.findings.is_empty());
         for x in &f.findings {
@@ -123,7 +133,7 @@ impl Emitter for Yaml {
     }
 
     fn finish(&mut self, summary: &Summary, _: &[RuleMeta]) -> String {
-        let mut out = String::from(if self.started { "" } else { "files:\n" });
+        let mut out = self.open().to_string();
         out.push_str(&format!(
             "summary: {{files: {}, errors: {}, warnings: {}}}\n",
             summary.files, summary.errors, summary.warnings

@@ -280,14 +280,7 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
             help: Some("make the other figure a fact of its own, or prefix it with `_` to match it as context".into()),
         });
     }
-    let hir = regex_syntax::ParserBuilder::new()
-        .build()
-        .parse(&expanded)
-        .map_err(|e| PatternError {
-            span: 0..pattern.len(),
-            message: e.to_string(),
-            help: None,
-        })?;
+    let hir = parse_hir(&expanded, pattern.len())?;
     let regex = LazyRegex::new(&expanded, &hir, pattern.len())?;
     let mut capture_names = Vec::new();
     collect_capture_names(&hir, &mut capture_names);
@@ -299,6 +292,18 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
         macros,
         reference,
     })
+}
+
+/// The HIR of an expanded pattern; an error spans the whole pattern as the user wrote it.
+fn parse_hir(source: &str, user_len: usize) -> Result<regex_syntax::hir::Hir, PatternError> {
+    regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(source)
+        .map_err(|e| PatternError {
+            span: 0..user_len,
+            message: e.to_string(),
+            help: None,
+        })
 }
 
 fn reach(hir: &regex_syntax::hir::Hir) -> Option<usize> {
@@ -470,14 +475,7 @@ pub fn compile_context(pattern: &str, suffix_anchor: bool) -> Result<LazyRegex, 
     } else {
         pattern.to_string()
     };
-    let hir = regex_syntax::ParserBuilder::new()
-        .build()
-        .parse(&full)
-        .map_err(|e| PatternError {
-            span: 0..pattern.len(),
-            message: e.to_string(),
-            help: None,
-        })?;
+    let hir = parse_hir(&full, pattern.len())?;
     LazyRegex::new(&full, &hir, pattern.len())
 }
 
