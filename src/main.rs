@@ -7,7 +7,7 @@ use factlint::config::Config;
 use factlint::document::Markup;
 use factlint::figure::Rounding;
 use factlint::input::{self, Input, WalkOptions};
-use factlint::lint::{self, Linter, Read};
+use factlint::lint::{self, Linter, Read, Source};
 use factlint::report::{self, Format, RuleMeta, Style};
 use factlint::rules::{RuleSet, Severity};
 use factlint::ReadOptions;
@@ -477,15 +477,21 @@ impl<'a, W: Write> Output<'a, W> {
     }
 }
 
+/// The most text a worker checks in one batch: enough to run each regex over many articles in a
+/// row, little enough that the articles in flight stay a few megabytes.
+const BATCH_BYTES: usize = 512 * 1024;
+/// The most files in one batch.
+const BATCH_FILES: usize = 256;
+
 /// Collects the inputs and checks them on `-j` worker threads, handing each result to `sink` in
 /// path order as soon as it and every input before it are done. Output streams, and memory holds
-/// only the files in flight, never the corpus. Workers take inputs in path order, so the files
-/// waiting for an earlier, slower one stay few.
+/// only the files in flight, never the corpus. Workers take batches of consecutive inputs in
+/// path order, so the files waiting for an earlier, slower batch stay few.
 fn for_each_input<T: Send>(
     args: &InputArgs,
     config: Option<&Config>,
     trouble: &mut Trouble,
-    work: impl Fn(&Input, String) -> T + Sync,
+    work: impl Fn(Vec<Source>) -> Vec<T> + Sync,
     mut sink: impl FnMut(T) -> io::Result<()>,
 ) -> io::Result<()> {
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -511,28 +517,53 @@ fn for_each_input<T: Send>(
     } else {
         indicatif::ProgressBar::hidden()
     };
+    // Each worker takes a batch of consecutive inputs (see `Linter::check_batch`): up to
+    // BATCH_BYTES of text, and few enough files that every thread gets several batches.
+    let batch_files = (inputs.len() / (threads * 4)).clamp(1, BATCH_FILES);
     let next = AtomicUsize::new(0);
     let outcome = std::thread::scope(|scope| {
         // Dropped on return, which stops workers blocked on a full channel.
-        let (done, results) = std::sync::mpsc::sync_channel(threads * 4);
+        let (done, results) = std::sync::mpsc::sync_channel(threads * BATCH_FILES);
         for _ in 0..threads {
             let done = done.clone();
             let (inputs, next, work, progress) = (&inputs, &next, &work, &progress);
             scope.spawn(move || {
                 loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(input) = inputs.get(index) else {
+                    let mut batch = Vec::new();
+                    let mut sources = Vec::new();
+                    let mut bytes = 0;
+                    while batch.len() < batch_files && bytes < BATCH_BYTES {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(input) = inputs.get(index) else {
+                            break;
+                        };
+                        let read = match lint::read(input, args.max_file_size) {
+                            Ok(Read::Text(text)) => {
+                                bytes += text.len();
+                                sources.push(Source {
+                                    name: input.name(),
+                                    text,
+                                    markup: input.markup(),
+                                });
+                                Ok(Some(()))
+                            }
+                            Ok(Read::Binary) => Ok(None),
+                            Err(e) => Err(e),
+                        };
+                        batch.push((index, input, read));
+                    }
+                    if batch.is_empty() {
                         break;
-                    };
-                    let out = match lint::read(input, args.max_file_size) {
-                        Ok(Read::Text(text)) => Ok(Some(work(input, text))),
-                        Ok(Read::Binary) => Ok(None),
-                        Err(e) => Err(e),
-                    };
-                    progress.inc(1);
-                    // The receiver is gone only when output failed: stop.
-                    if done.send((index, input, out)).is_err() {
-                        break;
+                    }
+                    // One result per text read, in order.
+                    let mut checked = work(sources).into_iter();
+                    for (index, input, read) in batch {
+                        let out = read.map(|text| text.and_then(|()| checked.next()));
+                        progress.inc(1);
+                        // The receiver is gone only when output failed: stop.
+                        if done.send((index, input, out)).is_err() {
+                            return;
+                        }
                     }
                 }
             });
@@ -584,7 +615,7 @@ fn facts(args: &FactsArgs, out: &mut impl Write) -> Result<u8, Failure> {
         &args.input,
         config.as_ref(),
         &mut trouble,
-        |input, text| linter.facts(input.name(), text, input.markup()),
+        |sources| linter.facts_batch(sources),
         |record| {
             if !first && args.format == FactsFormat::Yaml {
                 out.write(b"---\n")?;
@@ -627,7 +658,7 @@ fn check(args: &CheckArgs, out: &mut impl Write) -> Result<u8, Failure> {
         &args.input,
         config.as_ref(),
         &mut trouble,
-        |input, text| linter.check(input.name(), text, input.markup()),
+        |sources| linter.check_batch(sources),
         |mut file| {
             if args.write_baseline.is_some() {
                 accepted.extend(factlint::baseline::entries(&file));

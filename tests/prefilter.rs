@@ -1,6 +1,7 @@
-//! The literal prefilter and its search windows are an optimisation only: on every fixture and on
-//! generated articles (reshuffled paragraphs, planted errors), evaluating the rule set with them
-//! gives exactly what searching every rule's facts over the whole text gives.
+//! The literal prefilter, its search windows and batched evaluation are optimisations only: on
+//! every fixture and on generated articles (reshuffled paragraphs, planted errors), evaluating the
+//! rule set with them gives exactly what searching every rule's facts over the whole text, one
+//! article at a time, gives.
 
 use factlint::corpus::Corpus;
 use factlint::engine;
@@ -27,24 +28,38 @@ fn assert_same(name: &str, text: String, rules: &RuleSet) -> usize {
     fast.len()
 }
 
+/// (name, text) of every fixture, then 400 KB of generated articles.
+fn articles() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for dir in ["fixtures", "fixtures/zh", "fixtures/zh-holdout"] {
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).unwrap();
+            out.push((path.display().to_string(), text));
+        }
+    }
+    let mut corpus = Corpus::new(std::path::Path::new("."), 7).unwrap();
+    out.extend(
+        corpus
+            .take_bytes(400_000)
+            .into_iter()
+            .map(|generated| (generated.name, generated.text)),
+    );
+    out
+}
+
 #[test]
 fn prefiltered_evaluation_equals_whole_text_search() {
     let rules = RuleSet::shipped().unwrap();
     let mut evaluations = 0;
     let mut articles = 0;
-    for dir in ["fixtures", "fixtures/zh", "fixtures/zh-holdout"] {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                evaluations += assert_same(&path.display().to_string(), text, &rules);
-                articles += 1;
-            }
-        }
-    }
-    let mut corpus = Corpus::new(std::path::Path::new("."), 7).unwrap();
-    for generated in corpus.take_bytes(400_000) {
-        evaluations += assert_same(&generated.name, generated.text, &rules);
+    for (name, text) in self::articles() {
+        evaluations += assert_same(&name, text, &rules);
         articles += 1;
     }
     assert!(articles > 50, "only {articles} articles");
@@ -52,4 +67,37 @@ fn prefiltered_evaluation_equals_whole_text_search() {
         evaluations > 1000,
         "only {evaluations} evaluations compared"
     );
+}
+
+#[test]
+fn batched_evaluation_equals_one_article_at_a_time() {
+    let rules = RuleSet::shipped().unwrap();
+    let articles: Vec<Article> = self::articles()
+        .into_iter()
+        .map(|(name, text)| Article::new(name, text, &ReadOptions::default()))
+        .collect();
+    let alone: Vec<Vec<String>> = articles
+        .iter()
+        .map(|article| fingerprint(&engine::evaluate(article, &rules)))
+        .collect();
+    // The whole set at once, and in batches of 7 (so batches mix articles that share no rule).
+    for size in [articles.len(), 7] {
+        let batched: Vec<Vec<String>> = articles
+            .chunks(size)
+            .flat_map(|chunk| {
+                let refs: Vec<&Article> = chunk.iter().collect();
+                engine::evaluate_batch(&refs, &rules)
+            })
+            .map(|evaluations| fingerprint(&evaluations))
+            .collect();
+        assert_eq!(batched.len(), alone.len());
+        for ((article, batched), alone) in articles.iter().zip(&batched).zip(&alone) {
+            assert_eq!(
+                batched, alone,
+                "{}: batched evaluation (batches of {size}) differs",
+                article.document.path
+            );
+        }
+    }
+    assert!(alone.iter().map(Vec::len).sum::<usize>() > 1000);
 }

@@ -120,43 +120,117 @@ struct Candidate {
 
 /// Evaluates every rule on an article.
 pub fn evaluate<'r>(article: &Article, rules: &'r RuleSet) -> Vec<Evaluation<'r>> {
-    let shadow = Shadow::new(article);
-    let present = rules.prefilter().scan(&shadow.text);
+    evaluate_batch(&[article], rules).pop().unwrap_or_default()
+}
+
+/// An article made ready for searching: its matching text and the literals it contains.
+struct Prepared<'a> {
+    article: &'a Article,
+    shadow: Shadow,
+    /// The prefilter's scan; `None` searches every fact over the whole text.
+    present: Option<Present<'a>>,
+}
+
+/// Evaluates every rule on several articles: the evaluations of each, in article order, each
+/// exactly what [`evaluate`] gives it alone.
+///
+/// The work runs rule by rule and fact by fact across the whole batch rather than article by
+/// article: a search's cost is mostly fetching its regex's automaton into the CPU caches, and
+/// running one regex over many articles in a row pays that once per batch instead of once per
+/// article (2.3× less time on the generated corpus; see docs/performance.md).
+pub fn evaluate_batch<'r>(articles: &[&Article], rules: &'r RuleSet) -> Vec<Vec<Evaluation<'r>>> {
+    let prepared: Vec<Prepared> = articles
+        .iter()
+        .map(|&article| {
+            let shadow = Shadow::new(article);
+            let present = Some(rules.prefilter().scan(&shadow.text));
+            Prepared {
+                article,
+                shadow,
+                present,
+            }
+        })
+        .collect();
     // Anchors first, for every rule: only rules whose anchor found something search (and so
     // compile) their other facts.
-    compile_ahead(rules.rules.iter().map(|r| &r.facts[r.anchor]), &present);
-    let anchors: Vec<Vec<Candidate>> = rules
+    compile_ahead(rules.rules.iter().map(|r| &r.facts[r.anchor]), &prepared);
+    let anchors: Vec<Vec<Vec<Candidate>>> = rules
         .rules
         .iter()
-        .map(|r| search(article, &shadow, &r.facts[r.anchor], Some(&present), None))
+        .map(|r| {
+            prepared
+                .iter()
+                .map(|p| search(p, &r.facts[r.anchor], None))
+                .collect()
+        })
         .collect();
     compile_ahead(
         rules
             .rules
             .iter()
             .zip(&anchors)
-            .filter(|(_, found)| !found.is_empty())
+            .filter(|(_, found)| found.iter().any(|f| !f.is_empty()))
             .flat_map(|(r, _)| r.facts.iter().enumerate().filter(|&(i, _)| i != r.anchor))
             .map(|(_, f)| f),
-        &present,
+        &prepared,
     );
-    let mut out = Vec::new();
+    let mut out: Vec<Vec<Evaluation>> = articles.iter().map(|_| Vec::new()).collect();
     for (rule, found) in rules.rules.iter().zip(anchors) {
-        evaluate_rule_on(article, &shadow, rule, Some(&present), found, &mut out);
+        let candidates = search_facts(rule, &prepared, found);
+        for ((p, facts), evaluations) in prepared.iter().zip(candidates).zip(&mut out) {
+            bind(p.article, rule, facts, evaluations);
+        }
     }
     out
+}
+
+/// Each article's candidates for each of the rule's facts, given its anchor's: one fact at a
+/// time over every article whose anchor found something (an article without anchors needs no
+/// other search).
+fn search_facts(
+    rule: &Rule,
+    prepared: &[Prepared],
+    anchors: Vec<Vec<Candidate>>,
+) -> Vec<Vec<Vec<Candidate>>> {
+    let mut candidates: Vec<Vec<Vec<Candidate>>> = anchors
+        .into_iter()
+        .map(|found| {
+            let mut facts: Vec<Vec<Candidate>> = rule.facts.iter().map(|_| Vec::new()).collect();
+            facts[rule.anchor] = found;
+            facts
+        })
+        .collect();
+    for (i, fact) in rule.facts.iter().enumerate() {
+        if i == rule.anchor {
+            continue;
+        }
+        for (p, facts) in prepared.iter().zip(&mut candidates) {
+            if !facts[rule.anchor].is_empty() {
+                let names = referable_names(rule, fact, &facts[rule.anchor]);
+                facts[i] = search(p, fact, names.as_deref());
+            }
+        }
+    }
+    candidates
 }
 
 /// Compiles, on every core, the patterns this article may need that are not compiled yet. Regex
 /// compilation is most of a cold start, and one article keeps only one core busy; later articles
 /// find everything compiled and pay only this check. Compiling a pattern the rules then do not
 /// search (its anchor found nothing) costs a spare core's time, not the article's.
-fn compile_ahead<'r>(facts: impl Iterator<Item = &'r Fact>, present: &Present) {
+fn compile_ahead<'r>(facts: impl Iterator<Item = &'r Fact>, prepared: &[Prepared]) {
     if crate::parallel::cores() < 2 {
         return;
     }
     let pending: Vec<&crate::rules::pattern::LazyRegex> = facts
-        .filter(|f| !f.pattern.regex.is_compiled() && present.may_match(f))
+        .filter(|f| {
+            !f.pattern.regex.is_compiled()
+                && prepared.iter().any(|p| {
+                    p.present
+                        .as_ref()
+                        .is_none_or(|present| present.may_match(f))
+                })
+        })
         .map(|f| &f.pattern.regex)
         .collect();
     // A handful compiles faster than a thread starts and syncs.
@@ -167,12 +241,19 @@ fn compile_ahead<'r>(facts: impl Iterator<Item = &'r Fact>, present: &Present) {
     }
 }
 
-/// Evaluates one rule on an article.
+/// Evaluates one rule on an article, searching the whole text (no prefilter: the reference
+/// [`evaluate`] is checked against).
 pub fn evaluate_rule<'r>(article: &Article, rule: &'r Rule) -> Vec<Evaluation<'r>> {
-    let shadow = Shadow::new(article);
+    let p = Prepared {
+        article,
+        shadow: Shadow::new(article),
+        present: None,
+    };
+    let anchors = vec![search(&p, &rule.facts[rule.anchor], None)];
     let mut out = Vec::new();
-    let anchors = search(article, &shadow, &rule.facts[rule.anchor], None, None);
-    evaluate_rule_on(article, &shadow, rule, None, anchors, &mut out);
+    for facts in search_facts(rule, std::slice::from_ref(&p), anchors) {
+        bind(article, rule, facts, &mut out);
+    }
     out
 }
 
@@ -245,37 +326,17 @@ pub fn findings(article: &Article, evaluations: &[Evaluation]) -> Vec<Finding> {
     out
 }
 
-fn evaluate_rule_on<'r>(
+/// Binds each anchor candidate to the other facts' candidates and evaluates the check.
+/// `candidates`: each fact's candidates in text order; without anchors nothing binds.
+fn bind<'r>(
     article: &Article,
-    shadow: &Shadow,
     rule: &'r Rule,
-    present: Option<&Present>,
-    anchor_candidates: Vec<Candidate>,
+    candidates: Vec<Vec<Candidate>>,
     out: &mut Vec<Evaluation<'r>>,
 ) {
-    // The anchor first: without one (or without its literals, which means no window to search),
-    // the rule cannot apply and the other facts need no search.
-    if anchor_candidates.is_empty() {
+    if candidates[rule.anchor].is_empty() {
         return;
     }
-    let names: Vec<Option<Vec<String>>> = rule
-        .facts
-        .iter()
-        .map(|fact| referable_names(rule, fact, &anchor_candidates))
-        .collect();
-    let mut anchor_candidates = Some(anchor_candidates);
-    let candidates: Vec<Vec<Candidate>> = (0..rule.facts.len())
-        .map(|i| match anchor_candidates.take_if(|_| i == rule.anchor) {
-            Some(found) => found,
-            None => search(
-                article,
-                shadow,
-                &rule.facts[i],
-                present,
-                names[i].as_deref(),
-            ),
-        })
-        .collect();
     let anchor_fact = &rule.facts[rule.anchor];
     // Each fact's candidates by scope unit, so an anchor compares only those in its reach.
     let by_unit: Vec<UnitIndex> = candidates
@@ -596,15 +657,10 @@ fn is_clause_break(c: char) -> bool {
 /// be. `names`: texts one of which the fact's `{@anchor.capture}` must contain (see
 /// [`referable_names`]); only matches whose reference contains one count, so only windows
 /// around those texts need searching.
-fn search(
-    article: &Article,
-    shadow: &Shadow,
-    fact: &Fact,
-    present: Option<&Present>,
-    names: Option<&[String]>,
-) -> Vec<Candidate> {
-    let windows = present.map_or(Windows::All, |p| {
-        let windows = p.windows(fact, &shadow.text);
+fn search(p: &Prepared, fact: &Fact, names: Option<&[String]>) -> Vec<Candidate> {
+    let (article, shadow) = (p.article, &p.shadow);
+    let windows = p.present.as_ref().map_or(Windows::All, |present| {
+        let windows = present.windows(fact, &shadow.text);
         match names {
             Some(names) if windows != Windows::Only(Vec::new()) => {
                 let text = &article.document.text;
@@ -614,7 +670,7 @@ fn search(
                     .flat_map(|n| text.match_indices(n.as_str()))
                     .map(|(i, n)| shadow.covering(article, i..i + n.len()))
                     .collect();
-                windows.intersect(p.windows_around(&shadow.text, &hits, fact.pattern.reach))
+                windows.intersect(present.windows_around(&shadow.text, &hits, fact.pattern.reach))
             }
             _ => windows,
         }
