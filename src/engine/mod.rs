@@ -129,6 +129,30 @@ struct Prepared<'a> {
     shadow: Shadow,
     /// The prefilter's scan; `None` searches every fact over the whole text.
     present: Option<Present<'a>>,
+    /// [`period_before`] of each normalized offset asked about: many facts of many rules bind
+    /// the same figure, and finding its period means searching up to four paragraphs.
+    periods: std::cell::RefCell<std::collections::HashMap<usize, Option<String>>>,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(article: &'a Article, present: impl FnOnce(&str) -> Option<Present<'a>>) -> Self {
+        let shadow = Shadow::new(article);
+        let present = present(&shadow.text);
+        Self {
+            article,
+            shadow,
+            present,
+            periods: Default::default(),
+        }
+    }
+
+    fn period_before(&self, at: usize) -> Option<String> {
+        self.periods
+            .borrow_mut()
+            .entry(at)
+            .or_insert_with(|| period_before(self.article, at))
+            .clone()
+    }
 }
 
 /// Evaluates every rule on several articles: the evaluations of each, in article order, each
@@ -141,15 +165,7 @@ struct Prepared<'a> {
 pub fn evaluate_batch<'r>(articles: &[&Article], rules: &'r RuleSet) -> Vec<Vec<Evaluation<'r>>> {
     let prepared: Vec<Prepared> = articles
         .iter()
-        .map(|&article| {
-            let shadow = Shadow::new(article);
-            let present = Some(rules.prefilter().scan(&shadow.text));
-            Prepared {
-                article,
-                shadow,
-                present,
-            }
-        })
+        .map(|&article| Prepared::new(article, |text| Some(rules.prefilter().scan(text))))
         .collect();
     // Anchors first, for every rule: only rules whose anchor found something search (and so
     // compile) their other facts.
@@ -244,11 +260,7 @@ fn compile_ahead<'r>(facts: impl Iterator<Item = &'r Fact>, prepared: &[Prepared
 /// Evaluates one rule on an article, searching the whole text (no prefilter: the reference
 /// [`evaluate`] is checked against).
 pub fn evaluate_rule<'r>(article: &Article, rule: &'r Rule) -> Vec<Evaluation<'r>> {
-    let p = Prepared {
-        article,
-        shadow: Shadow::new(article),
-        present: None,
-    };
+    let p = Prepared::new(article, |_| None);
     let anchors = vec![search(&p, &rule.facts[rule.anchor], None)];
     let mut out = Vec::new();
     for facts in search_facts(rule, std::slice::from_ref(&p), anchors) {
@@ -675,12 +687,11 @@ fn search(p: &Prepared, fact: &Fact, names: Option<&[String]>) -> Vec<Candidate>
             _ => windows,
         }
     });
-    candidates(article, shadow, fact, &windows, names)
+    candidates(p, fact, &windows, names)
 }
 
 fn candidates(
-    article: &Article,
-    shadow: &Shadow,
+    p: &Prepared,
     fact: &Fact,
     windows: &Windows,
     names: Option<&[String]>,
@@ -688,18 +699,10 @@ fn candidates(
     let mut out: Vec<Candidate> = Vec::new();
     let mut seen: HashSet<Item> = HashSet::new();
     match windows {
-        Windows::All => candidates_in(
-            article,
-            shadow,
-            fact,
-            0..shadow.text.len(),
-            names,
-            &mut out,
-            &mut seen,
-        ),
+        Windows::All => candidates_in(p, fact, 0..p.shadow.text.len(), names, &mut out, &mut seen),
         Windows::Only(ws) => {
             for w in ws {
-                candidates_in(article, shadow, fact, w.clone(), names, &mut out, &mut seen);
+                candidates_in(p, fact, w.clone(), names, &mut out, &mut seen);
             }
         }
     }
@@ -707,14 +710,14 @@ fn candidates(
 }
 
 fn candidates_in(
-    article: &Article,
-    shadow: &Shadow,
+    p: &Prepared,
     fact: &Fact,
     window: Range<usize>,
     names: Option<&[String]>,
     out: &mut Vec<Candidate>,
     seen: &mut HashSet<Item>,
 ) {
+    let (article, shadow) = (p.article, &p.shadow);
     // Look-arounds see the text before the window; the haystack ends with it (at a line break).
     let text = &shadow.text[..window.end];
     let groups: Vec<&str> = fact
@@ -846,7 +849,7 @@ fn candidates_in(
             .collect();
         // The built-in `period`: the last period the sentence names before the figure.
         if !captures.iter().any(|(n, _)| n == "period") {
-            if let Some(period) = period_before(article, at) {
+            if let Some(period) = p.period_before(at) {
                 captures.push(("period".to_string(), period));
             }
         }

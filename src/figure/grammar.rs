@@ -180,7 +180,7 @@ pub fn read_figures(text: &str, segments: &Segments, options: &ReadOptions) -> F
     let mut raws = Vec::new();
     let mut k = 0;
     while k < scanner.chars.len() {
-        if scanner.masked[k] {
+        if scanner.masked[k] || !may_start(scanner.chars[k].1) {
             k += 1;
             continue;
         }
@@ -207,6 +207,19 @@ pub fn read_figures(text: &str, segments: &Segments, options: &ReadOptions) -> F
     }
     set.figures = settle(raws, segments, options);
     set
+}
+
+/// Whether a date or a figure can start with `c`. Every path of [`Scanner::date_at`] and
+/// [`Scanner::figure_at`] first tests the character it starts at, and most characters of Chinese
+/// copy start neither, so the scan skips them without trying each grammar rule there (a unit
+/// test keeps this list in step with the grammar's tables).
+fn may_start(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            '-' | '+' | '$' | '¥' | '€' | '£' | '十' | '百' | '千' | '翻' | '半'
+        )
+        || crate::figure::numeral::digit_value(c).is_some()
 }
 
 impl<'a> Scanner<'a> {

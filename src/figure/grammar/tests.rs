@@ -217,3 +217,66 @@ fn beyond_range_is_unreadable_not_wrapped() {
     assert!(read("9999999999999999999999999999万亿").is_empty());
     assert!(read("99999999999999999999999999999999999").is_empty());
 }
+
+#[test]
+fn every_figure_and_date_starts_where_the_scan_looks() {
+    // The tables' first characters...
+    for (surface, _) in CURRENCY_PREFIXES {
+        assert!(may_start(surface.chars().next().unwrap()), "{surface}");
+    }
+    for (surface, _, _) in WORD_FRACTIONS {
+        assert!(may_start(surface.chars().next().unwrap()), "{surface}");
+    }
+    // ...and every character of the fixtures, followed by what could make it a figure or date:
+    // wherever the grammar reads one, the scan must not have skipped its first character.
+    let mut chars: Vec<char> = Vec::new();
+    for dir in ["fixtures", "fixtures/zh"] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                chars.extend(std::fs::read_to_string(path).unwrap().chars());
+            }
+        }
+    }
+    chars.extend("翻半统唯进之其单划同专第壹贰叁肆伍陆柒捌玖两〇零".chars());
+    chars.sort_unstable();
+    chars.dedup();
+    assert!(
+        chars.len() > 1000,
+        "only {} distinct characters",
+        chars.len()
+    );
+    let options = ReadOptions::default();
+    let mut found = 0;
+    for c in chars {
+        for tail in [
+            "",
+            "1",
+            "5万亿元",
+            "2024年",
+            "季度",
+            "分之五",
+            "番",
+            "数",
+            "十亿元",
+            "% ",
+        ] {
+            let text = format!("{c}{tail}");
+            let scanner = Scanner {
+                text: &text,
+                chars: text.char_indices().collect(),
+                masked: vec![false; text.chars().count()],
+                options: &options,
+                overflowed: std::cell::Cell::new(None),
+            };
+            if scanner.date_at(0).is_some() || scanner.figure_at(0).is_some() {
+                found += 1;
+                assert!(
+                    may_start(c),
+                    "{text:?} reads a figure or date the scan skips"
+                );
+            }
+        }
+    }
+    assert!(found > 50, "only {found} probes read anything");
+}
