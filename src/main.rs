@@ -512,6 +512,7 @@ fn for_each_input<T: Send>(
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .clamp(1, inputs.len().max(1));
+    factlint::rules::lazy_regex::share_cache_budget(threads);
     let progress = if io::stderr().is_terminal() && inputs.len() >= 50 {
         indicatif::ProgressBar::new(inputs.len() as u64)
     } else {

@@ -16,6 +16,7 @@ pub mod suppress;
 use crate::document::chars::{ceil_char_boundary, floor_char_boundary};
 use crate::figure::Figure;
 use crate::rules::expr::Ty;
+use crate::rules::lazy_regex::Groups;
 use crate::rules::prefilter::{Present, Windows};
 use crate::rules::{Fact, Rule, RuleSet, Scope, Severity};
 use crate::Article;
@@ -238,7 +239,7 @@ fn compile_ahead<'r>(facts: impl Iterator<Item = &'r Fact>, prepared: &[Prepared
     if crate::parallel::cores() < 2 {
         return;
     }
-    let pending: Vec<&crate::rules::pattern::LazyRegex> = facts
+    let pending: Vec<&crate::rules::lazy_regex::LazyRegex> = facts
         .filter(|f| {
             !f.pattern.regex.is_compiled()
                 && prepared.iter().any(|p| {
@@ -698,15 +699,32 @@ fn candidates(
 ) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     let mut seen: HashSet<Item> = HashSet::new();
+    if windows == &Windows::Only(Vec::new()) {
+        return out;
+    }
+    let mut groups = fact.pattern.regex.groups();
+    let mut found = Found {
+        groups: &mut groups,
+        out: &mut out,
+        seen: &mut seen,
+    };
     match windows {
-        Windows::All => candidates_in(p, fact, 0..p.shadow.text.len(), names, &mut out, &mut seen),
+        Windows::All => candidates_in(p, fact, 0..p.shadow.text.len(), names, &mut found),
         Windows::Only(ws) => {
             for w in ws {
-                candidates_in(p, fact, w.clone(), names, &mut out, &mut seen);
+                candidates_in(p, fact, w.clone(), names, &mut found);
             }
         }
     }
     out
+}
+
+/// What a fact's search carries from window to window: the regex's groups (reused), the
+/// candidates so far and the items they bind.
+struct Found<'a> {
+    groups: &'a mut Groups,
+    out: &'a mut Vec<Candidate>,
+    seen: &'a mut HashSet<Item>,
 }
 
 fn candidates_in(
@@ -714,38 +732,35 @@ fn candidates_in(
     fact: &Fact,
     window: Range<usize>,
     names: Option<&[String]>,
-    out: &mut Vec<Candidate>,
-    seen: &mut HashSet<Item>,
+    found: &mut Found,
 ) {
     let (article, shadow) = (p.article, &p.shadow);
+    let Found { groups, out, seen } = found;
     // Look-arounds see the text before the window; the haystack ends with it (at a line break).
     let text = &shadow.text[..window.end];
-    let groups: Vec<&str> = fact
-        .pattern
-        .macros
-        .iter()
-        .map(|m| m.group.as_str())
-        .collect();
     let mut pos = window.start;
     while pos <= text.len() {
-        let Some(caps) = fact.pattern.regex.captures_at(text, pos) else {
+        if !fact.pattern.regex.captures_at(text, pos, groups) {
+            break;
+        }
+        let Some(whole) = groups.whole() else {
             break;
         };
-        let whole = caps.get(0).expect("group 0");
-        pos = whole.start()
-            + text[whole.start()..]
-                .chars()
-                .next()
-                .map_or(1, char::len_utf8);
-        let Some(g) = groups.iter().find_map(|g| caps.name(g)) else {
+        pos = whole.start + text[whole.start..].chars().next().map_or(1, char::len_utf8);
+        let Some(g) = fact
+            .pattern
+            .macros
+            .iter()
+            .find_map(|m| groups.name(&m.group))
+        else {
             continue;
         };
-        let Some(item) = shadow.item(g.start()) else {
+        let Some(item) = shadow.item(g.start) else {
             continue;
         };
-        let reference = caps
+        let reference = groups
             .name("__ref")
-            .map(|m| strip_placeholders(article, shadow, m.range()));
+            .map(|m| strip_placeholders(article, shadow, m));
         if let (Some(names), Some(text)) = (names, &reference) {
             if !names.iter().any(|n| text.contains(n.as_str())) {
                 continue;
@@ -772,23 +787,23 @@ fn candidates_in(
             let hi = ceil_char_boundary(text, at.saturating_add(MAX_CLAUSE));
             text[at..hi].find(is_clause_break).map_or(hi, |i| at + i)
         };
-        let match_clause_start = clause_before(whole.start());
+        let match_clause_start = clause_before(whole.start);
         if fact
             .not_after
             .as_ref()
-            .is_some_and(|r| r.is_match(&text[match_clause_start..whole.start()]))
+            .is_some_and(|r| r.is_match(&text[match_clause_start..whole.start]))
         {
             continue;
         }
         if fact
             .not_in_match
             .as_ref()
-            .is_some_and(|r| r.is_match(whole.as_str()))
+            .is_some_and(|r| r.is_match(&text[whole.clone()]))
         {
             continue;
         }
         // The clause of the bound figure itself.
-        let figure_clause = &text[clause_before(g.start())..clause_after(g.end())];
+        let figure_clause = &text[clause_before(g.start)..clause_after(g.end)];
         if fact
             .not_in_clause
             .as_ref()
@@ -839,12 +854,9 @@ fn candidates_in(
             .flatten()
             .filter(|n| !n.starts_with("__"))
             .filter_map(|n| {
-                caps.name(n).map(|m| {
-                    (
-                        n.to_string(),
-                        strip_placeholders(article, shadow, m.range()),
-                    )
-                })
+                groups
+                    .name(n)
+                    .map(|m| (n.to_string(), strip_placeholders(article, shadow, m)))
             })
             .collect();
         // The built-in `period`: the last period the sentence names before the figure.
@@ -857,7 +869,7 @@ fn candidates_in(
         out.push(Candidate {
             reference,
             item,
-            start: whole.start(),
+            start: whole.start,
             paragraph: segments.paragraph_at(at).unwrap_or(0),
             sentence: segments.sentence_at(at).unwrap_or(0),
             captures,

@@ -4,6 +4,7 @@
 
 pub mod examples;
 pub mod expr;
+pub mod lazy_regex;
 pub mod pattern;
 pub mod prefilter;
 pub mod schema;
@@ -11,8 +12,9 @@ pub mod schema;
 use crate::error::{Error, RuleError};
 use crate::figure::{Dimension, UnitEntry, UnitTable};
 use expr::{Check, Env, Ty, Type};
+use lazy_regex::LazyRegex;
 use miette::NamedSource;
-use pattern::{CompiledPattern, LazyRegex, MacroKind, PatternError};
+use pattern::{CompiledPattern, MacroKind, PatternError};
 use schema::{DimensionSpec, RuleFile, RuleSpec};
 pub use schema::{Scope, Severity};
 use serde_saphyr::Spanned;

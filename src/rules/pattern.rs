@@ -5,6 +5,7 @@
 //! that character. So a pattern cannot cut a figure in half, qualifiers (`超`, `近`) travel with
 //! their figure, and `出口{amount}` binds exactly the figure the reader found.
 
+use super::lazy_regex::LazyRegex;
 use crate::figure::Dimension;
 use regex::Regex;
 use std::ops::Range;
@@ -147,9 +148,6 @@ pub struct PatternError {
     pub help: Option<String>,
 }
 
-/// Regexes compiled from rules may not grow beyond this (bytes of compiled program).
-const SIZE_LIMIT: usize = 1 << 20;
-
 fn reserved_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"\(\?P?<(__f[0-9]*)").expect("reserved capture syntax"))
@@ -281,7 +279,7 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
         });
     }
     let hir = parse_hir(&expanded, pattern.len())?;
-    let regex = LazyRegex::new(&expanded, &hir, pattern.len())?;
+    let regex = lazy_regex(&expanded, &hir, pattern.len())?;
     let mut capture_names = Vec::new();
     collect_capture_names(&hir, &mut capture_names);
     Ok(CompiledPattern {
@@ -315,60 +313,15 @@ fn reach(hir: &regex_syntax::hir::Hir) -> Option<usize> {
     hir.properties().maximum_len()
 }
 
-/// A regex compiled on first use. Compiling the shipped pack's regexes is most of factlint's
-/// start-up time, and a rule whose literals an article lacks never needs its regex; so patterns
-/// are parsed and size-checked when rules load (errors still point at the YAML) and compiled when
-/// first searched. A pattern whose size bound comes near the limit is compiled at load, so an
-/// oversized pattern is always a rule-file error, never a surprise at check time.
-#[derive(Debug)]
-pub struct LazyRegex {
-    source: String,
-    cell: std::sync::OnceLock<Regex>,
-}
-
 /// Patterns whose size bound (see [`size_bound`]) is below this compile lazily.
 const LAZY_BOUND: usize = 20_000;
 
-impl LazyRegex {
-    fn new(
-        source: &str,
-        hir: &regex_syntax::hir::Hir,
-        user_len: usize,
-    ) -> Result<Self, PatternError> {
-        let cell = std::sync::OnceLock::new();
-        if size_bound(hir) >= LAZY_BOUND {
-            let _ = cell.set(compile_raw(source, user_len)?);
-        }
-        Ok(Self {
-            source: source.to_string(),
-            cell,
-        })
-    }
-
-    /// Whether the regex has been compiled (at load, for a large pattern, or by a search).
-    pub fn is_compiled(&self) -> bool {
-        self.cell.get().is_some()
-    }
-
-    /// The compiled regex. A pattern that passed the load-time bound compiles within the limit;
-    /// should it still fail, it matches nothing rather than panicking.
-    pub fn get(&self) -> &Regex {
-        self.cell.get_or_init(|| {
-            compile_raw(&self.source, self.source.len()).unwrap_or_else(|_| never_matches())
-        })
-    }
-}
-
-impl std::ops::Deref for LazyRegex {
-    type Target = Regex;
-    fn deref(&self) -> &Regex {
-        self.get()
-    }
-}
-
-fn never_matches() -> Regex {
-    // An empty class: compiles to a tiny automaton that rejects every input.
-    Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!("a constant pattern compiles"))
+fn lazy_regex(
+    source: &str,
+    hir: &regex_syntax::hir::Hir,
+    user_len: usize,
+) -> Result<LazyRegex, PatternError> {
+    LazyRegex::new(source, size_bound(hir) >= LAZY_BOUND, user_len)
 }
 
 /// A generous bound on how large a pattern's automaton can grow: literals count their bytes,
@@ -476,24 +429,7 @@ pub fn compile_context(pattern: &str, suffix_anchor: bool) -> Result<LazyRegex, 
         pattern.to_string()
     };
     let hir = parse_hir(&full, pattern.len())?;
-    LazyRegex::new(&full, &hir, pattern.len())
-}
-
-fn compile_raw(pattern: &str, user_len: usize) -> Result<Regex, PatternError> {
-    regex::RegexBuilder::new(pattern)
-        .size_limit(SIZE_LIMIT)
-        .dfa_size_limit(SIZE_LIMIT)
-        .build()
-        .map_err(|e| PatternError {
-            span: 0..user_len,
-            message: match e {
-                regex::Error::CompiledTooBig(limit) => {
-                    format!("pattern compiles to more than {limit} bytes")
-                }
-                other => other.to_string(),
-            },
-            help: Some("simplify the pattern: fewer alternatives or smaller repetitions".into()),
-        })
+    lazy_regex(&full, &hir, pattern.len())
 }
 
 fn check_syntax(pattern: &str) -> Result<(), PatternError> {
@@ -548,8 +484,10 @@ mod tests {
         assert_eq!(p.macros.len(), 1);
         assert!(p.regex.is_match("出口额\u{E000}"));
         assert!(!p.regex.is_match("出口额\u{E001}"));
-        let caps = p.regex.captures("我国出口\u{E000}，").unwrap();
-        assert_eq!(caps.name("__f0").unwrap().as_str(), "\u{E000}");
+        let text = "我国出口\u{E000}，";
+        let mut groups = p.regex.groups();
+        assert!(p.regex.captures_at(text, 0, &mut groups));
+        assert_eq!(&text[groups.name("__f0").unwrap()], "\u{E000}");
     }
 
     #[test]
@@ -557,9 +495,12 @@ mod tests {
         let p = compile("出口{_amount}，增长{percent}").unwrap();
         assert_eq!(p.macros.len(), 1);
         assert_eq!(p.macros[0].kind, MacroKind::Percent);
-        let caps = p.regex.captures("出口\u{E000}，增长\u{E002}").unwrap();
+        let mut groups = p.regex.groups();
+        assert!(p
+            .regex
+            .captures_at("出口\u{E000}，增长\u{E002}", 0, &mut groups));
         assert_eq!(
-            caps.name("__f0").unwrap().start(),
+            groups.name("__f0").unwrap().start,
             "出口\u{E000}，增长".len()
         );
     }
