@@ -48,6 +48,8 @@ fn thread_budget() -> usize {
 #[derive(Debug)]
 pub struct LazyRegex {
     source: String,
+    /// The pattern as parsed when the rules loaded, so compiling does not parse it again.
+    hir: regex_syntax::hir::Hir,
     /// This regex's slot in each thread's caches.
     id: usize,
     cell: OnceLock<meta::Regex>,
@@ -72,18 +74,21 @@ impl Groups {
 }
 
 impl LazyRegex {
+    /// `hir`: `source` parsed with regex-syntax's defaults (what `regex::Regex::new` uses);
     /// `compile_now`: compile at once (and fail now if the pattern is too large).
     pub(crate) fn new(
         source: &str,
+        hir: regex_syntax::hir::Hir,
         compile_now: bool,
         user_len: usize,
     ) -> Result<Self, PatternError> {
         let cell = OnceLock::new();
         if compile_now {
-            let _ = cell.set(compile(source, user_len)?);
+            let _ = cell.set(compile(&hir, user_len)?);
         }
         Ok(Self {
             source: source.to_string(),
+            hir,
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             cell,
         })
@@ -98,7 +103,7 @@ impl LazyRegex {
     /// should it still fail, it matches nothing rather than panicking.
     pub fn get(&self) -> &meta::Regex {
         self.cell
-            .get_or_init(|| compile(&self.source, self.source.len()).unwrap_or_else(|_| never()))
+            .get_or_init(|| compile(&self.hir, self.source.len()).unwrap_or_else(|_| never()))
     }
 
     /// The pattern as compiled (macros expanded).
@@ -209,7 +214,7 @@ fn with_cache<T>(id: usize, re: &meta::Regex, search: impl FnOnce(&mut meta::Cac
 
 /// Builds a regex as `regex::Regex::new` would (leftmost-first, UTF-8, empty matches only at
 /// character boundaries), within the size limits.
-fn compile(pattern: &str, user_len: usize) -> Result<meta::Regex, PatternError> {
+fn compile(hir: &regex_syntax::hir::Hir, user_len: usize) -> Result<meta::Regex, PatternError> {
     meta::Builder::new()
         .configure(
             meta::Config::new()
@@ -219,8 +224,7 @@ fn compile(pattern: &str, user_len: usize) -> Result<meta::Regex, PatternError> 
                 .match_kind(regex_automata::MatchKind::LeftmostFirst)
                 .utf8_empty(true),
         )
-        .syntax(regex_automata::util::syntax::Config::new().utf8(true))
-        .build(pattern)
+        .build_from_hir(hir)
         .map_err(|e| PatternError {
             span: 0..user_len,
             message: match (e.size_limit(), e.syntax_error()) {
@@ -241,10 +245,15 @@ fn never() -> meta::Regex {
 mod tests {
     use super::*;
 
+    fn lazy(source: &str) -> LazyRegex {
+        let hir = regex_syntax::parse(source).unwrap();
+        LazyRegex::new(source, hir, false, source.len()).unwrap()
+    }
+
     #[test]
     fn searches_like_the_regex_crate() {
         let source = r"(?P<kind>出口|进口)(?:额)?(?P<n>\d+)";
-        let lazy = LazyRegex::new(source, false, source.len()).unwrap();
+        let lazy = lazy(source);
         let plain = regex::Regex::new(source).unwrap();
         let text = "今年出口额12，进口3，出口";
         let mut groups = lazy.groups();
@@ -273,7 +282,7 @@ mod tests {
         let regexes: Vec<(LazyRegex, regex::Regex)> = (0..30)
             .map(|i| {
                 let source = format!(r"[^，。]{{0,20}}{i}[^，。]{{0,20}}\p{{Han}}{{2,8}}");
-                let lazy = LazyRegex::new(&source, false, source.len()).unwrap();
+                let lazy = lazy(&source);
                 (lazy, regex::Regex::new(&source).unwrap())
             })
             .collect();

@@ -321,7 +321,7 @@ fn lazy_regex(
     hir: &regex_syntax::hir::Hir,
     user_len: usize,
 ) -> Result<LazyRegex, PatternError> {
-    LazyRegex::new(source, size_bound(hir) >= LAZY_BOUND, user_len)
+    LazyRegex::new(source, hir.clone(), size_bound(hir) >= LAZY_BOUND, user_len)
 }
 
 /// A generous bound on how large a pattern's automaton can grow: literals count their bytes,
