@@ -479,7 +479,7 @@ impl<'a, W: Write> Output<'a, W> {
 
 /// The most text a worker checks in one batch: enough to run each regex over many articles in a
 /// row, little enough that the articles in flight stay a few megabytes.
-const BATCH_BYTES: usize = 512 * 1024;
+const BATCH_BYTES: usize = 256 * 1024;
 /// The most files in one batch.
 const BATCH_FILES: usize = 256;
 
