@@ -698,7 +698,7 @@ fn candidates(
     names: Option<&[String]>,
 ) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
-    let mut seen: HashSet<Item> = HashSet::new();
+    let mut seen = Seen::new(p.article);
     if windows == &Windows::Only(Vec::new()) {
         return out;
     }
@@ -724,7 +724,39 @@ fn candidates(
 struct Found<'a> {
     groups: &'a mut Groups,
     out: &'a mut Vec<Candidate>,
-    seen: &'a mut HashSet<Item>,
+    seen: &'a mut Seen,
+}
+
+/// The items a fact's search has bound, by index (a hash set cost more than the search).
+struct Seen {
+    figures: Vec<bool>,
+    years: Vec<bool>,
+}
+
+impl Seen {
+    fn new(article: &Article) -> Self {
+        Self {
+            figures: vec![false; article.figures.figures.len()],
+            years: vec![false; article.figures.dates.len()],
+        }
+    }
+
+    fn slot(&mut self, item: Item) -> Option<&mut bool> {
+        match item {
+            Item::Figure(i) => self.figures.get_mut(i),
+            Item::Year(i) => self.years.get_mut(i),
+        }
+    }
+
+    fn contains(&mut self, item: Item) -> bool {
+        self.slot(item).is_some_and(|b| *b)
+    }
+
+    fn insert(&mut self, item: Item) {
+        if let Some(b) = self.slot(item) {
+            *b = true;
+        }
+    }
 }
 
 fn candidates_in(
@@ -767,7 +799,7 @@ fn candidates_in(
             }
         }
         // The first match that binds a figure (and may name an anchor) is its candidate.
-        if seen.contains(&item) {
+        if seen.contains(item) {
             continue;
         }
         if let (Some(unit), Item::Figure(i)) = (&fact.unit, item) {
