@@ -22,7 +22,8 @@ use super::pattern::PatternError;
 pub(crate) const SIZE_LIMIT: usize = 1 << 20;
 
 /// The most bytes the regex caches of all searching threads may hold together (each thread gets
-/// its share, see [`share_cache_budget`]); past it a thread drops its largest caches. The shipped
+/// its share, at least [`MIN_THREAD_BUDGET`], see [`share_cache_budget`]); past it a thread drops
+/// its largest caches. The shipped
 /// pack's working set on one thread over the generated corpus is about 29 MB, so this costs some
 /// speed (about 8% on one thread, 18% on two) for memory that no corpus can grow; see
 /// docs/performance.md.
@@ -31,14 +32,19 @@ pub const CACHE_BUDGET: usize = 24 << 20;
 static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
 static SEARCHING_THREADS: AtomicUsize = AtomicUsize::new(1);
 
+/// No thread's share of [`CACHE_BUDGET`] falls below this: with many threads (a 64-core machine)
+/// a thin share would evict on every batch and rebuild the same automata over and over.
+pub const MIN_THREAD_BUDGET: usize = 12 << 20;
+
 /// Splits [`CACHE_BUDGET`] between this many searching threads (1 unless told otherwise), so the
-/// caches' memory does not grow with `-j`.
+/// caches' memory does not grow with `-j` up to two threads, and grows by at most
+/// [`MIN_THREAD_BUDGET`] per thread beyond.
 pub fn share_cache_budget(threads: usize) {
     SEARCHING_THREADS.store(threads.max(1), Ordering::Relaxed);
 }
 
 fn thread_budget() -> usize {
-    CACHE_BUDGET / SEARCHING_THREADS.load(Ordering::Relaxed).max(1)
+    (CACHE_BUDGET / SEARCHING_THREADS.load(Ordering::Relaxed).max(1)).max(MIN_THREAD_BUDGET)
 }
 
 /// A regex compiled on first use. Compiling the shipped pack's regexes is most of factlint's
@@ -275,6 +281,17 @@ mod tests {
         assert!(lazy.is_match(text) && !lazy.is_match("进出"));
         let names: Vec<_> = lazy.capture_names().collect();
         assert_eq!(names, vec![None, Some("kind"), Some("n")]);
+    }
+
+    #[test]
+    fn shares_never_fall_below_the_floor() {
+        share_cache_budget(1);
+        assert_eq!(thread_budget(), CACHE_BUDGET);
+        share_cache_budget(2);
+        assert_eq!(thread_budget(), CACHE_BUDGET / 2);
+        share_cache_budget(64);
+        assert_eq!(thread_budget(), MIN_THREAD_BUDGET);
+        share_cache_budget(1);
     }
 
     #[test]
