@@ -485,8 +485,9 @@ const BATCH_FILES: usize = 256;
 
 /// Collects the inputs and checks them on `-j` worker threads, handing each result to `sink` in
 /// path order as soon as it and every input before it are done. Output streams, and memory holds
-/// only the files in flight, never the corpus. Workers take batches of consecutive inputs in
-/// path order, so the files waiting for an earlier, slower batch stay few.
+/// only the files in flight, never the corpus. Workers claim inputs one by one in path order into
+/// batches (so two workers' batches interleave), and at most about a batch per worker waits for
+/// an earlier one.
 fn for_each_input<T: Send>(
     args: &InputArgs,
     config: Option<&Config>,
@@ -518,13 +519,13 @@ fn for_each_input<T: Send>(
     } else {
         indicatif::ProgressBar::hidden()
     };
-    // Each worker takes a batch of consecutive inputs (see `Linter::check_batch`): up to
+    // Each worker claims a batch of inputs (see `Linter::check_batch`): up to
     // BATCH_BYTES of text, and few enough files that every thread gets several batches.
     let batch_files = (inputs.len() / (threads * 4)).clamp(1, BATCH_FILES);
     let next = AtomicUsize::new(0);
     let outcome = std::thread::scope(|scope| {
         // Dropped on return, which stops workers blocked on a full channel.
-        let (done, results) = std::sync::mpsc::sync_channel(threads * BATCH_FILES);
+        let (done, results) = std::sync::mpsc::sync_channel(threads * batch_files);
         for _ in 0..threads {
             let done = done.clone();
             let (inputs, next, work, progress) = (&inputs, &next, &work, &progress);
@@ -557,7 +558,10 @@ fn for_each_input<T: Send>(
                         break;
                     }
                     // One result per text read, in order.
-                    let mut checked = work(sources).into_iter();
+                    let texts = sources.len();
+                    let checked = work(sources);
+                    debug_assert_eq!(checked.len(), texts, "one result per source");
+                    let mut checked = checked.into_iter();
                     for (index, input, read) in batch {
                         let out = read.map(|text| text.and_then(|()| checked.next()));
                         progress.inc(1);

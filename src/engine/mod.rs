@@ -231,9 +231,9 @@ fn search_facts(
     candidates
 }
 
-/// Compiles, on every core, the patterns this article may need that are not compiled yet. Regex
-/// compilation is most of a cold start, and one article keeps only one core busy; later articles
-/// find everything compiled and pay only this check. Compiling a pattern the rules then do not
+/// Compiles, on every core, the patterns this batch of articles may need that are not compiled
+/// yet. Regex compilation is most of a cold start, and one article keeps only one core busy;
+/// later batches find everything compiled and pay only this check. Compiling a pattern the rules then do not
 /// search (its anchor found nothing) costs a spare core's time, not the article's.
 fn compile_ahead<'r>(facts: impl Iterator<Item = &'r Fact>, prepared: &[Prepared]) {
     if crate::parallel::cores() < 2 {
@@ -698,10 +698,10 @@ fn candidates(
     names: Option<&[String]>,
 ) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
-    let mut seen = Seen::new(p.article);
     if windows == &Windows::Only(Vec::new()) {
         return out;
     }
+    let mut seen = Seen::new(p.article);
     let mut groups = fact.pattern.regex.groups();
     let mut found = Found {
         groups: &mut groups,
@@ -862,13 +862,13 @@ fn candidates_in(
         let segments = &article.document.segments;
         let at = item_span(article, item).start;
         if let Some((guard, within, after)) = &fact.near {
-            let p = segments.paragraph_at(at).unwrap_or(0);
+            let here = segments.paragraph_at(at).unwrap_or(0);
             let lo = if *after {
-                p
+                here
             } else {
-                p.saturating_sub(*within as usize)
+                here.saturating_sub(*within as usize)
             };
-            let hi = (p + *within as usize).min(segments.paragraphs.len().saturating_sub(1));
+            let hi = (here + *within as usize).min(segments.paragraphs.len().saturating_sub(1));
             let found = (lo..=hi).any(|q| {
                 segments
                     .paragraphs

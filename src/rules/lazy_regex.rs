@@ -4,8 +4,9 @@
 //! text) lives in a cache. The `regex` crate keeps one per regex per thread in a pool nobody can
 //! empty, so with hundreds of rule regexes the caches grew with the variety of the text: most of
 //! the process's memory on a large corpus. Here each thread keeps its caches itself and counts
-//! their bytes; past its share of [`CACHE_BUDGET`] it drops its largest caches, as the lazy DFA
-//! clears its own cache when it fills. Peak memory is then bounded whatever the corpus.
+//! the bytes they use (each at its high-water mark); past its share of [`CACHE_BUDGET`] it drops
+//! its largest caches, as the lazy DFA clears its own cache when it fills. The count leaves out
+//! the allocations' growth slack (up to as much again), but it no longer grows with the corpus.
 
 use regex_automata::meta;
 use regex_automata::util::captures::Captures;
@@ -21,9 +22,9 @@ use super::pattern::PatternError;
 /// DFA may use as much for its transition table before it clears it.
 pub(crate) const SIZE_LIMIT: usize = 1 << 20;
 
-/// The most bytes the regex caches of all searching threads may hold together (each thread gets
-/// its share, at least [`MIN_THREAD_BUDGET`], see [`share_cache_budget`]); past it a thread drops
-/// its largest caches. The shipped
+/// The bytes the regex caches of the searching threads may use together, as long as each
+/// thread's share is at least [`MIN_THREAD_BUDGET`] (more threads than two get that much each,
+/// see [`share_cache_budget`]); past its share a thread drops its largest caches. The shipped
 /// pack's working set on one thread over the generated corpus is about 29 MB, so this costs some
 /// speed (about 8% on one thread, 18% on two) for memory that no corpus can grow; see
 /// docs/performance.md.
@@ -54,7 +55,6 @@ fn thread_budget() -> usize {
 /// oversized pattern is always a rule-file error, never a surprise at check time.
 #[derive(Debug)]
 pub struct LazyRegex {
-    source: String,
     /// The pattern as parsed when the rules loaded, so compiling does not parse it again.
     hir: regex_syntax::hir::Hir,
     /// This regex's slot in each thread's caches.
@@ -81,10 +81,10 @@ impl Groups {
 }
 
 impl LazyRegex {
-    /// `hir`: `source` parsed with regex-syntax's defaults (what `regex::Regex::new` uses);
-    /// `compile_now`: compile at once (and fail now if the pattern is too large).
+    /// `hir`: the pattern parsed with regex-syntax's defaults (what `regex::Regex::new` uses);
+    /// `compile_now`: compile at once (and fail now if the pattern is too large); `user_len`: the
+    /// length of the pattern as written, which a compile error spans.
     pub(crate) fn new(
-        source: &str,
         hir: regex_syntax::hir::Hir,
         compile_now: bool,
         user_len: usize,
@@ -94,7 +94,6 @@ impl LazyRegex {
             let _ = cell.set(compile(&hir, user_len)?);
         }
         Ok(Self {
-            source: source.to_string(),
             hir,
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             cell,
@@ -110,12 +109,7 @@ impl LazyRegex {
     /// should it still fail, it matches nothing rather than panicking.
     pub fn get(&self) -> &meta::Regex {
         self.cell
-            .get_or_init(|| compile(&self.hir, self.source.len()).unwrap_or_else(|_| never()))
-    }
-
-    /// The pattern as compiled (macros expanded).
-    pub fn as_str(&self) -> &str {
-        &self.source
+            .get_or_init(|| compile(&self.hir, 0).unwrap_or_else(|_| never()))
     }
 
     /// The names of the capture groups, in order (`None` for unnamed groups).
@@ -155,14 +149,20 @@ impl LazyRegex {
 }
 
 /// One thread's caches, by regex id, and the bytes they hold. Ids are never reused, so a cache
-/// always belongs to the regex that made it; boxed, a slot costs 8 bytes while empty.
+/// always belongs to the regex that made it; boxed, an empty slot costs 16 bytes.
 struct Caches {
-    slots: Vec<Option<Box<meta::Cache>>>,
+    slots: Vec<Option<Slot>>,
     bytes: usize,
     /// Overrides the thread's share of [`CACHE_BUDGET`] (tests).
     budget: Option<usize>,
     /// How many times caches were dropped.
     evictions: usize,
+}
+
+/// A regex's cache and the bytes it is charged for.
+struct Slot {
+    cache: Box<meta::Cache>,
+    charged: usize,
 }
 
 thread_local! {
@@ -190,13 +190,19 @@ fn with_cache<T>(id: usize, re: &meta::Regex, search: impl FnOnce(&mut meta::Cac
         }
         let slot = slots[id].get_or_insert_with(|| {
             let cache = Box::new(re.create_cache());
-            *bytes += cache.memory_usage();
-            cache
+            let charged = cache.memory_usage();
+            *bytes += charged;
+            Slot { cache, charged }
         });
-        let before = slot.memory_usage();
-        let out = search(slot);
-        // A lazy DFA that filled up cleared itself: its cache can shrink.
-        *bytes = (*bytes + slot.memory_usage()).saturating_sub(before);
+        let out = search(&mut slot.cache);
+        // Each cache is charged its high-water mark: a lazy DFA that filled up and cleared
+        // itself, or a backtracker that searched a shorter text, reports less but keeps its
+        // allocations.
+        let now = slot.cache.memory_usage();
+        if now > slot.charged {
+            *bytes += now - slot.charged;
+            slot.charged = now;
+        }
         let budget = budget.unwrap_or_else(thread_budget);
         if *bytes > budget {
             // The largest caches first, down to half the budget: the small ones are the many
@@ -204,7 +210,7 @@ fn with_cache<T>(id: usize, re: &meta::Regex, search: impl FnOnce(&mut meta::Cac
             let mut sizes: Vec<(usize, usize)> = slots
                 .iter()
                 .enumerate()
-                .filter_map(|(k, c)| c.as_ref().map(|c| (c.memory_usage(), k)))
+                .filter_map(|(k, slot)| slot.as_ref().map(|slot| (slot.charged, k)))
                 .collect();
             sizes.sort_unstable_by(|a, b| b.cmp(a));
             for (size, k) in sizes {
@@ -255,7 +261,7 @@ mod tests {
 
     fn lazy(source: &str) -> LazyRegex {
         let hir = regex_syntax::parse(source).unwrap();
-        LazyRegex::new(source, hir, false, source.len()).unwrap()
+        LazyRegex::new(hir, false, source.len()).unwrap()
     }
 
     #[test]

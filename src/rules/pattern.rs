@@ -279,7 +279,7 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
         });
     }
     let hir = parse_hir(&expanded, pattern.len())?;
-    let regex = lazy_regex(&expanded, &hir, pattern.len())?;
+    let regex = lazy_regex(&hir, pattern.len())?;
     let mut capture_names = Vec::new();
     collect_capture_names(&hir, &mut capture_names);
     Ok(CompiledPattern {
@@ -316,12 +316,8 @@ fn reach(hir: &regex_syntax::hir::Hir) -> Option<usize> {
 /// Patterns whose size bound (see [`size_bound`]) is below this compile lazily.
 const LAZY_BOUND: usize = 20_000;
 
-fn lazy_regex(
-    source: &str,
-    hir: &regex_syntax::hir::Hir,
-    user_len: usize,
-) -> Result<LazyRegex, PatternError> {
-    LazyRegex::new(source, hir.clone(), size_bound(hir) >= LAZY_BOUND, user_len)
+fn lazy_regex(hir: &regex_syntax::hir::Hir, user_len: usize) -> Result<LazyRegex, PatternError> {
+    LazyRegex::new(hir.clone(), size_bound(hir) >= LAZY_BOUND, user_len)
 }
 
 /// A generous bound on how large a pattern's automaton can grow: literals count their bytes,
@@ -429,7 +425,7 @@ pub fn compile_context(pattern: &str, suffix_anchor: bool) -> Result<LazyRegex, 
         pattern.to_string()
     };
     let hir = parse_hir(&full, pattern.len())?;
-    lazy_regex(&full, &hir, pattern.len())
+    lazy_regex(&hir, pattern.len())
 }
 
 fn check_syntax(pattern: &str) -> Result<(), PatternError> {
