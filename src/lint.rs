@@ -128,45 +128,45 @@ impl Linter {
     /// runs each regex over the whole batch in turn, which is faster than article by article
     /// (see [`crate::engine::evaluate_batch`]). One report per source, in order.
     pub fn check_batch(&self, sources: Vec<Source>) -> Vec<FileReport> {
-        let articles = self.articles(sources);
+        self.evaluate_batch(sources, |article, evaluations| {
+            let findings = crate::engine::findings(article, &evaluations);
+            let findings = crate::engine::suppress::apply(&article.document, &self.rules, findings);
+            let mut file = report::file_report(article, &findings);
+            if self.show_passed {
+                file.passed = report::model::passed_records(article, &evaluations);
+            }
+            if file.findings.is_empty() && file.passed.is_empty() {
+                // Nothing will be drawn from this file: do not hold its text for the run.
+                file.source = String::new();
+            }
+            file
+        })
+    }
+
+    /// Reads the sources, evaluates every rule on them as one batch, and hands each article
+    /// with its evaluations to `each`, in order.
+    fn evaluate_batch<T>(
+        &self,
+        sources: Vec<Source>,
+        each: impl Fn(&Article, Vec<crate::engine::Evaluation>) -> T,
+    ) -> Vec<T> {
+        let articles: Vec<Article> = sources
+            .into_iter()
+            .map(|s| self.article(s.name, s.text, s.markup))
+            .collect();
         let refs: Vec<&Article> = articles.iter().collect();
         let evaluations = crate::engine::evaluate_batch(&refs, &self.rules);
         articles
             .iter()
             .zip(evaluations)
-            .map(|(article, evaluations)| {
-                let findings = crate::engine::findings(article, &evaluations);
-                let findings =
-                    crate::engine::suppress::apply(&article.document, &self.rules, findings);
-                let mut file = report::file_report(article, &findings);
-                if self.show_passed {
-                    file.passed = report::model::passed_records(article, &evaluations);
-                }
-                if file.findings.is_empty() && file.passed.is_empty() {
-                    // Nothing will be drawn from this file: do not hold its text for the run.
-                    file.source = String::new();
-                }
-                file
-            })
-            .collect()
-    }
-
-    fn articles(&self, sources: Vec<Source>) -> Vec<Article> {
-        sources
-            .into_iter()
-            .map(|s| self.article(s.name, s.text, s.markup))
+            .map(|(article, evaluations)| each(article, evaluations))
             .collect()
     }
 
     /// Every figure and check of each article, in order (batched as [`Linter::check_batch`]).
     pub fn facts_batch(&self, sources: Vec<Source>) -> Vec<FactsRecord> {
-        let articles = self.articles(sources);
-        let refs: Vec<&Article> = articles.iter().collect();
-        let evaluations = crate::engine::evaluate_batch(&refs, &self.rules);
-        articles
-            .iter()
-            .zip(evaluations)
-            .map(|(article, evaluations)| report::facts_record(article, &evaluations))
-            .collect()
+        self.evaluate_batch(sources, |article, evaluations| {
+            report::facts_record(article, &evaluations)
+        })
     }
 }
