@@ -253,7 +253,7 @@ fn compile_ahead<'r>(facts: impl Iterator<Item = &'r Fact>, prepared: &[Prepared
     // A handful compiles faster than a thread starts and syncs.
     if pending.len() >= 4 {
         crate::parallel::map(&pending, |regex| {
-            regex.get();
+            regex.compile();
         });
     }
 }

@@ -48,19 +48,34 @@ fn thread_budget() -> usize {
     (CACHE_BUDGET / SEARCHING_THREADS.load(Ordering::Relaxed).max(1)).max(MIN_THREAD_BUDGET)
 }
 
-/// A regex compiled on first use. Compiling the shipped pack's regexes is most of factlint's
-/// start-up time, and a rule whose literals an article lacks never needs its regex; so patterns
-/// are parsed and size-checked when rules load (errors still point at the YAML) and compiled when
-/// first searched. A pattern whose size bound comes near the limit is compiled at load, so an
-/// oversized pattern is always a rule-file error, never a surprise at check time.
+/// A regex compiled on first use, in two steps. Compiling the shipped pack's regexes is most of
+/// factlint's start-up time, and a rule whose literals an article lacks never needs its regex; so
+/// patterns are parsed and size-checked when rules load (errors still point at the YAML) and
+/// compiled when first searched. A pattern whose size bound comes near the limit is compiled at
+/// load, so an oversized pattern is always a rule-file error, never a surprise at check time.
+///
+/// The first build is the quick one: the forward automaton and the engines that run it directly
+/// (backtracker, PikeVM), about half the cost of the full build, whose lazy DFAs need a reversed
+/// automaton too. It is slower per byte, so once a regex has searched [`QUICK_BYTES`] (one
+/// article or a few; a whole corpus soon gets there) it gets the full build. Both find the same
+/// matches: the engines share one definition of leftmost-first matching.
 #[derive(Debug)]
 pub struct LazyRegex {
     /// The pattern as parsed when the rules loaded, so compiling does not parse it again.
     hir: regex_syntax::hir::Hir,
-    /// This regex's slot in each thread's caches.
+    /// This regex's slots in each thread's caches: `id` for the quick build, `id + 1` for the
+    /// full one.
     id: usize,
-    cell: OnceLock<meta::Regex>,
+    quick: OnceLock<meta::Regex>,
+    full: OnceLock<meta::Regex>,
+    /// Bytes handed to the quick build so far, by every thread.
+    searched: AtomicUsize,
 }
+
+/// The bytes a regex searches with its quick build before it gets the full one. Past this the
+/// full build (about 100 µs more per regex) costs less than the slower searches; see
+/// docs/performance.md for the measurements.
+pub const QUICK_BYTES: usize = 32 << 10;
 
 /// A match's groups, reused from search to search.
 #[derive(Debug)]
@@ -80,6 +95,13 @@ impl Groups {
     }
 }
 
+/// Which build searches.
+#[derive(Clone, Copy)]
+enum Build {
+    Quick,
+    Full,
+}
+
 impl LazyRegex {
     /// `hir`: the pattern parsed with regex-syntax's defaults (what `regex::Regex::new` uses);
     /// `compile_now`: compile at once (and fail now if the pattern is too large); `user_len`: the
@@ -89,38 +111,68 @@ impl LazyRegex {
         compile_now: bool,
         user_len: usize,
     ) -> Result<Self, PatternError> {
-        let cell = OnceLock::new();
+        let full = OnceLock::new();
         if compile_now {
-            let _ = cell.set(compile(&hir, user_len)?);
+            let _ = full.set(compile(&hir, Build::Full, user_len)?);
         }
         Ok(Self {
             hir,
-            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            cell,
+            id: NEXT_ID.fetch_add(2, Ordering::Relaxed),
+            quick: OnceLock::new(),
+            full,
+            searched: AtomicUsize::new(0),
         })
     }
 
     /// Whether the regex has been compiled (at load, for a large pattern, or by a search).
     pub fn is_compiled(&self) -> bool {
-        self.cell.get().is_some()
+        self.quick.get().is_some() || self.full.get().is_some()
     }
 
-    /// The compiled regex. A pattern that passed the load-time bound compiles within the limit;
-    /// should it still fail, it matches nothing rather than panicking.
-    pub fn get(&self) -> &meta::Regex {
-        self.cell
-            .get_or_init(|| compile(&self.hir, 0).unwrap_or_else(|_| never()))
+    /// Compiles the build the next search would use, unless it is compiled already.
+    pub fn compile(&self) {
+        self.current();
+    }
+
+    fn current(&self) -> &meta::Regex {
+        match self.full.get() {
+            Some(full) => full,
+            None => self.build(Build::Quick),
+        }
+    }
+
+    /// A pattern that passed the load-time bound compiles within the limit; should it still
+    /// fail, it matches nothing rather than panicking.
+    fn build(&self, build: Build) -> &meta::Regex {
+        let cell = match build {
+            Build::Quick => &self.quick,
+            Build::Full => &self.full,
+        };
+        cell.get_or_init(|| compile(&self.hir, build, 0).unwrap_or_else(|_| never()))
+    }
+
+    /// The build to search `len` more bytes with, and its cache slot.
+    fn pick(&self, len: usize) -> (&meta::Regex, Build, usize) {
+        if let Some(full) = self.full.get() {
+            return (full, Build::Full, self.id + 1);
+        }
+        let before = self.searched.fetch_add(len, Ordering::Relaxed);
+        if before.saturating_add(len) <= QUICK_BYTES {
+            (self.build(Build::Quick), Build::Quick, self.id)
+        } else {
+            (self.build(Build::Full), Build::Full, self.id + 1)
+        }
     }
 
     /// The names of the capture groups, in order (`None` for unnamed groups).
     pub fn capture_names(&self) -> impl Iterator<Item = Option<&str>> {
-        self.get().group_info().pattern_names(PatternID::ZERO)
+        self.current().group_info().pattern_names(PatternID::ZERO)
     }
 
     /// Whether the regex matches anywhere in `haystack`.
     pub fn is_match(&self, haystack: &str) -> bool {
-        let re = self.get();
-        with_cache(self.id, re, |cache| {
+        let (re, build, id) = self.pick(haystack.len());
+        with_cache(id, build, re, |cache| {
             re.search_half_with(cache, &Input::new(haystack).earliest(true))
                 .is_some()
         })
@@ -129,15 +181,20 @@ impl LazyRegex {
     /// Groups to pass to [`LazyRegex::captures_at`].
     pub fn groups(&self) -> Groups {
         Groups {
-            caps: self.get().create_captures(),
+            caps: self.current().create_captures(),
         }
     }
 
     /// The leftmost-first match starting at or after `start` (look-arounds still see the text
     /// before it), its groups written to `groups`; false if there is none.
     pub fn captures_at(&self, haystack: &str, start: usize, groups: &mut Groups) -> bool {
-        let re = self.get();
-        with_cache(self.id, re, |cache| {
+        let (re, build, id) = self.pick(haystack.len().saturating_sub(start));
+        // Both builds number the groups alike: they come from the same pattern.
+        debug_assert_eq!(
+            re.group_info().slot_len(),
+            groups.caps.group_info().slot_len()
+        );
+        with_cache(id, build, re, |cache| {
             re.search_captures_with(
                 cache,
                 &Input::new(haystack).span(start..haystack.len()),
@@ -176,7 +233,12 @@ thread_local! {
     };
 }
 
-fn with_cache<T>(id: usize, re: &meta::Regex, search: impl FnOnce(&mut meta::Cache) -> T) -> T {
+fn with_cache<T>(
+    id: usize,
+    build: Build,
+    re: &meta::Regex,
+    search: impl FnOnce(&mut meta::Cache) -> T,
+) -> T {
     CACHES.with(|caches| {
         let mut caches = caches.borrow_mut();
         let Caches {
@@ -187,6 +249,12 @@ fn with_cache<T>(id: usize, re: &meta::Regex, search: impl FnOnce(&mut meta::Cac
         } = &mut *caches;
         if slots.len() <= id {
             slots.resize_with(id + 1, || None);
+        }
+        // Once the full build searches, the quick one never will again.
+        if let Build::Full = build {
+            if let Some(quick) = slots[id - 1].take() {
+                *bytes = bytes.saturating_sub(quick.charged);
+            }
         }
         let slot = slots[id].get_or_insert_with(|| {
             let cache = Box::new(re.create_cache());
@@ -227,8 +295,14 @@ fn with_cache<T>(id: usize, re: &meta::Regex, search: impl FnOnce(&mut meta::Cac
 }
 
 /// Builds a regex as `regex::Regex::new` would (leftmost-first, UTF-8, empty matches only at
-/// character boundaries), within the size limits.
-fn compile(hir: &regex_syntax::hir::Hir, user_len: usize) -> Result<meta::Regex, PatternError> {
+/// character boundaries), within the size limits. The quick build leaves out the lazy DFAs
+/// (and the reversed automaton they need) and the one-pass DFA; what remains matches alike.
+fn compile(
+    hir: &regex_syntax::hir::Hir,
+    build: Build,
+    user_len: usize,
+) -> Result<meta::Regex, PatternError> {
+    let full = matches!(build, Build::Full);
     meta::Builder::new()
         .configure(
             meta::Config::new()
@@ -236,7 +310,9 @@ fn compile(hir: &regex_syntax::hir::Hir, user_len: usize) -> Result<meta::Regex,
                 .dfa_size_limit(Some(SIZE_LIMIT))
                 .hybrid_cache_capacity(SIZE_LIMIT)
                 .match_kind(regex_automata::MatchKind::LeftmostFirst)
-                .utf8_empty(true),
+                .utf8_empty(true)
+                .hybrid(full)
+                .onepass(full),
         )
         .build_from_hir(hir)
         .map_err(|e| PatternError {
@@ -287,6 +363,77 @@ mod tests {
         assert!(lazy.is_match(text) && !lazy.is_match("进出"));
         let names: Vec<_> = lazy.capture_names().collect();
         assert_eq!(names, vec![None, Some("kind"), Some("n")]);
+    }
+
+    /// Every position of `text`: both builds and the regex crate find the same match and groups.
+    fn assert_builds_agree(source: &str, text: &str) {
+        let hir = regex_syntax::parse(source).unwrap();
+        let quick = LazyRegex::new(hir.clone(), false, source.len()).unwrap();
+        let full = LazyRegex::new(hir, true, source.len()).unwrap();
+        let plain = regex::Regex::new(source).unwrap();
+        let names: Vec<&str> = plain.capture_names().flatten().collect();
+        let (mut q, mut f) = (quick.groups(), full.groups());
+        for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let theirs = plain.captures_at(text, start);
+            assert_eq!(quick.captures_at(text, start, &mut q), theirs.is_some());
+            assert_eq!(full.captures_at(text, start, &mut f), theirs.is_some());
+            if let Some(c) = theirs {
+                let whole = c.get(0).map(|m| m.range());
+                assert_eq!(
+                    (q.whole(), f.whole()),
+                    (whole.clone(), whole),
+                    "{source} at {start}"
+                );
+                for name in &names {
+                    let group = c.name(name).map(|m| m.range());
+                    assert_eq!((q.name(name), f.name(name)), (group.clone(), group));
+                }
+            }
+            let rest = &text[start..];
+            assert_eq!(quick.is_match(rest), plain.is_match(rest));
+            assert_eq!(full.is_match(rest), plain.is_match(rest));
+        }
+        assert!(
+            quick.full.get().is_none(),
+            "the quick build searched throughout"
+        );
+    }
+
+    #[test]
+    fn quick_and_full_builds_match_alike() {
+        let text = "2024年1—10月，进出口总值36.02万亿元，同比增长5.2%；其中出口20.8万亿元，\n\
+                    增长6.7%。\u{E000}，占比10.27%，a1 b22\n民营企业进出口19.86万亿元";
+        for source in [
+            r"(?P<kind>出口|进口)(?:额|总值)?(?P<n>[0-9.]+)(?P<unit>万亿|亿)?元",
+            r"[^，。；]{0,12}?增长(?P<p>\d+(?:\.\d+)?)%",
+            r"(?m)^(?P<line>[^\n]{1,8})$",
+            r"\b[a-z]\d+\b",
+            r"(?:\A|[，。；])(?P<clause>[^，。；\n]{1,24}?)(?P<fig>\x{E000})",
+            r"\p{Han}{2,4}(?P<n>\d*)",
+            r"(?P<empty>)",
+            r"x*",
+        ] {
+            assert_builds_agree(source, text);
+        }
+    }
+
+    #[test]
+    fn a_regex_gets_its_full_build_after_quick_bytes() {
+        let source = r"出口(?P<n>\d+)";
+        let regex = lazy(source);
+        let mut groups = regex.groups();
+        assert!(regex.captures_at("出口12", 0, &mut groups));
+        assert!(regex.quick.get().is_some() && regex.full.get().is_none());
+        let quick_slot = |regex: &LazyRegex| CACHES.with(|c| c.borrow().slots[regex.id].is_some());
+        assert!(quick_slot(&regex));
+        let long = "出口，".repeat(QUICK_BYTES / 9 + 1) + "出口7";
+        assert!(long.len() > QUICK_BYTES);
+        assert!(regex.captures_at(&long, 0, &mut groups));
+        assert_eq!(groups.name("n"), Some(long.len() - 1..long.len()));
+        assert!(regex.full.get().is_some(), "past QUICK_BYTES");
+        assert!(!quick_slot(&regex), "the quick build's cache is dropped");
+        assert!(regex.captures_at("出口12", 0, &mut groups));
+        assert_eq!(groups.name("n"), Some(6..8));
     }
 
     #[test]
