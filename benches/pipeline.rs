@@ -99,7 +99,7 @@ fn check_corpus_one_thread_batched(bencher: Bencher) {
             if batch_bytes >= 256 << 10 || k + 1 == texts.len() {
                 let sources = std::mem::take(&mut batch);
                 findings += linter
-                    .check_batch(sources)
+                    .check_batch(sources, 1)
                     .iter()
                     .map(|f| f.findings.len())
                     .sum::<usize>();

@@ -112,13 +112,15 @@ impl Linter {
         Article::from_document(document, &options)
     }
 
-    /// Checks one article: findings after suppressions, ready for any report format.
+    /// Checks one article on the calling thread: findings after suppressions, ready for any
+    /// report format.
     pub fn check(&self, name: String, source: String, markup: Markup) -> FileReport {
-        let mut reports = self.check_batch(vec![Source {
+        let source = Source {
             name,
             text: source,
             markup,
-        }]);
+        };
+        let mut reports = self.check_batch(vec![source], 1);
         reports
             .pop()
             .unwrap_or_else(|| unreachable!("one report per source"))
@@ -126,9 +128,11 @@ impl Linter {
 
     /// Checks several articles at once, each exactly as [`Linter::check`] would: the engine
     /// runs each regex over the whole batch in turn, which is faster than article by article
-    /// (see [`crate::engine::evaluate_batch`]). One report per source, in order.
-    pub fn check_batch(&self, sources: Vec<Source>) -> Vec<FileReport> {
-        self.evaluate_batch(sources, |article, evaluations| {
+    /// (see [`crate::engine::evaluate_batch`]). One report per source, in order. `threads`: how
+    /// many threads (the calling one among them) may share the batch's rules; more than one
+    /// only pays when other cores would idle, as with a single article.
+    pub fn check_batch(&self, sources: Vec<Source>, threads: usize) -> Vec<FileReport> {
+        self.evaluate_batch(sources, threads, |article, evaluations| {
             let findings = crate::engine::findings(article, &evaluations);
             let findings = crate::engine::suppress::apply(&article.document, &self.rules, findings);
             let mut file = report::file_report(article, &findings);
@@ -148,6 +152,7 @@ impl Linter {
     fn evaluate_batch<T>(
         &self,
         sources: Vec<Source>,
+        threads: usize,
         each: impl Fn(&Article, Vec<crate::engine::Evaluation>) -> T,
     ) -> Vec<T> {
         let articles: Vec<Article> = sources
@@ -155,7 +160,7 @@ impl Linter {
             .map(|s| self.article(s.name, s.text, s.markup))
             .collect();
         let refs: Vec<&Article> = articles.iter().collect();
-        let evaluations = crate::engine::evaluate_batch(&refs, &self.rules);
+        let evaluations = crate::engine::evaluate_batch(&refs, &self.rules, threads);
         articles
             .iter()
             .zip(evaluations)
@@ -163,9 +168,10 @@ impl Linter {
             .collect()
     }
 
-    /// Every figure and check of each article, in order (batched as [`Linter::check_batch`]).
-    pub fn facts_batch(&self, sources: Vec<Source>) -> Vec<FactsRecord> {
-        self.evaluate_batch(sources, |article, evaluations| {
+    /// Every figure and check of each article, in order (batched and threaded as
+    /// [`Linter::check_batch`]).
+    pub fn facts_batch(&self, sources: Vec<Source>, threads: usize) -> Vec<FactsRecord> {
+        self.evaluate_batch(sources, threads, |article, evaluations| {
             report::facts_record(article, &evaluations)
         })
     }

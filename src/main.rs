@@ -492,7 +492,7 @@ fn for_each_input<T: Send>(
     args: &InputArgs,
     config: Option<&Config>,
     trouble: &mut Trouble,
-    work: impl Fn(Vec<Source>) -> Vec<T> + Sync,
+    work: impl Fn(Vec<Source>, usize) -> Vec<T> + Sync,
     mut sink: impl FnMut(T) -> io::Result<()>,
 ) -> io::Result<()> {
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -509,10 +509,13 @@ fn for_each_input<T: Send>(
     }
     // Stable, so inputs with the same name keep the order they were given in.
     inputs.sort_by_cached_key(Input::name);
-    let threads = args
+    let wanted = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .clamp(1, inputs.len().max(1));
+        .max(1);
+    let threads = wanted.min(inputs.len().max(1));
+    // Fewer inputs than threads: each worker's batch shares its rules among the spare ones.
+    let threads_per_batch = wanted / threads;
     factlint::rules::lazy_regex::share_cache_budget(threads);
     let progress = if io::stderr().is_terminal() && inputs.len() >= 50 {
         indicatif::ProgressBar::new(inputs.len() as u64)
@@ -559,7 +562,7 @@ fn for_each_input<T: Send>(
                     }
                     // One result per text read, in order.
                     let texts = sources.len();
-                    let checked = work(sources);
+                    let checked = work(sources, threads_per_batch);
                     debug_assert_eq!(checked.len(), texts, "one result per source");
                     let mut checked = checked.into_iter();
                     for (index, input, read) in batch {
@@ -620,7 +623,7 @@ fn facts(args: &FactsArgs, out: &mut impl Write) -> Result<u8, Failure> {
         &args.input,
         config.as_ref(),
         &mut trouble,
-        |sources| linter.facts_batch(sources),
+        |sources, threads| linter.facts_batch(sources, threads),
         |record| {
             if !first && args.format == FactsFormat::Yaml {
                 out.write(b"---\n")?;
@@ -663,7 +666,7 @@ fn check(args: &CheckArgs, out: &mut impl Write) -> Result<u8, Failure> {
         &args.input,
         config.as_ref(),
         &mut trouble,
-        |sources| linter.check_batch(sources),
+        |sources, threads| linter.check_batch(sources, threads),
         |mut file| {
             if args.write_baseline.is_some() {
                 accepted.extend(factlint::baseline::entries(&file));

@@ -1,6 +1,7 @@
-//! A scoped map over the machine's cores for the few start-up jobs worth splitting (parsing the
-//! shipped rule files, compiling the regexes an article needs). Order is kept; with one core or
-//! one item everything runs on the calling thread.
+//! A scoped map over the machine's cores for the jobs worth splitting when the cores would
+//! otherwise idle (parsing the shipped rule files; checking the rules of a batch that has fewer
+//! articles than there are cores). Order is kept; with one thread or one item everything runs
+//! on the calling thread.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -12,7 +13,13 @@ pub fn cores() -> usize {
 
 /// `f` of every item, in the items' order, computed on up to one thread per core.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = cores().min(items.len());
+    map_on(cores(), items, f)
+}
+
+/// `f` of every item, in the items' order, computed on up to `threads` threads (the calling
+/// one among them), which take the next item as they finish one.
+pub fn map_on<T: Sync, R: Send>(threads: usize, items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = threads.min(items.len());
     if threads <= 1 {
         return items.iter().map(f).collect();
     }

@@ -1,7 +1,7 @@
-//! The literal prefilter, its search windows and batched evaluation are optimisations only: on
-//! every fixture and on generated articles (reshuffled paragraphs, planted errors), evaluating the
-//! rule set with them gives exactly what searching every rule's facts over the whole text, one
-//! article at a time, gives.
+//! The literal prefilter, its search windows, batched evaluation and rules shared out among
+//! threads are optimisations only: on every fixture and on generated articles (reshuffled
+//! paragraphs, planted errors), evaluating the rule set with them gives exactly what searching
+//! every rule's facts over the whole text, one article at a time on one thread, gives.
 
 use factlint::corpus::Corpus;
 use factlint::engine;
@@ -80,13 +80,15 @@ fn batched_evaluation_equals_one_article_at_a_time() {
         .iter()
         .map(|article| fingerprint(&engine::evaluate(article, &rules)))
         .collect();
-    // The whole set at once, and in batches of 7 (so batches mix articles that share no rule).
-    for size in [articles.len(), 7] {
+    // The whole set at once, and in batches of 7 (so batches mix articles that share no rule);
+    // on one thread, and with the rules shared out among three (one article, as an editor
+    // checks it; and a batch).
+    for (size, threads) in [(articles.len(), 1), (7, 1), (1, 3), (7, 3)] {
         let batched: Vec<Vec<String>> = articles
             .chunks(size)
             .flat_map(|chunk| {
                 let refs: Vec<&Article> = chunk.iter().collect();
-                engine::evaluate_batch(&refs, &rules)
+                engine::evaluate_batch(&refs, &rules, threads)
             })
             .map(|evaluations| fingerprint(&evaluations))
             .collect();
@@ -94,7 +96,7 @@ fn batched_evaluation_equals_one_article_at_a_time() {
         for ((article, batched), alone) in articles.iter().zip(&batched).zip(&alone) {
             assert_eq!(
                 batched, alone,
-                "{}: batched evaluation (batches of {size}) differs",
+                "{}: batched evaluation (batches of {size}, {threads} threads) differs",
                 article.document.path
             );
         }

@@ -121,7 +121,9 @@ struct Candidate {
 
 /// Evaluates every rule on an article.
 pub fn evaluate<'r>(article: &Article, rules: &'r RuleSet) -> Vec<Evaluation<'r>> {
-    evaluate_batch(&[article], rules).pop().unwrap_or_default()
+    evaluate_batch(&[article], rules, 1)
+        .pop()
+        .unwrap_or_default()
 }
 
 /// An article made ready for searching: its matching text and the literals it contains.
@@ -132,7 +134,8 @@ struct Prepared<'a> {
     present: Option<Present<'a>>,
     /// [`period_before`] of each normalized offset asked about: many facts of many rules bind
     /// the same figure, and finding its period means searching up to four paragraphs.
-    periods: std::cell::RefCell<std::collections::HashMap<usize, Option<String>>>,
+    /// (A mutex rather than a cell: the rules of one batch may be shared out among threads.)
+    periods: std::sync::Mutex<std::collections::HashMap<usize, Option<String>>>,
 }
 
 impl<'a> Prepared<'a> {
@@ -148,54 +151,56 @@ impl<'a> Prepared<'a> {
     }
 
     fn period_before(&self, at: usize) -> Option<String> {
-        self.periods
-            .borrow_mut()
-            .entry(at)
-            .or_insert_with(|| period_before(self.article, at))
-            .clone()
+        // A panic elsewhere cannot leave the memo half-written: it only ever gains entries.
+        let memo = || self.periods.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(known) = memo().get(&at) {
+            return known.clone();
+        }
+        let found = period_before(self.article, at);
+        memo().entry(at).or_insert(found).clone()
     }
 }
 
 /// Evaluates every rule on several articles: the evaluations of each, in article order, each
-/// exactly what [`evaluate`] gives it alone.
+/// exactly what [`evaluate`] gives it alone, whatever `threads`.
 ///
-/// The work runs rule by rule and fact by fact across the whole batch rather than article by
-/// article: a search's cost is mostly fetching its regex's automaton into the CPU caches, and
-/// running one regex over many articles in a row pays that once per batch instead of once per
-/// article (2.3× less time on the generated corpus; see docs/performance.md).
-pub fn evaluate_batch<'r>(articles: &[&Article], rules: &'r RuleSet) -> Vec<Vec<Evaluation<'r>>> {
+/// The work runs rule by rule, and within a rule fact by fact, across the whole batch rather
+/// than article by article: a search's cost is mostly fetching its regex's automaton into the
+/// CPU caches, and running one regex over many articles in a row pays that once per batch
+/// instead of once per article (2.3× less time on the generated corpus; see
+/// docs/performance.md). With `threads` above one the rules are shared out among that many
+/// threads: for a batch that would otherwise leave cores idle, such as a single article checked
+/// in an editor, where compiling each rule's regexes is most of the time.
+pub fn evaluate_batch<'r>(
+    articles: &[&Article],
+    rules: &'r RuleSet,
+    threads: usize,
+) -> Vec<Vec<Evaluation<'r>>> {
     let prepared: Vec<Prepared> = articles
         .iter()
         .map(|&article| Prepared::new(article, |text| Some(rules.prefilter().scan(text))))
         .collect();
-    // Anchors first, for every rule: only rules whose anchor found something search (and so
-    // compile) their other facts.
-    compile_ahead(rules.rules.iter().map(|r| &r.facts[r.anchor]), &prepared);
-    let anchors: Vec<Vec<Vec<Candidate>>> = rules
-        .rules
-        .iter()
-        .map(|r| {
-            prepared
-                .iter()
-                .map(|p| search(p, &r.facts[r.anchor], None))
-                .collect()
-        })
-        .collect();
-    compile_ahead(
-        rules
-            .rules
+    let each: Vec<&'r Rule> = rules.rules.iter().collect();
+    let by_rule = crate::parallel::map_on(threads, &each, |&rule| {
+        let anchors = prepared
             .iter()
-            .zip(&anchors)
-            .filter(|(_, found)| found.iter().any(|f| !f.is_empty()))
-            .flat_map(|(r, _)| r.facts.iter().enumerate().filter(|&(i, _)| i != r.anchor))
-            .map(|(_, f)| f),
-        &prepared,
-    );
+            .map(|p| search(p, &rule.facts[rule.anchor], None))
+            .collect();
+        let candidates = search_facts(rule, &prepared, anchors);
+        prepared
+            .iter()
+            .zip(candidates)
+            .map(|(p, facts)| {
+                let mut evaluations = Vec::new();
+                bind(p.article, rule, facts, &mut evaluations);
+                evaluations
+            })
+            .collect::<Vec<_>>()
+    });
     let mut out: Vec<Vec<Evaluation>> = articles.iter().map(|_| Vec::new()).collect();
-    for (rule, found) in rules.rules.iter().zip(anchors) {
-        let candidates = search_facts(rule, &prepared, found);
-        for ((p, facts), evaluations) in prepared.iter().zip(candidates).zip(&mut out) {
-            bind(p.article, rule, facts, evaluations);
+    for per_article in by_rule {
+        for (evaluations, found) in out.iter_mut().zip(per_article) {
+            evaluations.extend(found);
         }
     }
     out
@@ -229,33 +234,6 @@ fn search_facts(
         }
     }
     candidates
-}
-
-/// Compiles, on every core, the patterns this batch of articles may need that are not compiled
-/// yet. Regex compilation is most of a cold start, and one article keeps only one core busy;
-/// later batches find everything compiled and pay only this check. Compiling a pattern the rules then do not
-/// search (its anchor found nothing) costs a spare core's time, not the article's.
-fn compile_ahead<'r>(facts: impl Iterator<Item = &'r Fact>, prepared: &[Prepared]) {
-    if crate::parallel::cores() < 2 {
-        return;
-    }
-    let pending: Vec<&crate::rules::lazy_regex::LazyRegex> = facts
-        .filter(|f| {
-            !f.pattern.regex.is_compiled()
-                && prepared.iter().any(|p| {
-                    p.present
-                        .as_ref()
-                        .is_none_or(|present| present.may_match(f))
-                })
-        })
-        .map(|f| &f.pattern.regex)
-        .collect();
-    // A handful compiles faster than a thread starts and syncs.
-    if pending.len() >= 4 {
-        crate::parallel::map(&pending, |regex| {
-            regex.compile();
-        });
-    }
 }
 
 /// Evaluates one rule on an article, searching the whole text (no prefilter: the reference
