@@ -801,15 +801,20 @@ fn pattern_error(ctx: &Ctx, s: &Spanned<String>, e: &PatternError) -> Error {
 fn rule_text(text: &str, id_at: usize) -> String {
     let id_at = id_at.min(text.len());
     let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
-    // Line starts up to the id's line; the item starts at the last `- ` line among them.
-    let mut starts = vec![0];
-    starts.extend(text[..id_at].match_indices('\n').map(|(i, _)| i + 1));
-    let item = starts
-        .iter()
-        .rev()
-        .copied()
-        .find(|&s| text[s..].trim_start_matches(' ').starts_with("- "))
-        .unwrap_or(*starts.last().unwrap_or(&0));
+    // Back from the id's line to the nearest `- ` line, which starts the item (the id's own line
+    // if there is none). Walking back, not listing every line start before the id, keeps loading
+    // linear in the file's size.
+    let own = text[..id_at].rfind('\n').map_or(0, |i| i + 1);
+    let mut start = own;
+    let item = loop {
+        if text[start..].trim_start_matches(' ').starts_with("- ") {
+            break start;
+        }
+        if start == 0 {
+            break own;
+        }
+        start = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
+    };
     let item_indent = indent(&text[item..]);
     let mut end = text.len();
     let mut offset = item;
@@ -822,4 +827,64 @@ fn rule_text(text: &str, id_at: usize) -> String {
         offset += line.len();
     }
     text[item..end].trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    /// `rule_text` as first written: every line start before the id, then the last `- ` line.
+    fn rule_text_by_listing(text: &str, id_at: usize) -> String {
+        let id_at = id_at.min(text.len());
+        let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
+        let mut starts = vec![0];
+        starts.extend(text[..id_at].match_indices('\n').map(|(i, _)| i + 1));
+        let item = starts
+            .iter()
+            .rev()
+            .copied()
+            .find(|&s| text[s..].trim_start_matches(' ').starts_with("- "))
+            .unwrap_or(*starts.last().unwrap_or(&0));
+        let item_indent = indent(&text[item..]);
+        let mut end = text.len();
+        let mut offset = item;
+        for (n, line) in text[item..].split_inclusive('\n').enumerate() {
+            let body = line.trim();
+            if n > 0 && !body.is_empty() && !body.starts_with('#') && indent(line) <= item_indent {
+                end = offset;
+                break;
+            }
+            offset += line.len();
+        }
+        text[item..end].trim_end().to_string()
+    }
+
+    #[test]
+    fn rule_text_is_the_rules_list_item() {
+        let yaml =
+            "rules:\n  - id: a\n    facts: []\n  # note\n  - id: b\n    check: x\nunits: []\n";
+        let b = yaml.find("id: b").unwrap() + 4;
+        assert_eq!(super::rule_text(yaml, b), "  - id: b\n    check: x");
+        let a = yaml.find("id: a").unwrap() + 4;
+        assert_eq!(
+            super::rule_text(yaml, a),
+            "  - id: a\n    facts: []\n  # note"
+        );
+    }
+
+    proptest! {
+        /// Lines of YAML-ish text (items, keys, comments, blanks) and any id position.
+        #[test]
+        fn rule_text_walks_back_as_listing_did(
+            lines in prop::collection::vec(
+                prop::sample::select(vec!["- id: x", "  - id: y", "    k: v", "  # c", "", "-x", "  -  id: z"]),
+                0..12,
+            ),
+            at in 0usize..200,
+        ) {
+            let text = lines.join("\n");
+            let at = at.min(text.len());
+            prop_assert_eq!(super::rule_text(&text, at), rule_text_by_listing(&text, at));
+        }
+    }
 }

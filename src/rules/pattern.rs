@@ -279,14 +279,15 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
         });
     }
     let hir = parse_hir(&expanded, pattern.len())?;
-    let regex = lazy_regex(&hir, pattern.len())?;
     let mut capture_names = Vec::new();
     collect_capture_names(&hir, &mut capture_names);
+    let required = required(&hir).filter(|set| score(set) > 0);
+    let reach = reach(&hir);
     Ok(CompiledPattern {
-        regex,
+        regex: lazy_regex(hir, pattern.len())?,
         capture_names,
-        required: required(&hir).filter(|set| score(set) > 0),
-        reach: reach(&hir),
+        required,
+        reach,
         macros,
         reference,
     })
@@ -316,8 +317,9 @@ fn reach(hir: &regex_syntax::hir::Hir) -> Option<usize> {
 /// Patterns whose size bound (see [`size_bound`]) is below this compile lazily.
 const LAZY_BOUND: usize = 20_000;
 
-fn lazy_regex(hir: &regex_syntax::hir::Hir, user_len: usize) -> Result<LazyRegex, PatternError> {
-    LazyRegex::new(hir.clone(), size_bound(hir) >= LAZY_BOUND, user_len)
+fn lazy_regex(hir: regex_syntax::hir::Hir, user_len: usize) -> Result<LazyRegex, PatternError> {
+    let compile_now = size_bound(&hir) >= LAZY_BOUND;
+    LazyRegex::new(hir, compile_now, user_len)
 }
 
 /// A generous bound on how large a pattern's automaton can grow: literals count their bytes,
@@ -424,8 +426,7 @@ pub fn compile_context(pattern: &str, suffix_anchor: bool) -> Result<LazyRegex, 
     } else {
         pattern.to_string()
     };
-    let hir = parse_hir(&full, pattern.len())?;
-    lazy_regex(&hir, pattern.len())
+    lazy_regex(parse_hir(&full, pattern.len())?, pattern.len())
 }
 
 fn check_syntax(pattern: &str) -> Result<(), PatternError> {
