@@ -859,9 +859,8 @@ fn candidates_in(
         }
         let mut captures: Vec<(String, String)> = fact
             .pattern
-            .regex
-            .capture_names()
-            .flatten()
+            .capture_names
+            .iter()
             .filter(|n| !n.starts_with("__"))
             .filter_map(|n| {
                 groups

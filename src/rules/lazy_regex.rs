@@ -10,11 +10,11 @@
 
 use regex_automata::meta;
 use regex_automata::util::captures::Captures;
-use regex_automata::{Input, PatternID};
+use regex_automata::Input;
 use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use super::pattern::PatternError;
 
@@ -66,7 +66,7 @@ pub struct LazyRegex {
     /// This regex's slots in each thread's caches: `id` for the quick build, `id + 1` for the
     /// full one.
     id: usize,
-    quick: OnceLock<meta::Regex>,
+    quick: Mutex<Quick>,
     full: OnceLock<meta::Regex>,
     /// Bytes handed to the quick build so far, by every thread.
     searched: AtomicUsize,
@@ -95,11 +95,44 @@ impl Groups {
     }
 }
 
+/// The quick build's life: built on first search, retired when the full build arrives (its
+/// automaton is as large as the full build's forward one, and every regex lives as long as the
+/// process: keeping both cost 8 MB on the shipped pack).
+#[derive(Debug)]
+enum Quick {
+    Unbuilt,
+    Built(Arc<meta::Regex>),
+    Retired,
+}
+
 /// Which build searches.
 #[derive(Clone, Copy)]
 enum Build {
     Quick,
     Full,
+}
+
+/// A build picked to search with: the quick one is shared, so that retiring it cannot pull it
+/// from under a search.
+enum Picked<'a> {
+    Quick(Arc<meta::Regex>),
+    Full(&'a meta::Regex),
+}
+
+impl Picked<'_> {
+    fn regex(&self) -> &meta::Regex {
+        match self {
+            Picked::Quick(re) => re,
+            Picked::Full(re) => re,
+        }
+    }
+
+    fn build(&self) -> Build {
+        match self {
+            Picked::Quick(_) => Build::Quick,
+            Picked::Full(_) => Build::Full,
+        }
+    }
 }
 
 impl LazyRegex {
@@ -118,7 +151,7 @@ impl LazyRegex {
         Ok(Self {
             hir,
             id: NEXT_ID.fetch_add(2, Ordering::Relaxed),
-            quick: OnceLock::new(),
+            quick: Mutex::new(Quick::Unbuilt),
             full,
             searched: AtomicUsize::new(0),
         })
@@ -126,7 +159,7 @@ impl LazyRegex {
 
     /// Whether the regex has been compiled (at load, for a large pattern, or by a search).
     pub fn is_compiled(&self) -> bool {
-        self.quick.get().is_some() || self.full.get().is_some()
+        self.full.get().is_some() || !matches!(*self.quick_state(), Quick::Unbuilt)
     }
 
     /// Compiles the build the next search would use, unless it is compiled already.
@@ -134,45 +167,68 @@ impl LazyRegex {
         self.current();
     }
 
-    fn current(&self) -> &meta::Regex {
+    fn current(&self) -> Picked<'_> {
         match self.full.get() {
-            Some(full) => full,
-            None => self.build(Build::Quick),
+            Some(full) => Picked::Full(full),
+            None => self.quick(),
         }
+    }
+
+    fn quick_state(&self) -> std::sync::MutexGuard<'_, Quick> {
+        // The state is whole whatever a panicking thread was doing: poison means nothing here.
+        self.quick.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The quick build, compiled now if need be (under the lock, so once), or the full build
+    /// if the quick one has been retired.
+    fn quick(&self) -> Picked<'_> {
+        let mut state = self.quick_state();
+        match &*state {
+            Quick::Built(re) => return Picked::Quick(Arc::clone(re)),
+            Quick::Unbuilt => {
+                let re = Arc::new(compile(&self.hir, Build::Quick, 0).unwrap_or_else(|_| never()));
+                *state = Quick::Built(Arc::clone(&re));
+                return Picked::Quick(re);
+            }
+            Quick::Retired => {}
+        }
+        drop(state);
+        Picked::Full(self.full())
     }
 
     /// A pattern that passed the load-time bound compiles within the limit; should it still
-    /// fail, it matches nothing rather than panicking.
-    fn build(&self, build: Build) -> &meta::Regex {
-        let cell = match build {
-            Build::Quick => &self.quick,
-            Build::Full => &self.full,
-        };
-        cell.get_or_init(|| compile(&self.hir, build, 0).unwrap_or_else(|_| never()))
+    /// fail, it matches nothing rather than panicking. Retires the quick build.
+    fn full(&self) -> &meta::Regex {
+        let full = self
+            .full
+            .get_or_init(|| compile(&self.hir, Build::Full, 0).unwrap_or_else(|_| never()));
+        *self.quick_state() = Quick::Retired;
+        full
     }
 
     /// The build to search `len` more bytes with, and its cache slot.
-    fn pick(&self, len: usize) -> (&meta::Regex, Build, usize) {
+    fn pick(&self, len: usize) -> (Picked<'_>, usize) {
         if let Some(full) = self.full.get() {
-            return (full, Build::Full, self.id + 1);
+            return (Picked::Full(full), self.id + 1);
         }
         let before = self.searched.fetch_add(len, Ordering::Relaxed);
-        if before.saturating_add(len) <= QUICK_BYTES {
-            (self.build(Build::Quick), Build::Quick, self.id)
+        let picked = if before.saturating_add(len) <= QUICK_BYTES {
+            self.quick()
         } else {
-            (self.build(Build::Full), Build::Full, self.id + 1)
-        }
-    }
-
-    /// The names of the capture groups, in order (`None` for unnamed groups).
-    pub fn capture_names(&self) -> impl Iterator<Item = Option<&str>> {
-        self.current().group_info().pattern_names(PatternID::ZERO)
+            Picked::Full(self.full())
+        };
+        let slot = match picked.build() {
+            Build::Quick => self.id,
+            Build::Full => self.id + 1,
+        };
+        (picked, slot)
     }
 
     /// Whether the regex matches anywhere in `haystack`.
     pub fn is_match(&self, haystack: &str) -> bool {
-        let (re, build, id) = self.pick(haystack.len());
-        with_cache(id, build, re, |cache| {
+        let (picked, id) = self.pick(haystack.len());
+        let re = picked.regex();
+        with_cache(id, picked.build(), re, |cache| {
             re.search_half_with(cache, &Input::new(haystack).earliest(true))
                 .is_some()
         })
@@ -181,20 +237,21 @@ impl LazyRegex {
     /// Groups to pass to [`LazyRegex::captures_at`].
     pub fn groups(&self) -> Groups {
         Groups {
-            caps: self.current().create_captures(),
+            caps: self.current().regex().create_captures(),
         }
     }
 
     /// The leftmost-first match starting at or after `start` (look-arounds still see the text
     /// before it), its groups written to `groups`; false if there is none.
     pub fn captures_at(&self, haystack: &str, start: usize, groups: &mut Groups) -> bool {
-        let (re, build, id) = self.pick(haystack.len().saturating_sub(start));
+        let (picked, id) = self.pick(haystack.len().saturating_sub(start));
+        let re = picked.regex();
         // Both builds number the groups alike: they come from the same pattern.
         debug_assert_eq!(
             re.group_info().slot_len(),
             groups.caps.group_info().slot_len()
         );
-        with_cache(id, build, re, |cache| {
+        with_cache(id, picked.build(), re, |cache| {
             re.search_captures_with(
                 cache,
                 &Input::new(haystack).span(start..haystack.len()),
@@ -361,8 +418,6 @@ mod tests {
             }
         }
         assert!(lazy.is_match(text) && !lazy.is_match("进出"));
-        let names: Vec<_> = lazy.capture_names().collect();
-        assert_eq!(names, vec![None, Some("kind"), Some("n")]);
     }
 
     /// Every position of `text`: both builds and the regex crate find the same match and groups.
@@ -423,7 +478,7 @@ mod tests {
         let regex = lazy(source);
         let mut groups = regex.groups();
         assert!(regex.captures_at("出口12", 0, &mut groups));
-        assert!(regex.quick.get().is_some() && regex.full.get().is_none());
+        assert!(matches!(*regex.quick_state(), Quick::Built(_)) && regex.full.get().is_none());
         let quick_slot = |regex: &LazyRegex| CACHES.with(|c| c.borrow().slots[regex.id].is_some());
         assert!(quick_slot(&regex));
         let long = "出口，".repeat(QUICK_BYTES / 9 + 1) + "出口7";
@@ -431,6 +486,10 @@ mod tests {
         assert!(regex.captures_at(&long, 0, &mut groups));
         assert_eq!(groups.name("n"), Some(long.len() - 1..long.len()));
         assert!(regex.full.get().is_some(), "past QUICK_BYTES");
+        assert!(
+            matches!(*regex.quick_state(), Quick::Retired),
+            "the quick build is dropped"
+        );
         assert!(!quick_slot(&regex), "the quick build's cache is dropped");
         assert!(regex.captures_at("出口12", 0, &mut groups));
         assert_eq!(groups.name("n"), Some(6..8));
