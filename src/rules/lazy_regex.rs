@@ -26,16 +26,17 @@ pub(crate) const SIZE_LIMIT: usize = 1 << 20;
 /// thread's share is at least [`MIN_THREAD_BUDGET`] (more threads than two get that much each,
 /// see [`share_cache_budget`]); past its share a thread drops its largest caches. The shipped
 /// pack's working set on one thread over the generated corpus is about 29 MB, so this costs some
-/// speed (about 8% on one thread, 18% on two) for memory that no corpus can grow; see
-/// docs/performance.md.
-pub const CACHE_BUDGET: usize = 24 << 20;
+/// speed (against no budget, about a quarter on two threads) for memory that no corpus can grow.
+/// 24 MB left the 200 MB corpus at 98 MiB, which is 103 decimal MB; 20 MB gives 93 MiB
+/// (97 MB) for about 9% more time. See docs/performance.md.
+pub const CACHE_BUDGET: usize = 20 << 20;
 
 static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
 static SEARCHING_THREADS: AtomicUsize = AtomicUsize::new(1);
 
 /// No thread's share of [`CACHE_BUDGET`] falls below this: with many threads (a 64-core machine)
 /// a thin share would evict on every batch and rebuild the same automata over and over.
-pub const MIN_THREAD_BUDGET: usize = 12 << 20;
+pub const MIN_THREAD_BUDGET: usize = 10 << 20;
 
 /// Splits [`CACHE_BUDGET`] between this many searching threads (1 unless told otherwise), so the
 /// caches' memory does not grow with `-j` up to two threads, and grows by at most
