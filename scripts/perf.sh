@@ -43,6 +43,8 @@ def t(name):
     r = json.load(open(f"{out}/{name}.json"))["results"][0]["times"]
     return statistics.median(r), min(r), max(r)
 def ms(v): return f"{v*1000:.1f} ms"
+# /usr/bin/time reports KiB: both binary and decimal megabytes, so no reading of "MB" flatters.
+def mem(kib): return f"{kib/1024:.1f} MiB ({kib*1024/1e6:.1f} MB)"
 cold, topic, rules, c2, c1, floor = t("cold"), t("topic"), t("rules"), t("corpus2"), t("corpus1"), t("floor")
 mbs = lambda s: size / s / 1e6
 rows = [
@@ -54,8 +56,8 @@ rows = [
   ("scaling 1 → 2 threads", "close to 2×", f"{c1[0]/c2[0]:.2f}×", "the two rows above"),
   ("ripgrep floor, same corpus", "—", f"{mbs(floor[0]):.0f} MB/s ({ms(floor[0])})", "`rg -c FIGURE_REGEX CORPUS`"),
   ("factlint ÷ floor (time)", "≤ 3×", f"{c2[0]/floor[0]:.0f}×", "the two rows above"),
-  ("peak memory, one article", "—", f"{peak_one/1024:.0f} MB", "`/usr/bin/time -f %M`"),
-  (f"peak memory, {mb} MB corpus", "< 100 MB (200 MB corpus)", f"{peak_corpus/1024:.0f} MB", "`/usr/bin/time -f %M`"),
+  ("peak memory, one article", "—", mem(peak_one), "`/usr/bin/time -f %M`"),
+  (f"peak memory, {mb} MB corpus", "< 100 MB (200 MB corpus)", mem(peak_corpus), "`/usr/bin/time -f %M`"),
 ]
 print("| figure | target | median (min–max) | command |")
 print("|---|---|---|---|")

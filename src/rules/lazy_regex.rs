@@ -53,13 +53,15 @@ fn thread_budget() -> usize {
 /// factlint's start-up time, and a rule whose literals an article lacks never needs its regex; so
 /// patterns are parsed and size-checked when rules load (errors still point at the YAML) and
 /// compiled when first searched. A pattern whose size bound comes near the limit is compiled at
-/// load, so an oversized pattern is always a rule-file error, never a surprise at check time.
+/// load, so an oversized pattern is a rule-file error, not a surprise at check time.
 ///
 /// The first build is the quick one: the forward automaton and the engines that run it directly
-/// (backtracker, PikeVM), about half the cost of the full build, whose lazy DFAs need a reversed
-/// automaton too. It is slower per byte, so once a regex has searched [`QUICK_BYTES`] (one
-/// article or a few; a whole corpus soon gets there) it gets the full build. Both find the same
-/// matches: the engines share one definition of leftmost-first matching.
+/// (backtracker, PikeVM), about two thirds of the cost of the full build, whose lazy DFAs need a
+/// reversed automaton too. It is slower per byte, so once a regex has been handed
+/// [`QUICK_BYTES`] of text to search (one article or a few; a whole corpus soon gets there) it
+/// gets the full build. Both find the same matches: the full build runs these same engines
+/// wherever its DFAs cannot help. Should the full build fail (its reversed automaton can
+/// outgrow the limit where the forward one fits), the quick build goes on serving.
 #[derive(Debug)]
 pub struct LazyRegex {
     /// The pattern as parsed when the rules loaded, so compiling does not parse it again.
@@ -68,37 +70,43 @@ pub struct LazyRegex {
     /// full one.
     id: usize,
     quick: Mutex<Quick>,
-    full: OnceLock<meta::Regex>,
-    /// Bytes handed to the quick build so far, by every thread.
+    /// `None` once the full build has failed.
+    full: OnceLock<Option<meta::Regex>>,
+    /// Bytes handed to the quick build so far, by every thread: each search counts the text
+    /// from where it starts to the end of the haystack, however little of it the search reads.
     searched: AtomicUsize,
 }
 
-/// The bytes a regex searches with its quick build before it gets the full one. Past this the
-/// full build (about 100 µs more per regex) costs less than the slower searches; see
+/// The bytes of text a regex is handed with its quick build before it gets the full one. Past
+/// this the full build (about 100 µs more per regex) costs less than the slower searches; see
 /// docs/performance.md for the measurements.
 pub const QUICK_BYTES: usize = 32 << 10;
 
-/// A match's groups, reused from search to search.
-#[derive(Debug)]
+/// A match's groups, reused from search to search; made by the first search, from the build it
+/// uses (both number the groups alike).
+#[derive(Debug, Default)]
 pub struct Groups {
-    caps: Captures,
+    caps: Option<Captures>,
 }
 
 impl Groups {
     /// The whole match.
     pub fn whole(&self) -> Option<Range<usize>> {
-        self.caps.get_match().map(|m| m.range())
+        self.caps.as_ref()?.get_match().map(|m| m.range())
     }
 
     /// A named group, if it took part in the match.
     pub fn name(&self, name: &str) -> Option<Range<usize>> {
-        self.caps.get_group_by_name(name).map(|s| s.range())
+        self.caps
+            .as_ref()?
+            .get_group_by_name(name)
+            .map(|s| s.range())
     }
 }
 
 /// The quick build's life: built on first search, retired when the full build arrives (its
 /// automaton is as large as the full build's forward one, and every regex lives as long as the
-/// process: keeping both cost 8 MB on the shipped pack).
+/// process: keeping both cost 6 MiB of peak memory on the 200 MB corpus).
 #[derive(Debug)]
 enum Quick {
     Unbuilt,
@@ -147,7 +155,7 @@ impl LazyRegex {
     ) -> Result<Self, PatternError> {
         let full = OnceLock::new();
         if compile_now {
-            let _ = full.set(compile(&hir, Build::Full, user_len)?);
+            let _ = full.set(Some(compile(&hir, Build::Full, user_len)?));
         }
         Ok(Self {
             hir,
@@ -163,25 +171,15 @@ impl LazyRegex {
         self.full.get().is_some() || !matches!(*self.quick_state(), Quick::Unbuilt)
     }
 
-    /// Compiles the build the next search would use, unless it is compiled already.
-    pub fn compile(&self) {
-        self.current();
-    }
-
-    fn current(&self) -> Picked<'_> {
-        match self.full.get() {
-            Some(full) => Picked::Full(full),
-            None => self.quick(),
-        }
-    }
-
     fn quick_state(&self) -> std::sync::MutexGuard<'_, Quick> {
         // The state is whole whatever a panicking thread was doing: poison means nothing here.
         self.quick.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The quick build, compiled now if need be (under the lock, so once), or the full build
-    /// if the quick one has been retired.
+    /// The quick build, compiled now if need be (under the lock, so once); the full build if
+    /// the quick one has been retired for it. A pattern that passed the load-time bound
+    /// compiles within the limit; should it still fail, it matches nothing rather than
+    /// panicking.
     fn quick(&self) -> Picked<'_> {
         let mut state = self.quick_state();
         match &*state {
@@ -194,29 +192,33 @@ impl LazyRegex {
             Quick::Retired => {}
         }
         drop(state);
-        Picked::Full(self.full())
+        self.full().map_or_else(|| self.quick(), Picked::Full)
     }
 
-    /// A pattern that passed the load-time bound compiles within the limit; should it still
-    /// fail, it matches nothing rather than panicking. Retires the quick build.
-    fn full(&self) -> &meta::Regex {
+    /// The full build, compiled now if need be, which retires the quick one; `None` if it
+    /// failed (the quick build then stays).
+    fn full(&self) -> Option<&meta::Regex> {
         let full = self
             .full
-            .get_or_init(|| compile(&self.hir, Build::Full, 0).unwrap_or_else(|_| never()));
+            .get_or_init(|| compile(&self.hir, Build::Full, 0).ok())
+            .as_ref()?;
         *self.quick_state() = Quick::Retired;
-        full
+        Some(full)
     }
 
     /// The build to search `len` more bytes with, and its cache slot.
     fn pick(&self, len: usize) -> (Picked<'_>, usize) {
-        if let Some(full) = self.full.get() {
-            return (Picked::Full(full), self.id + 1);
-        }
-        let before = self.searched.fetch_add(len, Ordering::Relaxed);
-        let picked = if before.saturating_add(len) <= QUICK_BYTES {
-            self.quick()
-        } else {
-            Picked::Full(self.full())
+        let picked = match self.full.get() {
+            Some(Some(full)) => Picked::Full(full),
+            Some(None) => self.quick(),
+            None => {
+                let before = self.searched.fetch_add(len, Ordering::Relaxed);
+                if before.saturating_add(len) <= QUICK_BYTES {
+                    self.quick()
+                } else {
+                    self.full().map_or_else(|| self.quick(), Picked::Full)
+                }
+            }
         };
         let slot = match picked.build() {
             Build::Quick => self.id,
@@ -229,17 +231,16 @@ impl LazyRegex {
     pub fn is_match(&self, haystack: &str) -> bool {
         let (picked, id) = self.pick(haystack.len());
         let re = picked.regex();
+        // Not an earliest-match search: the lazy DFA's can miss an empty match next to a
+        // multi-byte character (`元|(?-u:\B)` on "2元a"), where the other engines find it.
         with_cache(id, picked.build(), re, |cache| {
-            re.search_half_with(cache, &Input::new(haystack).earliest(true))
-                .is_some()
+            re.search_half_with(cache, &Input::new(haystack)).is_some()
         })
     }
 
     /// Groups to pass to [`LazyRegex::captures_at`].
     pub fn groups(&self) -> Groups {
-        Groups {
-            caps: self.current().regex().create_captures(),
-        }
+        Groups::default()
     }
 
     /// The leftmost-first match starting at or after `start` (look-arounds still see the text
@@ -247,19 +248,20 @@ impl LazyRegex {
     pub fn captures_at(&self, haystack: &str, start: usize, groups: &mut Groups) -> bool {
         let (picked, id) = self.pick(haystack.len().saturating_sub(start));
         let re = picked.regex();
-        // Both builds number the groups alike: they come from the same pattern.
-        debug_assert_eq!(
-            re.group_info().slot_len(),
-            groups.caps.group_info().slot_len()
-        );
+        // Both builds number the groups alike (they come from one pattern), so groups made for
+        // one serve the other; made afresh only for a regex that matches nothing (`never`).
+        let caps = match &mut groups.caps {
+            Some(caps) if caps.group_info().slot_len() == re.group_info().slot_len() => caps,
+            other => other.insert(re.create_captures()),
+        };
         with_cache(id, picked.build(), re, |cache| {
             re.search_captures_with(
                 cache,
                 &Input::new(haystack).span(start..haystack.len()),
-                &mut groups.caps,
+                caps,
             );
         });
-        groups.caps.is_match()
+        caps.is_match()
     }
 }
 
@@ -486,7 +488,10 @@ mod tests {
         assert!(long.len() > QUICK_BYTES);
         assert!(regex.captures_at(&long, 0, &mut groups));
         assert_eq!(groups.name("n"), Some(long.len() - 1..long.len()));
-        assert!(regex.full.get().is_some(), "past QUICK_BYTES");
+        assert!(
+            matches!(regex.full.get(), Some(Some(_))),
+            "past QUICK_BYTES"
+        );
         assert!(
             matches!(*regex.quick_state(), Quick::Retired),
             "the quick build is dropped"
@@ -494,6 +499,39 @@ mod tests {
         assert!(!quick_slot(&regex), "the quick build's cache is dropped");
         assert!(regex.captures_at("出口12", 0, &mut groups));
         assert_eq!(groups.name("n"), Some(6..8));
+    }
+
+    #[test]
+    fn the_quick_build_serves_on_when_the_full_one_fails() {
+        // Its reversed automaton outgrows the limit; the forward one fits.
+        let source = r"[^，。]{0,700}出口(?P<n>\d+)";
+        let regex = lazy(source);
+        let plain = regex::Regex::new(source).unwrap();
+        let text = "进口，".repeat(QUICK_BYTES / 9 + 1) + "今年出口12，出口7";
+        let mut groups = regex.groups();
+        for _ in 0..2 {
+            assert!(regex.captures_at(&text, 0, &mut groups));
+            let c = plain.captures(&text).unwrap();
+            assert_eq!(groups.whole(), c.get(0).map(|m| m.range()));
+            assert_eq!(groups.name("n"), c.name("n").map(|m| m.range()));
+            assert!(regex.is_match(&text));
+        }
+        assert!(
+            matches!(regex.full.get(), Some(None)),
+            "the full build failed"
+        );
+        assert!(matches!(*regex.quick_state(), Quick::Built(_)));
+    }
+
+    #[test]
+    fn is_match_finds_empty_matches_beside_multibyte_characters() {
+        // An earliest-match search on the lazy DFA says no here; the match exists.
+        let source = r"元|(?-u:\B)";
+        let text = "2元a";
+        assert!(regex::Regex::new(source).unwrap().find(text).is_some());
+        let hir = regex_syntax::parse(source).unwrap();
+        let full = LazyRegex::new(hir, true, source.len()).unwrap();
+        assert!(lazy(source).is_match(text) && full.is_match(text));
     }
 
     #[test]
