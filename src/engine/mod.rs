@@ -719,19 +719,19 @@ impl Seen {
         }
     }
 
-    fn slot(&mut self, item: Item) -> Option<&mut bool> {
+    fn contains(&self, item: Item) -> bool {
         match item {
-            Item::Figure(i) => self.figures.get_mut(i),
-            Item::Year(i) => self.years.get_mut(i),
+            Item::Figure(i) => self.figures.get(i),
+            Item::Year(i) => self.years.get(i),
         }
-    }
-
-    fn contains(&mut self, item: Item) -> bool {
-        self.slot(item).is_some_and(|b| *b)
+        .is_some_and(|&b| b)
     }
 
     fn insert(&mut self, item: Item) {
-        if let Some(b) = self.slot(item) {
+        if let Some(b) = match item {
+            Item::Figure(i) => self.figures.get_mut(i),
+            Item::Year(i) => self.years.get_mut(i),
+        } {
             *b = true;
         }
     }

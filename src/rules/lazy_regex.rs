@@ -206,9 +206,9 @@ impl LazyRegex {
         Some(full)
     }
 
-    /// The build to search `len` more bytes with, and its cache slot.
-    fn pick(&self, len: usize) -> (Picked<'_>, usize) {
-        let picked = match self.full.get() {
+    /// The build to search `len` more bytes with.
+    fn pick(&self, len: usize) -> Picked<'_> {
+        match self.full.get() {
             Some(Some(full)) => Picked::Full(full),
             Some(None) => self.quick(),
             None => {
@@ -219,21 +219,14 @@ impl LazyRegex {
                     self.full().map_or_else(|| self.quick(), Picked::Full)
                 }
             }
-        };
-        let slot = match picked.build() {
-            Build::Quick => self.id,
-            Build::Full => self.id + 1,
-        };
-        (picked, slot)
+        }
     }
 
     /// Whether the regex matches anywhere in `haystack`.
     pub fn is_match(&self, haystack: &str) -> bool {
-        let (picked, id) = self.pick(haystack.len());
-        let re = picked.regex();
         // Not an earliest-match search: the lazy DFA's can miss an empty match next to a
         // multi-byte character (`元|(?-u:\B)` on "2元a"), where the other engines find it.
-        with_cache(id, picked.build(), re, |cache| {
+        with_cache(self.id, &self.pick(haystack.len()), |re, cache| {
             re.search_half_with(cache, &Input::new(haystack)).is_some()
         })
     }
@@ -246,22 +239,22 @@ impl LazyRegex {
     /// The leftmost-first match starting at or after `start` (look-arounds still see the text
     /// before it), its groups written to `groups`; false if there is none.
     pub fn captures_at(&self, haystack: &str, start: usize, groups: &mut Groups) -> bool {
-        let (picked, id) = self.pick(haystack.len().saturating_sub(start));
-        let re = picked.regex();
-        // Both builds number the groups alike (they come from one pattern), so groups made for
-        // one serve the other; made afresh only for a regex that matches nothing (`never`).
-        let caps = match &mut groups.caps {
-            Some(caps) if caps.group_info().slot_len() == re.group_info().slot_len() => caps,
-            other => other.insert(re.create_captures()),
-        };
-        with_cache(id, picked.build(), re, |cache| {
+        let picked = self.pick(haystack.len().saturating_sub(start));
+        with_cache(self.id, &picked, |re, cache| {
+            // Both builds number the groups alike (they come from one pattern), so groups made
+            // for one serve the other; made afresh only for a regex that matches nothing
+            // (`never`).
+            let caps = match &mut groups.caps {
+                Some(caps) if caps.group_info().slot_len() == re.group_info().slot_len() => caps,
+                other => other.insert(re.create_captures()),
+            };
             re.search_captures_with(
                 cache,
                 &Input::new(haystack).span(start..haystack.len()),
                 caps,
             );
-        });
-        caps.is_match()
+            caps.is_match()
+        })
     }
 }
 
@@ -293,12 +286,18 @@ thread_local! {
     };
 }
 
+/// Runs `search` with the picked build of the regex whose slots start at `base` and this
+/// thread's cache for that build.
 fn with_cache<T>(
-    id: usize,
-    build: Build,
-    re: &meta::Regex,
-    search: impl FnOnce(&mut meta::Cache) -> T,
+    base: usize,
+    picked: &Picked,
+    search: impl FnOnce(&meta::Regex, &mut meta::Cache) -> T,
 ) -> T {
+    let re = picked.regex();
+    let id = match picked.build() {
+        Build::Quick => base,
+        Build::Full => base + 1,
+    };
     CACHES.with(|caches| {
         let mut caches = caches.borrow_mut();
         let Caches {
@@ -311,8 +310,8 @@ fn with_cache<T>(
             slots.resize_with(id + 1, || None);
         }
         // Once the full build searches, the quick one never will again.
-        if let Build::Full = build {
-            if let Some(quick) = slots[id - 1].take() {
+        if let Build::Full = picked.build() {
+            if let Some(quick) = slots[base].take() {
                 *bytes = bytes.saturating_sub(quick.charged);
             }
         }
@@ -322,7 +321,7 @@ fn with_cache<T>(
             *bytes += charged;
             Slot { cache, charged }
         });
-        let out = search(&mut slot.cache);
+        let out = search(re, &mut slot.cache);
         // Each cache is charged its high-water mark: a lazy DFA that filled up and cleared
         // itself, or a backtracker that searched a shorter text, reports less but keeps its
         // allocations.

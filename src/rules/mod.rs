@@ -799,22 +799,30 @@ fn pattern_error(ctx: &Ctx, s: &Spanned<String>, e: &PatternError) -> Error {
 
 /// The YAML text of the rule whose `id` stands at `id_at`: from its list item to the next.
 fn rule_text(text: &str, id_at: usize) -> String {
-    let id_at = id_at.min(text.len());
-    let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
-    // Back from the id's line to the nearest `- ` line, which starts the item (the id's own line
-    // if there is none). Walking back, not listing every line start before the id, keeps loading
-    // linear in the file's size.
-    let own = text[..id_at].rfind('\n').map_or(0, |i| i + 1);
+    item_text(text, item_start(text, id_at.min(text.len())))
+}
+
+/// Where the list item holding `at` starts: the nearest `- ` line at or before `at`'s line (that
+/// line itself if there is none). Walking back, not listing every line start before `at`, keeps
+/// loading linear in the file's size.
+fn item_start(text: &str, at: usize) -> usize {
+    let own = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let mut start = own;
-    let item = loop {
+    loop {
         if text[start..].trim_start_matches(' ').starts_with("- ") {
-            break start;
+            return start;
         }
         if start == 0 {
-            break own;
+            return own;
         }
         start = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
-    };
+    }
+}
+
+/// The item starting at `item`: its lines up to the next one indented no deeper (blank lines
+/// and comments do not end it).
+fn item_text(text: &str, item: usize) -> String {
+    let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
     let item_indent = indent(&text[item..]);
     let mut end = text.len();
     let mut offset = item;
@@ -836,7 +844,6 @@ mod tests {
     /// `rule_text` as first written: every line start before the id, then the last `- ` line.
     fn rule_text_by_listing(text: &str, id_at: usize) -> String {
         let id_at = id_at.min(text.len());
-        let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
         let mut starts = vec![0];
         starts.extend(text[..id_at].match_indices('\n').map(|(i, _)| i + 1));
         let item = starts
@@ -845,18 +852,7 @@ mod tests {
             .copied()
             .find(|&s| text[s..].trim_start_matches(' ').starts_with("- "))
             .unwrap_or(*starts.last().unwrap_or(&0));
-        let item_indent = indent(&text[item..]);
-        let mut end = text.len();
-        let mut offset = item;
-        for (n, line) in text[item..].split_inclusive('\n').enumerate() {
-            let body = line.trim();
-            if n > 0 && !body.is_empty() && !body.starts_with('#') && indent(line) <= item_indent {
-                end = offset;
-                break;
-            }
-            offset += line.len();
-        }
-        text[item..end].trim_end().to_string()
+        super::item_text(text, item)
     }
 
     #[test]
