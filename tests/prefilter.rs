@@ -103,3 +103,56 @@ fn batched_evaluation_equals_one_article_at_a_time() {
     }
     assert!(alone.iter().map(Vec::len).sum::<usize>() > 1000);
 }
+
+/// Windows end `reach` bytes past a literal, wherever that falls: the search sees the text past
+/// the window's edges, so look-arounds at a match's ends (`$`, `\b`, `\z`, `^`) answer as they
+/// would over the whole text, and a window ending mid-line finds no match the whole text lacks.
+#[test]
+fn windows_see_past_their_edges() {
+    let yaml = r#"
+rules:
+  - id: line-end-total
+    family: sum
+    title: 出口与进口之和等于进出口总值
+    severity: error
+    scope: document
+    message: 出口与进口之和与进出口总值不符
+    facts:
+      total:
+        pattern: '进出口{amount}(?m:$)'
+      exports:
+        pattern: '(?m:^)出口{amount}'
+      imports:
+        pattern: '进口{amount}\b'
+    check: exports + imports == total
+  - id: text-end-total
+    family: sum
+    title: 出口与进口之和等于进出口总值
+    severity: error
+    scope: document
+    message: 出口与进口之和与进出口总值不符
+    facts:
+      total:
+        pattern: '进出口{amount}。?\z'
+      exports:
+        pattern: '\A出口{amount}'
+      imports:
+        pattern: '\b进口{amount}'
+    check: exports + imports == total
+"#;
+    let mut rules = RuleSet::default();
+    rules.add_source("edges.yaml", yaml).unwrap();
+    let filler = "这一时期市场运行总体平稳，".repeat(12);
+    let texts = [
+        format!("出口3亿元\n{filler}进口2亿元\n{filler}进出口5亿元"),
+        format!("出口3亿元，{filler}进口2亿元a\n{filler}进出口5亿元。"),
+        format!("{filler}出口3亿元\n进口2亿元\n进出口5亿元{filler}"),
+        format!("出口3亿元\n进口2亿元，{filler}\n{filler}进出口6亿元"),
+        format!("出口3亿元 进口2亿元 进出口6亿元\n{filler}"),
+    ];
+    let mut evaluations = 0;
+    for (i, text) in texts.into_iter().enumerate() {
+        evaluations += assert_same(&format!("edges-{i}"), text, &rules);
+    }
+    assert!(evaluations >= 4, "only {evaluations} evaluations compared");
+}

@@ -746,11 +746,15 @@ fn candidates_in(
 ) {
     let (article, shadow) = (p.article, &p.shadow);
     let Found { groups, out, seen } = found;
-    // Look-arounds see the text before the window; the haystack ends with it (at a line break).
-    let text = &shadow.text[..window.end];
+    // Matches lie within the window; look-arounds see the whole text either side of it.
+    let text = shadow.text.as_str();
     let mut pos = window.start;
-    while pos <= text.len() {
-        if !fact.pattern.regex.captures_at(text, pos, groups) {
+    while pos <= window.end {
+        if !fact
+            .pattern
+            .regex
+            .captures_in(text, pos..window.end, groups)
+        {
             break;
         }
         let Some(whole) = groups.whole() else {

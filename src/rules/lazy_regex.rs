@@ -72,8 +72,8 @@ pub struct LazyRegex {
     quick: Mutex<Quick>,
     /// `None` once the full build has failed.
     full: OnceLock<Option<meta::Regex>>,
-    /// Bytes handed to the quick build so far, by every thread: each search counts the text
-    /// from where it starts to the end of the haystack, however little of it the search reads.
+    /// Bytes handed to the quick build so far, by every thread: each search counts the span it
+    /// is given (from where it starts to the end of its window), however little of it it reads.
     searched: AtomicUsize,
 }
 
@@ -239,7 +239,14 @@ impl LazyRegex {
     /// The leftmost-first match starting at or after `start` (look-arounds still see the text
     /// before it), its groups written to `groups`; false if there is none.
     pub fn captures_at(&self, haystack: &str, start: usize, groups: &mut Groups) -> bool {
-        let picked = self.pick(haystack.len().saturating_sub(start));
+        self.captures_in(haystack, start..haystack.len(), groups)
+    }
+
+    /// The leftmost-first match lying within `span` of `haystack`, its groups written to
+    /// `groups`; false if there is none. Look-arounds see the whole haystack, so `\b`, `^` and
+    /// `$` at the span's edges answer as they would in a search of the whole text.
+    pub fn captures_in(&self, haystack: &str, span: Range<usize>, groups: &mut Groups) -> bool {
+        let picked = self.pick(span.len());
         with_cache(self.id, &picked, |re, cache| {
             // Both builds number the groups alike (they come from one pattern), so groups made
             // for one serve the other; made afresh only for a regex that matches nothing
@@ -248,11 +255,7 @@ impl LazyRegex {
                 Some(caps) if caps.group_info().slot_len() == re.group_info().slot_len() => caps,
                 other => other.insert(re.create_captures()),
             };
-            re.search_captures_with(
-                cache,
-                &Input::new(haystack).span(start..haystack.len()),
-                caps,
-            );
+            re.search_captures_with(cache, &Input::new(haystack).span(span), caps);
             caps.is_match()
         })
     }
@@ -472,6 +475,20 @@ mod tests {
         ] {
             assert_builds_agree(source, text);
         }
+    }
+
+    #[test]
+    fn a_span_search_looks_past_the_span_edges() {
+        let text = "出口12a，出口34";
+        let regex = lazy(r"\b出口(?P<n>\d+)\b");
+        let mut groups = regex.groups();
+        // "出口12" ends at byte 8, but the `a` after it is still seen: no word boundary there.
+        assert!(!regex.captures_in(text, 0..8, &mut groups));
+        assert!(regex.captures_in(text, 0..text.len(), &mut groups));
+        assert_eq!(groups.name("n"), Some(text.len() - 2..text.len()));
+        let line_end = lazy(r"(?m)出口(?P<n>\d+)$");
+        assert!(!line_end.captures_in("出口12a\n", 0..8, &mut groups));
+        assert!(line_end.captures_in("出口12\na", 0..8, &mut groups));
     }
 
     #[test]

@@ -115,9 +115,8 @@ pub struct CompiledPattern {
     /// Literals one of which every match contains (`None`: no useful set). An article that
     /// contains none of them cannot match, so the regex is never run on it.
     pub required: Option<Vec<String>>,
-    /// The longest match in bytes, when it is bounded and the pattern does not look at the end
-    /// of the text (`\z`): a match containing a literal then lies within this many bytes of it,
-    /// so only windows around the literals need searching.
+    /// The longest match in bytes, when it is bounded: a match containing a literal then lies
+    /// within this many bytes of it, so only windows around the literals need searching.
     pub reach: Option<usize>,
     pub macros: Vec<MacroUse>,
     /// `{@fact.capture}`: text another fact captured, which must stand here.
@@ -306,11 +305,6 @@ fn parse_hir(source: &str, user_len: usize) -> Result<regex_syntax::hir::Hir, Pa
 }
 
 fn reach(hir: &regex_syntax::hir::Hir) -> Option<usize> {
-    use regex_syntax::hir::Look;
-    let looks = hir.properties().look_set();
-    if looks.contains(Look::End) {
-        return None;
-    }
     hir.properties().maximum_len()
 }
 

@@ -23,8 +23,6 @@ pub struct Present<'p> {
     prefilter: &'p Prefilter,
     /// For each literal, the byte ranges where it occurs, ascending by start.
     hits: Vec<Vec<Range<usize>>>,
-    /// Offsets of the text's line breaks, ascending, where windows end.
-    line_breaks: Vec<usize>,
 }
 
 /// Where a fact's pattern must be searched.
@@ -65,7 +63,6 @@ impl Prefilter {
         Present {
             prefilter: self,
             hits,
-            line_breaks: text.match_indices('\n').map(|(i, _)| i).collect(),
         }
     }
 }
@@ -87,9 +84,8 @@ impl Present<'_> {
 
     /// The parts of `text` the fact's pattern must be searched in. Every match contains one of
     /// the literals and is at most `reach` bytes long, so it lies within `reach` bytes of a
-    /// literal's occurrence. Each window ends at a line break (or the text's end), so `$` in
-    /// multi-line mode and `\b` see what they would see in the whole text; a pattern that
-    /// looks at the text's very end has no reach and is searched whole.
+    /// literal's occurrence. A window is searched as a span of the whole text (look-arounds see
+    /// past its edges), so it need not end where the text or a line does.
     /// A fact none of whose literals occurs gets no window at all.
     pub fn windows(&self, fact: &Fact, text: &str) -> Windows {
         if !self.may_match(fact) {
@@ -103,7 +99,7 @@ impl Present<'_> {
             let Some(&i) = self.prefilter.index.get(lit) else {
                 return Windows::All;
             };
-            ranges.extend(self.around(text, &self.hits[i], reach));
+            ranges.extend(around(text, &self.hits[i], reach));
         }
         Windows::Only(merge(ranges))
     }
@@ -119,24 +115,21 @@ impl Present<'_> {
         let Some(reach) = reach else {
             return Windows::All;
         };
-        Windows::Only(merge(self.around(text, hits, reach).collect()))
+        Windows::Only(merge(around(text, hits, reach).collect()))
     }
+}
 
-    /// `reach` bytes either side of each hit, each window extended to the next line break.
-    fn around<'a>(
-        &'a self,
-        text: &'a str,
-        hits: &'a [Range<usize>],
-        reach: usize,
-    ) -> impl Iterator<Item = Range<usize>> + 'a {
-        hits.iter().map(move |h| {
-            let start = floor_char_boundary(text, h.start.saturating_sub(reach));
-            let end = ceil_char_boundary(text, h.end.saturating_add(reach));
-            let next = self.line_breaks.partition_point(|&b| b < end);
-            let end = self.line_breaks.get(next).copied().unwrap_or(text.len());
-            start..end
-        })
-    }
+/// `reach` bytes either side of each hit (widened to character boundaries).
+fn around<'a>(
+    text: &'a str,
+    hits: &'a [Range<usize>],
+    reach: usize,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    hits.iter().map(move |h| {
+        let start = floor_char_boundary(text, h.start.saturating_sub(reach));
+        let end = ceil_char_boundary(text, h.end.saturating_add(reach));
+        start..end
+    })
 }
 
 /// Sorts ranges and merges those that overlap or touch.
