@@ -147,8 +147,7 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 
 impl Windows {
     /// The parts of the text both window sets search. Both contain every match, each match
-    /// inside one window of each; so each match lies inside one intersection, and the
-    /// intersections still end at line breaks.
+    /// inside one window of each; so each match lies inside one intersection.
     pub fn intersect(self, other: Windows) -> Windows {
         let (a, b) = match (self, other) {
             (Windows::All, w) | (w, Windows::All) => return w,
