@@ -166,6 +166,11 @@ impl LazyRegex {
         })
     }
 
+    /// A number no other regex of this process has: tables keyed by regex need no pattern text.
+    pub fn key(&self) -> usize {
+        self.id
+    }
+
     /// Whether the regex has been compiled (at load, for a large pattern, or by a search).
     pub fn is_compiled(&self) -> bool {
         self.full.get().is_some() || !matches!(*self.quick_state(), Quick::Unbuilt)

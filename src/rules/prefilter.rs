@@ -14,7 +14,11 @@ use std::ops::Range;
 #[derive(Debug)]
 pub struct Prefilter {
     automaton: Option<AhoCorasick>,
-    index: HashMap<String, usize>,
+    /// How many distinct literals the automaton knows.
+    literals: usize,
+    /// Each fact pattern's literals as automaton pattern numbers, by the pattern's regex key
+    /// (ascending), so asking about a fact costs no string hashing.
+    facts: Vec<(usize, Box<[usize]>)>,
 }
 
 /// Where one article contains each literal.
@@ -36,25 +40,35 @@ pub enum Windows {
 
 impl Prefilter {
     pub fn new(rules: &RuleSet) -> Self {
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut literals: Vec<String> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut literals: Vec<&str> = Vec::new();
+        let mut facts = Vec::new();
         for fact in rules.rules.iter().flat_map(|r| &r.facts) {
-            for lit in fact.pattern.required.iter().flatten() {
-                if !index.contains_key(lit) {
-                    index.insert(lit.clone(), literals.len());
-                    literals.push(lit.clone());
-                }
-            }
+            let Some(required) = &fact.pattern.required else {
+                continue;
+            };
+            let ids = required
+                .iter()
+                .map(|lit| {
+                    *index.entry(lit.as_str()).or_insert_with(|| {
+                        literals.push(lit.as_str());
+                        literals.len() - 1
+                    })
+                })
+                .collect();
+            facts.push((fact.pattern.regex.key(), ids));
         }
+        facts.sort_unstable_by_key(|&(key, _)| key);
         Self {
             automaton: AhoCorasick::new(&literals).ok(),
-            index,
+            literals: literals.len(),
+            facts,
         }
     }
 
     /// Scans a text once (overlapping matches, so no literal hides another).
     pub fn scan(&self, text: &str) -> Present<'_> {
-        let mut hits: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.index.len()];
+        let mut hits: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.literals];
         if let Some(ac) = &self.automaton {
             for m in ac.find_overlapping_iter(text) {
                 hits[m.pattern().as_usize()].push(m.range());
@@ -65,21 +79,23 @@ impl Prefilter {
             hits,
         }
     }
+
+    /// The fact's literals as automaton pattern numbers; `None` for a fact the prefilter was
+    /// not built with (a rule added after it) or one without literals.
+    fn literals_of(&self, fact: &Fact) -> Option<&[usize]> {
+        let key = fact.pattern.regex.key();
+        let at = self.facts.binary_search_by_key(&key, |&(k, _)| k).ok()?;
+        Some(&self.facts[at].1)
+    }
 }
 
 impl Present<'_> {
-    /// Whether the fact's pattern may match: one of its literals occurs (a literal the
-    /// prefilter does not know, e.g. from a rule added after it was built, counts as present).
+    /// Whether the fact's pattern may match: one of its literals occurs (a fact the prefilter
+    /// does not know, e.g. from a rule added after it was built, may always match).
     pub fn may_match(&self, fact: &Fact) -> bool {
-        match &fact.pattern.required {
-            None => true,
-            Some(lits) => lits.iter().any(|l| {
-                self.prefilter
-                    .index
-                    .get(l)
-                    .is_none_or(|&i| self.hits.get(i).is_none_or(|h| !h.is_empty()))
-            }),
-        }
+        self.prefilter
+            .literals_of(fact)
+            .is_none_or(|ids| ids.iter().any(|&i| !self.hits[i].is_empty()))
     }
 
     /// The parts of `text` the fact's pattern must be searched in. Every match contains one of
@@ -88,17 +104,17 @@ impl Present<'_> {
     /// past its edges), so it need not end where the text or a line does.
     /// A fact none of whose literals occurs gets no window at all.
     pub fn windows(&self, fact: &Fact, text: &str) -> Windows {
-        if !self.may_match(fact) {
+        let Some(ids) = self.prefilter.literals_of(fact) else {
+            return Windows::All;
+        };
+        if ids.iter().all(|&i| self.hits[i].is_empty()) {
             return Windows::Only(Vec::new());
         }
-        let (Some(lits), Some(reach)) = (&fact.pattern.required, fact.pattern.reach) else {
+        let Some(reach) = fact.pattern.reach else {
             return Windows::All;
         };
         let mut ranges: Vec<Range<usize>> = Vec::new();
-        for lit in lits {
-            let Some(&i) = self.prefilter.index.get(lit) else {
-                return Windows::All;
-            };
+        for &i in ids {
             ranges.extend(around(text, &self.hits[i], reach));
         }
         Windows::Only(merge(ranges))
