@@ -103,13 +103,23 @@ impl Linter {
     /// Reads an article: its prose, figures and publication year.
     pub fn article(&self, name: String, source: String, markup: Markup) -> Article {
         let document = Document::with_markup(name, source, self.markup.unwrap_or(markup));
-        let mut options = self.options.clone();
-        if options.publication_year.is_none() {
-            if let (Some(key), Some(front)) = (&self.front_matter_key, &document.front_matter) {
-                options.publication_year = crate::config::front_matter_year(front, key);
+        // The options (with their unit table) are copied only for a year from front matter.
+        let front_matter_year = match (&self.front_matter_key, &document.front_matter) {
+            (Some(key), Some(front)) if self.options.publication_year.is_none() => {
+                crate::config::front_matter_year(front, key)
             }
+            _ => None,
+        };
+        match front_matter_year {
+            Some(year) => {
+                let options = ReadOptions {
+                    publication_year: Some(year),
+                    ..self.options.clone()
+                };
+                Article::from_document(document, &options)
+            }
+            None => Article::from_document(document, &self.options),
         }
-        Article::from_document(document, &options)
     }
 
     /// Checks one article on the calling thread: findings after suppressions, ready for any

@@ -28,8 +28,8 @@ struct Line {
     has_cjk: bool,
     /// The last character before trailing closing quotes and brackets.
     last_core: char,
-    /// The first few characters without spaces, for recognising datelines.
-    head: String,
+    /// Whether the line, spaces aside, opens with a news agency's dateline.
+    dateline: bool,
     /// Blank lines between this line and the previous non-blank one.
     blanks_before: usize,
 }
@@ -162,7 +162,7 @@ fn split_lines(source: &str) -> Vec<Line> {
                             .map(fold)
                             .rfind(|&c| !is_hspace(c) && !is_closer(c))
                             .unwrap_or(' '),
-                        head: visible().filter(|&c| !is_hspace(c)).take(8).collect(),
+                        dateline: opens_with_dateline(visible().filter(|&c| !is_hspace(c))),
                         blanks_before: if lines.is_empty() { 0 } else { blanks },
                     });
                     blanks = 0;
@@ -295,6 +295,11 @@ fn continues(prev: &Line, line: &Line) -> bool {
 }
 
 fn starts_dateline(line: &Line) -> bool {
+    line.dateline
+}
+
+/// Whether these characters (a line's, spaces left out) open with a dateline.
+fn opens_with_dateline(chars: impl Iterator<Item = char> + Clone) -> bool {
     const DATELINES: [&str; 7] = [
         "新华社",
         "中新社",
@@ -304,7 +309,10 @@ fn starts_dateline(line: &Line) -> bool {
         "人民网",
         "央视网",
     ];
-    DATELINES.iter().any(|d| line.head.starts_with(d))
+    DATELINES.iter().any(|d| {
+        let mut line = chars.clone();
+        d.chars().all(|c| line.next() == Some(c))
+    })
 }
 
 /// Whether a line reaches the width of its column, so its end is a wrap rather than a paragraph

@@ -207,16 +207,20 @@ pub fn evaluate_batch<'r>(
 }
 
 /// Each article's candidates for each of the rule's facts, given its anchor's: one fact at a
-/// time over every article whose anchor found something (an article without anchors needs no
-/// other search).
+/// time over every article whose anchor found something. An article without anchors needs no
+/// other search and binds nothing: it gets no lists at all.
 fn search_facts(
     rule: &Rule,
     prepared: &[Prepared],
     anchors: Vec<Vec<Candidate>>,
 ) -> Vec<Vec<Vec<Candidate>>> {
+    // An article without anchors keeps the single empty list it has (no per-fact lists).
     let mut candidates: Vec<Vec<Vec<Candidate>>> = anchors
         .into_iter()
         .map(|found| {
+            if found.is_empty() {
+                return Vec::new();
+            }
             let mut facts: Vec<Vec<Candidate>> = rule.facts.iter().map(|_| Vec::new()).collect();
             facts[rule.anchor] = found;
             facts
@@ -227,7 +231,7 @@ fn search_facts(
             continue;
         }
         for (p, facts) in prepared.iter().zip(&mut candidates) {
-            if !facts[rule.anchor].is_empty() {
+            if !facts.is_empty() {
                 let names = referable_names(rule, fact, &facts[rule.anchor]);
                 facts[i] = search(p, fact, names.as_deref());
             }
@@ -325,7 +329,7 @@ fn bind<'r>(
     candidates: Vec<Vec<Candidate>>,
     out: &mut Vec<Evaluation<'r>>,
 ) {
-    if candidates[rule.anchor].is_empty() {
+    if candidates.get(rule.anchor).is_none_or(Vec::is_empty) {
         return;
     }
     let anchor_fact = &rule.facts[rule.anchor];

@@ -36,6 +36,9 @@ pub struct UnitEntry {
 pub struct UnitTable {
     /// Sorted longest surface first, so `千瓦时` wins over `千瓦`.
     entries: Vec<UnitEntry>,
+    /// Each entry's first character, so a lookup compares whole surfaces only where it matches
+    /// (the reader looks up a unit after every number).
+    first: Vec<Option<char>>,
 }
 
 const CURRENCIES: &[(&str, &str)] = &[
@@ -132,7 +135,10 @@ impl Default for UnitTable {
         for (s, u) in DURATIONS {
             add(s, u, Dimension::Duration);
         }
-        let mut table = Self { entries };
+        let mut table = Self {
+            entries,
+            first: Vec::new(),
+        };
         table.sort();
         table
     }
@@ -153,13 +159,21 @@ impl UnitTable {
                 .cmp(&a.surface.len())
                 .then(a.surface.cmp(&b.surface))
         });
+        self.first = self
+            .entries
+            .iter()
+            .map(|e| e.surface.chars().next())
+            .collect();
     }
 
     /// The longest unit at the start of `text`.
     pub fn lookup(&self, text: &str) -> Option<&UnitEntry> {
+        let c = text.chars().next();
         self.entries
             .iter()
-            .find(|e| text.starts_with(e.surface.as_str()))
+            .zip(&self.first)
+            .find(|(e, &first)| (first.is_none() || first == c) && text.starts_with(&e.surface))
+            .map(|(e, _)| e)
     }
 }
 

@@ -25,8 +25,11 @@ pub struct Prefilter {
 #[derive(Debug)]
 pub struct Present<'p> {
     prefilter: &'p Prefilter,
-    /// For each literal, the byte ranges where it occurs, ascending by start.
-    hits: Vec<Vec<Range<usize>>>,
+    /// Where each literal occurs, literal by literal, each literal's ascending by start (one
+    /// list for all, so a scan allocates twice rather than once per literal found).
+    hits: Vec<Range<usize>>,
+    /// Literal `i`'s occurrences are `hits[starts[i]..starts[i + 1]]`.
+    starts: Vec<usize>,
 }
 
 /// Where a fact's pattern must be searched.
@@ -68,15 +71,25 @@ impl Prefilter {
 
     /// Scans a text once (overlapping matches, so no literal hides another).
     pub fn scan(&self, text: &str) -> Present<'_> {
-        let mut hits: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.literals];
+        let mut found: Vec<(usize, Range<usize>)> = Vec::new();
         if let Some(ac) = &self.automaton {
-            for m in ac.find_overlapping_iter(text) {
-                hits[m.pattern().as_usize()].push(m.range());
-            }
+            found.extend(
+                ac.find_overlapping_iter(text)
+                    .map(|m| (m.pattern().as_usize(), m.range())),
+            );
+        }
+        // A stable sort by literal keeps each literal's occurrences in text order.
+        found.sort_by_key(|&(literal, _)| literal);
+        let mut starts = Vec::with_capacity(self.literals + 1);
+        let mut next = 0;
+        for literal in 0..=self.literals {
+            next += found[next..].partition_point(|&(l, _)| l < literal);
+            starts.push(next);
         }
         Present {
             prefilter: self,
-            hits,
+            hits: found.into_iter().map(|(_, range)| range).collect(),
+            starts,
         }
     }
 
@@ -90,12 +103,17 @@ impl Prefilter {
 }
 
 impl Present<'_> {
+    /// Where literal `i` occurs, ascending by start.
+    fn hits(&self, i: usize) -> &[Range<usize>] {
+        &self.hits[self.starts[i]..self.starts[i + 1]]
+    }
+
     /// Whether the fact's pattern may match: one of its literals occurs (a fact the prefilter
     /// does not know, e.g. from a rule added after it was built, may always match).
     pub fn may_match(&self, fact: &Fact) -> bool {
         self.prefilter
             .literals_of(fact)
-            .is_none_or(|ids| ids.iter().any(|&i| !self.hits[i].is_empty()))
+            .is_none_or(|ids| ids.iter().any(|&i| !self.hits(i).is_empty()))
     }
 
     /// The parts of `text` the fact's pattern must be searched in. Every match contains one of
@@ -107,7 +125,7 @@ impl Present<'_> {
         let Some(ids) = self.prefilter.literals_of(fact) else {
             return Windows::All;
         };
-        if ids.iter().all(|&i| self.hits[i].is_empty()) {
+        if ids.iter().all(|&i| self.hits(i).is_empty()) {
             return Windows::Only(Vec::new());
         }
         let Some(reach) = fact.pattern.reach else {
@@ -115,7 +133,7 @@ impl Present<'_> {
         };
         let mut ranges: Vec<Range<usize>> = Vec::new();
         for &i in ids {
-            ranges.extend(around(text, &self.hits[i], reach));
+            ranges.extend(around(text, self.hits(i), reach));
         }
         Windows::Only(merge(ranges))
     }
@@ -148,17 +166,22 @@ fn around<'a>(
     })
 }
 
-/// Sorts ranges and merges those that overlap or touch.
+/// Sorts ranges and merges those that overlap or touch (in place).
 fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     ranges.sort_unstable_by_key(|r| r.start);
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for r in ranges {
-        match merged.last_mut() {
+    let mut kept: usize = 0;
+    for i in 0..ranges.len() {
+        let r = ranges[i].clone();
+        match kept.checked_sub(1).map(|last| &mut ranges[last]) {
             Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => merged.push(r),
+            _ => {
+                ranges[kept] = r;
+                kept += 1;
+            }
         }
     }
-    merged
+    ranges.truncate(kept);
+    ranges
 }
 
 impl Windows {
