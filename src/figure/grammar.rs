@@ -11,7 +11,7 @@ use crate::document::Segments;
 use regex::Regex;
 use rust_decimal::Decimal;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 /// Everything the reader found in one document, in text order.
 #[derive(Debug, Clone, Default)]
@@ -252,8 +252,9 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let rest = self.rest(k);
-        let res = date_regexes();
-        if c.is_ascii_digit() {
+        let res = &DATE_REGEXES;
+        let open = DateOpenings::of(c, rest);
+        if open.year {
             if let Some(m) = res.full.captures(rest) {
                 let year: u32 = m[1].parse().ok()?;
                 if (1000..=2999).contains(&year) {
@@ -272,6 +273,8 @@ impl<'a> Scanner<'a> {
                     m[3].parse().ok(),
                 ));
             }
+        }
+        if open.short {
             if let Some(m) = res.month_day.captures(rest) {
                 let month: u32 = m[1].parse().ok()?;
                 let day: u32 = m[2].parse().ok()?;
@@ -306,12 +309,14 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        if let Some(m) = res.quarter.find(rest) {
-            if prev != Some('个') {
-                return Some(self.date(k, m.end(), None, None, None));
+        if open.quarter {
+            if let Some(m) = res.quarter.find(rest) {
+                if prev != Some('个') {
+                    return Some(self.date(k, m.end(), None, None, None));
+                }
             }
         }
-        if c.is_ascii_alphanumeric() {
+        if open.english {
             if let Some(m) = res.english.captures(rest) {
                 let day = m
                     .get(2)
@@ -1077,38 +1082,107 @@ fn month_number(name: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-struct DateRegexes {
-    full: Regex,
-    iso: Regex,
-    month_day: Regex,
-    month_range: Regex,
-    month: Regex,
-    day: Regex,
-    time: Regex,
-    first_months: Regex,
-    quarter: Regex,
-    english: Regex,
+/// Which groups of date patterns can match where a date would start with `c` and `rest` (which
+/// begins with `c`). Every pattern needs a particular character right after its digits or a
+/// particular first character, so most figures (21.79万亿元) try none of them. A superset: any
+/// numeric character counts as a digit here, where the patterns' `\d` takes decimal digits only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct DateOpenings {
+    /// `full` and `iso`: four digits, then 年, 财, 会 or a separator.
+    year: bool,
+    /// The month, day, range and time patterns: one or two digits, then one of their markers.
+    short: bool,
+    /// `quarter`: 一二三四 or 1–4.
+    quarter: bool,
+    /// `english`: a month's initial, or one or two digits and a space.
+    english: bool,
 }
 
-fn date_regexes() -> &'static DateRegexes {
-    static RES: OnceLock<DateRegexes> = OnceLock::new();
-    RES.get_or_init(|| {
-        let re = |s: &str| Regex::new(s).expect("built-in date pattern");
-        DateRegexes {
-            full: re(r"^(\d{4})(?:财|会计)?年度?(?:(\d{1,2})月(?:份|末|底|初|中旬|上旬|下旬)?(?:(\d{1,2})日)?)?"),
-            iso: re(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"),
-            month_day: re(r"^(\d{1,2})月(\d{1,2})日"),
-            month_range: re(r"^(\d{1,2})(?:至|到|-|—|－|~|～)(\d{1,2})月(?:份|末|底)?"),
-            month: re(r"^(\d{1,2})月(?:份|末|底|初|中旬|上旬|下旬)?"),
-            day: re(r"^(\d{1,2})日"),
-            time: re(r"^\d{1,2}(?::\d{2}|时(?:\d{1,2}分)?)"),
-            first_months: re(r"^\d{1,2}(?:个月|个季度|季度|月)"),
-            quarter: re(r"^[一二三四1-4]季度"),
-            english: re(
-                r"^(?i:(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? (\d{1,2})(?:, (\d{4}))?|(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December))\b",
-            ),
+impl DateOpenings {
+    fn of(c: char, rest: &str) -> Self {
+        let mut run = 0;
+        let mut after = None;
+        for d in rest.chars() {
+            if d.is_numeric() {
+                run += 1;
+            } else {
+                after = Some(d);
+                break;
+            }
         }
-    })
+        let short_run = matches!(run, 1 | 2);
+        let digit = c.is_ascii_digit();
+        Self {
+            year: digit && run == 4 && matches!(after, Some('年' | '财' | '会' | '-' | '/' | '.')),
+            short: digit
+                && short_run
+                && matches!(
+                    after,
+                    Some(
+                        '月' | '日'
+                            | '至'
+                            | '到'
+                            | '-'
+                            | '—'
+                            | '－'
+                            | '~'
+                            | '～'
+                            | ':'
+                            | '时'
+                            | '个'
+                            | '季'
+                    )
+                ),
+            quarter: matches!(c, '一' | '二' | '三' | '四' | '1'..='4'),
+            english: c.is_ascii_alphanumeric()
+                && (matches!(
+                    c.to_ascii_lowercase(),
+                    'j' | 'f' | 'm' | 'a' | 's' | 'o' | 'n' | 'd'
+                ) || (short_run && after == Some(' '))),
+        }
+    }
+}
+
+/// The date patterns, each compiled the first time a text needs it ([`DateOpenings`] leaves
+/// most unused on most articles, and compiling all of them was most of reading one article).
+struct DateRegexes {
+    full: LazyLock<Regex>,
+    iso: LazyLock<Regex>,
+    month_day: LazyLock<Regex>,
+    month_range: LazyLock<Regex>,
+    month: LazyLock<Regex>,
+    day: LazyLock<Regex>,
+    time: LazyLock<Regex>,
+    first_months: LazyLock<Regex>,
+    quarter: LazyLock<Regex>,
+    english: LazyLock<Regex>,
+}
+
+static DATE_REGEXES: DateRegexes = DateRegexes {
+    full: LazyLock::new(|| {
+        built_in(
+            r"^(\d{4})(?:财|会计)?年度?(?:(\d{1,2})月(?:份|末|底|初|中旬|上旬|下旬)?(?:(\d{1,2})日)?)?",
+        )
+    }),
+    iso: LazyLock::new(|| built_in(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")),
+    month_day: LazyLock::new(|| built_in(r"^(\d{1,2})月(\d{1,2})日")),
+    month_range: LazyLock::new(|| {
+        built_in(r"^(\d{1,2})(?:至|到|-|—|－|~|～)(\d{1,2})月(?:份|末|底)?")
+    }),
+    month: LazyLock::new(|| built_in(r"^(\d{1,2})月(?:份|末|底|初|中旬|上旬|下旬)?")),
+    day: LazyLock::new(|| built_in(r"^(\d{1,2})日")),
+    time: LazyLock::new(|| built_in(r"^\d{1,2}(?::\d{2}|时(?:\d{1,2}分)?)")),
+    first_months: LazyLock::new(|| built_in(r"^\d{1,2}(?:个月|个季度|季度|月)")),
+    quarter: LazyLock::new(|| built_in(r"^[一二三四1-4]季度")),
+    english: LazyLock::new(|| {
+        built_in(
+            r"^(?i:(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? (\d{1,2})(?:, (\d{4}))?|(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December))\b",
+        )
+    }),
+};
+
+fn built_in(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("built-in date pattern")
 }
 
 #[cfg(test)]

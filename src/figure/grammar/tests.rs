@@ -280,3 +280,90 @@ fn every_figure_and_date_starts_where_the_scan_looks() {
     }
     assert!(found > 50, "only {found} probes read anything");
 }
+
+mod date_openings {
+    use super::super::{DateOpenings, DATE_REGEXES};
+    use proptest::prelude::*;
+
+    /// How a date can open: digit runs of several lengths and scripts, numerals, month names.
+    const OPENINGS: &[&str] = &[
+        "1", "4", "12", "123", "2024", "20245", "1٣", "٣", "０1", "1½", "一", "四", "Jan", "sept",
+        "May", "x",
+    ];
+
+    /// Pieces of dates (digits of several scripts, markers, month names) and of other text.
+    const PIECES: &[&str] = &[
+        "1", "2", "0", "4", "12", "2024", "０", "٣", "½", "²", "一", "四", "年", "财", "会计", "度",
+        "月", "日", "份", "末", "中旬", "至", "到", "-", "—", "－", "~", "～", ":", "时", "分",
+        "个月", "个季度", "季度", "个", "季", "前", "/", ".", " ", ", ", "Jan", "January", "Sept",
+        "May", "dec", "x", "元", "，",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        /// Where a group's pattern matches (and the reader would try it), the openings allow it.
+        #[test]
+        fn openings_never_rule_out_a_match(
+            first in 0..OPENINGS.len(),
+            picks in proptest::collection::vec(0..PIECES.len(), 0..7)
+        ) {
+            let rest: String = std::iter::once(OPENINGS[first])
+                .chain(picks.iter().map(|&i| PIECES[i]))
+                .collect();
+            prop_assert_eq!(ruled_out(&rest), None, "{}", rest);
+        }
+    }
+
+    /// A pattern that matches `rest` where the reader would try it though the openings rule
+    /// its group out.
+    fn ruled_out(rest: &str) -> Option<&'static str> {
+        let c = rest.chars().next()?;
+        let open = DateOpenings::of(c, rest);
+        let r = &DATE_REGEXES;
+        // The reader tries the numeric patterns only at an ASCII digit, the English one only
+        // at an ASCII letter or digit.
+        let digit = c.is_ascii_digit();
+        let groups = [
+            (open.year || !digit, vec![&r.full, &r.iso]),
+            (
+                open.short || !digit,
+                vec![&r.month_day, &r.month_range, &r.month, &r.day, &r.time, &r.first_months],
+            ),
+            (open.quarter, vec![&r.quarter]),
+            (open.english || !c.is_ascii_alphanumeric(), vec![&r.english]),
+        ];
+        groups
+            .into_iter()
+            .filter(|(allowed, _)| !allowed)
+            .flat_map(|(_, patterns)| patterns)
+            .find(|re| re.is_match(rest))
+            .map(|re| re.as_str())
+    }
+
+    #[test]
+    fn every_kind_of_date_opens_its_group() {
+        for rest in [
+            "2024年", "2024财年", "2024会计年度", "2024.6.30", "2024/6/30", "2024-6-30", "6月30日",
+            "1至5月", "1到5月", "1-5月", "1—5月", "1－5月", "1~5月", "1～5月", "6月份", "30日",
+            "8:30", "8时", "5个月", "5季度", "一季度", "4季度", "Sept. 3", "3 January", "may 1",
+        ] {
+            assert_eq!(ruled_out(rest), None, "{rest}");
+            let c = rest.chars().next().unwrap();
+            let open = DateOpenings::of(c, rest);
+            assert!(open.year || open.short || open.quarter || open.english, "{rest}");
+        }
+    }
+
+    #[test]
+    fn ordinary_figures_open_no_date() {
+        for rest in ["21.79万亿元", "10.27%", "300辆", "5000亿"] {
+            let c = rest.chars().next().unwrap();
+            let open = DateOpenings::of(c, rest);
+            assert!(!open.year && !open.short && !open.english, "{rest}: {open:?}");
+        }
+        let open = DateOpenings::of('2', "2024年6月");
+        assert!(open.year && open.quarter);
+        assert!(DateOpenings::of('6', "6月份").short);
+        assert!(DateOpenings::of('S', "Sept. 3").english);
+    }
+}
