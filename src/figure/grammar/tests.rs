@@ -293,10 +293,55 @@ mod date_openings {
 
     /// Pieces of dates (digits of several scripts, markers, month names) and of other text.
     const PIECES: &[&str] = &[
-        "1", "2", "0", "4", "12", "2024", "０", "٣", "½", "²", "一", "四", "年", "财", "会计", "度",
-        "月", "日", "份", "末", "中旬", "至", "到", "-", "—", "－", "~", "～", ":", "时", "分",
-        "个月", "个季度", "季度", "个", "季", "前", "/", ".", " ", ", ", "Jan", "January", "Sept",
-        "May", "dec", "x", "元", "，",
+        "1",
+        "2",
+        "0",
+        "4",
+        "12",
+        "2024",
+        "０",
+        "٣",
+        "½",
+        "²",
+        "一",
+        "四",
+        "年",
+        "财",
+        "会计",
+        "度",
+        "月",
+        "日",
+        "份",
+        "末",
+        "中旬",
+        "至",
+        "到",
+        "-",
+        "—",
+        "－",
+        "~",
+        "～",
+        ":",
+        "时",
+        "分",
+        "个月",
+        "个季度",
+        "季度",
+        "个",
+        "季",
+        "前",
+        "/",
+        ".",
+        " ",
+        ", ",
+        "Jan",
+        "January",
+        "Sept",
+        "May",
+        "dec",
+        "x",
+        "元",
+        "，",
     ];
 
     proptest! {
@@ -327,7 +372,14 @@ mod date_openings {
             (open.year || !digit, vec![&r.full, &r.iso]),
             (
                 open.short || !digit,
-                vec![&r.month_day, &r.month_range, &r.month, &r.day, &r.time, &r.first_months],
+                vec![
+                    &r.month_day,
+                    &r.month_range,
+                    &r.month,
+                    &r.day,
+                    &r.time,
+                    &r.first_months,
+                ],
             ),
             (open.quarter, vec![&r.quarter]),
             (open.english || !c.is_ascii_alphanumeric(), vec![&r.english]),
@@ -343,14 +395,39 @@ mod date_openings {
     #[test]
     fn every_kind_of_date_opens_its_group() {
         for rest in [
-            "2024年", "2024财年", "2024会计年度", "2024.6.30", "2024/6/30", "2024-6-30", "6月30日",
-            "1至5月", "1到5月", "1-5月", "1—5月", "1－5月", "1~5月", "1～5月", "6月份", "30日",
-            "8:30", "8时", "5个月", "5季度", "一季度", "4季度", "Sept. 3", "3 January", "may 1",
+            "2024年",
+            "2024财年",
+            "2024会计年度",
+            "2024.6.30",
+            "2024/6/30",
+            "2024-6-30",
+            "6月30日",
+            "1至5月",
+            "1到5月",
+            "1-5月",
+            "1—5月",
+            "1－5月",
+            "1~5月",
+            "1～5月",
+            "6月份",
+            "30日",
+            "8:30",
+            "8时",
+            "5个月",
+            "5季度",
+            "一季度",
+            "4季度",
+            "Sept. 3",
+            "3 January",
+            "may 1",
         ] {
             assert_eq!(ruled_out(rest), None, "{rest}");
             let c = rest.chars().next().unwrap();
             let open = DateOpenings::of(c, rest);
-            assert!(open.year || open.short || open.quarter || open.english, "{rest}");
+            assert!(
+                open.year || open.short || open.quarter || open.english,
+                "{rest}"
+            );
         }
     }
 
@@ -359,7 +436,10 @@ mod date_openings {
         for rest in ["21.79万亿元", "10.27%", "300辆", "5000亿"] {
             let c = rest.chars().next().unwrap();
             let open = DateOpenings::of(c, rest);
-            assert!(!open.year && !open.short && !open.english, "{rest}: {open:?}");
+            assert!(
+                !open.year && !open.short && !open.english,
+                "{rest}: {open:?}"
+            );
         }
         let open = DateOpenings::of('2', "2024年6月");
         assert!(open.year && open.quarter);
