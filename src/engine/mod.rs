@@ -214,7 +214,7 @@ fn search_facts(
     prepared: &[Prepared],
     anchors: Vec<Vec<Candidate>>,
 ) -> Vec<Vec<Vec<Candidate>>> {
-    // An article without anchors keeps the single empty list it has (no per-fact lists).
+    // An article without anchors gets no lists at all: `bind` skips it.
     let mut candidates: Vec<Vec<Vec<Candidate>>> = anchors
         .into_iter()
         .map(|found| {
