@@ -109,9 +109,11 @@ fn batched_evaluation_equals_one_article_at_a_time() {
 /// would over the whole text, and a window ending mid-line finds no match the whole text lacks.
 #[test]
 fn windows_see_past_their_edges() {
-    let yaml = r#"
-rules:
-  - id: line-end-total
+    // Two sum rules (exports + imports == total) that differ only in their facts' patterns.
+    let rule = |id: &str, total: &str, exports: &str, imports: &str| {
+        format!(
+            r#"
+  - id: {id}
     family: sum
     title: 出口与进口之和等于进出口总值
     severity: error
@@ -119,29 +121,31 @@ rules:
     message: 出口与进口之和与进出口总值不符
     facts:
       total:
-        pattern: '进出口{amount}(?m:$)'
+        pattern: '{total}'
       exports:
-        pattern: '(?m:^)出口{amount}'
+        pattern: '{exports}'
       imports:
-        pattern: '进口{amount}\b'
-    check: exports + imports == total
-  - id: text-end-total
-    family: sum
-    title: 出口与进口之和等于进出口总值
-    severity: error
-    scope: document
-    message: 出口与进口之和与进出口总值不符
-    facts:
-      total:
-        pattern: '进出口{amount}。?\z'
-      exports:
-        pattern: '\A出口{amount}'
-      imports:
-        pattern: '\b进口{amount}'
-    check: exports + imports == total
-"#;
+        pattern: '{imports}'
+    check: exports + imports == total"#
+        )
+    };
+    let yaml = format!(
+        "rules:{}{}\n",
+        rule(
+            "line-end-total",
+            r"进出口{amount}(?m:$)",
+            r"(?m:^)出口{amount}",
+            r"进口{amount}\b"
+        ),
+        rule(
+            "text-end-total",
+            r"进出口{amount}。?\z",
+            r"\A出口{amount}",
+            r"\b进口{amount}"
+        ),
+    );
     let mut rules = RuleSet::default();
-    rules.add_source("edges.yaml", yaml).unwrap();
+    rules.add_source("edges.yaml", &yaml).unwrap();
     let filler = "这一时期市场运行总体平稳，".repeat(12);
     let texts = [
         format!("出口3亿元\n{filler}进口2亿元\n{filler}进出口5亿元"),

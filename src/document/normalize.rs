@@ -218,7 +218,7 @@ fn joint(lines: &[Line], i: usize, wrapped: bool, blank_separated: bool) -> Join
     } else {
         Joint::Join
     };
-    if starts_dateline(line) && (blank_gap || terminated || !full) {
+    if line.dateline && (blank_gap || terminated || !full) {
         return Joint::Break;
     }
     if continues(prev, line) {
@@ -292,10 +292,6 @@ fn continues(prev: &Line, line: &Line) -> bool {
         return prev.has_cjk || line.has_cjk;
     }
     numeric_end && matches!(n, '万' | '亿' | '千' | '百' | '元' | '个')
-}
-
-fn starts_dateline(line: &Line) -> bool {
-    line.dateline
 }
 
 /// Whether these characters (a line's, spaces left out) open with a dateline.

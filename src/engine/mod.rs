@@ -17,7 +17,7 @@ use crate::document::chars::{ceil_char_boundary, floor_char_boundary};
 use crate::figure::Figure;
 use crate::rules::expr::Ty;
 use crate::rules::lazy_regex::Groups;
-use crate::rules::prefilter::{Present, Windows};
+use crate::rules::prefilter::{windows_around, Present, Windows};
 use crate::rules::{Fact, Rule, RuleSet, Scope, Severity};
 use crate::Article;
 pub use eval::Value;
@@ -214,7 +214,6 @@ fn search_facts(
     prepared: &[Prepared],
     anchors: Vec<Vec<Candidate>>,
 ) -> Vec<Vec<Vec<Candidate>>> {
-    // An article without anchors gets no lists at all: `bind` skips it.
     let mut candidates: Vec<Vec<Vec<Candidate>>> = anchors
         .into_iter()
         .map(|found| {
@@ -665,7 +664,7 @@ fn search(p: &Prepared, fact: &Fact, names: Option<&[String]>) -> Vec<Candidate>
                     .flat_map(|n| text.match_indices(n.as_str()))
                     .map(|(i, n)| shadow.covering(article, i..i + n.len()))
                     .collect();
-                windows.intersect(present.windows_around(&shadow.text, &hits, fact.pattern.reach))
+                windows.intersect(windows_around(&shadow.text, &hits, fact.pattern.reach))
             }
             _ => windows,
         }

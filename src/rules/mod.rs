@@ -249,7 +249,7 @@ impl Origin {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub units: UnitTable,
-    /// Built on first use; rules added later are never skipped (see `Present::may_match`).
+    /// Built on first use; rules added later are never skipped (see `Present::windows`).
     prefilter: std::sync::OnceLock<prefilter::Prefilter>,
 }
 

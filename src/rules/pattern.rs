@@ -281,7 +281,7 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
     let mut capture_names = Vec::new();
     collect_capture_names(&hir, &mut capture_names);
     let required = required(&hir).filter(|set| score(set) > 0);
-    let reach = reach(&hir);
+    let reach = hir.properties().maximum_len();
     Ok(CompiledPattern {
         regex: lazy_regex(hir, pattern.len())?,
         capture_names,
@@ -302,10 +302,6 @@ fn parse_hir(source: &str, user_len: usize) -> Result<regex_syntax::hir::Hir, Pa
             message: e.to_string(),
             help: None,
         })
-}
-
-fn reach(hir: &regex_syntax::hir::Hir) -> Option<usize> {
-    hir.properties().maximum_len()
 }
 
 /// Patterns whose size bound (see [`size_bound`]) is below this compile lazily.

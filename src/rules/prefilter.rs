@@ -108,20 +108,14 @@ impl Present<'_> {
         &self.hits[self.starts[i]..self.starts[i + 1]]
     }
 
-    /// Whether the fact's pattern may match: one of its literals occurs (a fact the prefilter
-    /// does not know, e.g. from a rule added after it was built, may always match).
-    pub fn may_match(&self, fact: &Fact) -> bool {
-        self.prefilter
-            .literals_of(fact)
-            .is_none_or(|ids| ids.iter().any(|&i| !self.hits(i).is_empty()))
-    }
-
     /// The parts of `text` the fact's pattern must be searched in. Every match contains one of
     /// the literals and is at most `reach` bytes long, so it lies within `reach` bytes of a
     /// literal's occurrence. A window is searched as a span of the whole text (look-arounds see
     /// past its edges), so it need not end where the text or a line does.
     /// A fact none of whose literals occurs gets no window at all.
     pub fn windows(&self, fact: &Fact, text: &str) -> Windows {
+        // A fact the prefilter does not know (from a rule added after it was built) may match
+        // anywhere.
         let Some(ids) = self.prefilter.literals_of(fact) else {
             return Windows::All;
         };
@@ -137,20 +131,15 @@ impl Present<'_> {
         }
         Windows::Only(merge(ranges))
     }
+}
 
-    /// Windows around these ranges of `text`, for a pattern each of whose matches contains one
-    /// of them and is at most `reach` bytes long (`All` when the length is unbounded).
-    pub fn windows_around(
-        &self,
-        text: &str,
-        hits: &[Range<usize>],
-        reach: Option<usize>,
-    ) -> Windows {
-        let Some(reach) = reach else {
-            return Windows::All;
-        };
-        Windows::Only(merge(around(text, hits, reach).collect()))
-    }
+/// Windows around these ranges of `text`, for a pattern each of whose matches contains one of
+/// them and is at most `reach` bytes long (`All` when the length is unbounded).
+pub fn windows_around(text: &str, hits: &[Range<usize>], reach: Option<usize>) -> Windows {
+    let Some(reach) = reach else {
+        return Windows::All;
+    };
+    Windows::Only(merge(around(text, hits, reach).collect()))
 }
 
 /// `reach` bytes either side of each hit (widened to character boundaries).
@@ -166,21 +155,16 @@ fn around<'a>(
     })
 }
 
-/// Sorts ranges and merges those that overlap or touch (in place).
+/// Sorts ranges and merges those that overlap or touch.
 fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     ranges.sort_unstable_by_key(|r| r.start);
-    let mut kept: usize = 0;
-    for i in 0..ranges.len() {
-        let r = ranges[i].clone();
-        match kept.checked_sub(1).map(|last| &mut ranges[last]) {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => {
-                ranges[kept] = r;
-                kept += 1;
-            }
+    ranges.dedup_by(|next, kept| {
+        let touches = next.start <= kept.end;
+        if touches {
+            kept.end = kept.end.max(next.end);
         }
-    }
-    ranges.truncate(kept);
+        touches
+    });
     ranges
 }
 
