@@ -1,10 +1,10 @@
 //! Units and dimensions: what a figure measures, and which figures may be added or compared.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The kind of quantity a figure measures. Figures of different dimensions never combine;
 /// within `Currency`, `Count` and `Physical` the unit itself must match too (元 is not 美元).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
     /// Money: 元, 美元, ….
@@ -24,7 +24,7 @@ pub enum Dimension {
 }
 
 /// One entry of the unit table: the surface text, its canonical name and dimension.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitEntry {
     pub surface: String,
     pub unit: String,

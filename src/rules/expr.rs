@@ -7,9 +7,10 @@
 //! two amounts compares with a percent, and % never meets 百分点 except as `rate ± pp`.
 
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Op {
     Add,
     Sub,
@@ -28,7 +29,7 @@ impl Op {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Cmp {
     Eq,
     Ne,
@@ -63,7 +64,7 @@ impl Cmp {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Expr {
     Num {
         value: Decimal,
@@ -130,7 +131,7 @@ impl Expr {
 }
 
 /// A chain of comparisons: `operands[0] cmp[0] operands[1] cmp[1] operands[2] …`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Check {
     pub operands: Vec<Expr>,
     pub comparators: Vec<Cmp>,

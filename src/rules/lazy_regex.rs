@@ -64,8 +64,12 @@ fn thread_budget() -> usize {
 /// outgrow the limit where the forward one fits), the quick build goes on serving.
 #[derive(Debug)]
 pub struct LazyRegex {
-    /// The pattern as parsed when the rules loaded, so compiling does not parse it again.
-    hir: regex_syntax::hir::Hir,
+    /// The pattern as handed to the parser (macros expanded): what the shipped pack stores.
+    pattern: String,
+    /// The pattern parsed: when the rules loaded from YAML (so compiling does not parse it
+    /// again), or on first compile for a regex read from the shipped pack, which was parsed
+    /// when the pack was made. `None` if it does not parse (a corrupt pack): it matches nothing.
+    hir: OnceLock<Option<regex_syntax::hir::Hir>>,
     /// This regex's slots in each thread's caches: `id` for the quick build, `id + 1` for the
     /// full one.
     id: usize,
@@ -144,11 +148,26 @@ impl Picked<'_> {
     }
 }
 
+/// A regex is stored as its pattern (the shipped pack, `src/rules/pack.rs`); it is parsed and
+/// compiled again when first searched.
+impl serde::Serialize for LazyRegex {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.pattern)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LazyRegex {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Self::unparsed)
+    }
+}
+
 impl LazyRegex {
-    /// `hir`: the pattern parsed with regex-syntax's defaults (what `regex::Regex::new` uses);
+    /// `hir`: `pattern` parsed with regex-syntax's defaults (what `regex::Regex::new` uses);
     /// `compile_now`: compile at once (and fail now if the pattern is too large); `user_len`: the
     /// length of the pattern as written, which a compile error spans.
     pub(crate) fn new(
+        pattern: String,
         hir: regex_syntax::hir::Hir,
         compile_now: bool,
         user_len: usize,
@@ -157,13 +176,45 @@ impl LazyRegex {
         if compile_now {
             let _ = full.set(Some(compile(&hir, Build::Full, user_len)?));
         }
-        Ok(Self {
+        Ok(Self::with(pattern, OnceLock::from(Some(hir)), full))
+    }
+
+    /// A regex read from the shipped pack: parsed and compiled when first searched. The pack
+    /// holds only patterns that compiled when it was made (`src/rules/pack.rs`).
+    pub(crate) fn unparsed(pattern: String) -> Self {
+        Self::with(pattern, OnceLock::new(), OnceLock::new())
+    }
+
+    fn with(
+        pattern: String,
+        hir: OnceLock<Option<regex_syntax::hir::Hir>>,
+        full: OnceLock<Option<meta::Regex>>,
+    ) -> Self {
+        Self {
+            pattern,
             hir,
             id: NEXT_ID.fetch_add(2, Ordering::Relaxed),
             quick: Mutex::new(Quick::Unbuilt),
             full,
             searched: AtomicUsize::new(0),
-        })
+        }
+    }
+
+    /// The pattern as handed to the parser, macros expanded.
+    pub fn pattern(&self) -> &str {
+        &self.pattern
+    }
+
+    pub(crate) fn hir(&self) -> Option<&regex_syntax::hir::Hir> {
+        self.hir
+            .get_or_init(|| regex_syntax::parse(&self.pattern).ok())
+            .as_ref()
+    }
+
+    /// One build of this regex; one that cannot be made (the pattern no longer parses, or its
+    /// full build outgrows the limit) is an error.
+    fn build(&self, build: Build) -> Option<meta::Regex> {
+        compile(self.hir()?, build, 0).ok()
     }
 
     /// A number no other regex of this process has: tables keyed by regex need no pattern text.
@@ -190,7 +241,7 @@ impl LazyRegex {
         match &*state {
             Quick::Built(re) => return Picked::Quick(Arc::clone(re)),
             Quick::Unbuilt => {
-                let re = Arc::new(compile(&self.hir, Build::Quick, 0).unwrap_or_else(|_| never()));
+                let re = Arc::new(self.build(Build::Quick).unwrap_or_else(never));
                 *state = Quick::Built(Arc::clone(&re));
                 return Picked::Quick(re);
             }
@@ -203,10 +254,7 @@ impl LazyRegex {
     /// The full build, compiled now if need be, which retires the quick one; `None` if it
     /// failed (the quick build then stays).
     fn full(&self) -> Option<&meta::Regex> {
-        let full = self
-            .full
-            .get_or_init(|| compile(&self.hir, Build::Full, 0).ok())
-            .as_ref()?;
+        let full = self.full.get_or_init(|| self.build(Build::Full)).as_ref()?;
         *self.quick_state() = Quick::Retired;
         Some(full)
     }
@@ -404,7 +452,7 @@ mod tests {
 
     fn lazy(source: &str) -> LazyRegex {
         let hir = regex_syntax::parse(source).unwrap();
-        LazyRegex::new(hir, false, source.len()).unwrap()
+        LazyRegex::new(source.into(), hir, false, source.len()).unwrap()
     }
 
     #[test]
@@ -433,8 +481,8 @@ mod tests {
     /// Every position of `text`: both builds and the regex crate find the same match and groups.
     fn assert_builds_agree(source: &str, text: &str) {
         let hir = regex_syntax::parse(source).unwrap();
-        let quick = LazyRegex::new(hir.clone(), false, source.len()).unwrap();
-        let full = LazyRegex::new(hir, true, source.len()).unwrap();
+        let quick = LazyRegex::new(source.into(), hir.clone(), false, source.len()).unwrap();
+        let full = LazyRegex::new(source.into(), hir, true, source.len()).unwrap();
         let plain = regex::Regex::new(source).unwrap();
         let names: Vec<&str> = plain.capture_names().flatten().collect();
         let (mut q, mut f) = (quick.groups(), full.groups());
@@ -551,7 +599,7 @@ mod tests {
         let text = "2元a";
         assert!(regex::Regex::new(source).unwrap().find(text).is_some());
         let hir = regex_syntax::parse(source).unwrap();
-        let full = LazyRegex::new(hir, true, source.len()).unwrap();
+        let full = LazyRegex::new(source.into(), hir, true, source.len()).unwrap();
         assert!(lazy(source).is_match(text) && full.is_match(text));
     }
 

@@ -5,6 +5,7 @@
 pub mod examples;
 pub mod expr;
 pub mod lazy_regex;
+pub mod pack;
 pub mod pattern;
 pub mod prefilter;
 pub mod schema;
@@ -17,6 +18,7 @@ use miette::NamedSource;
 use pattern::{CompiledPattern, MacroKind, PatternError};
 use schema::{DimensionSpec, RuleFile, RuleSpec};
 pub use schema::{Scope, Severity};
+use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 use std::ops::Range;
 use std::path::Path;
@@ -107,7 +109,7 @@ pub const FAMILIES: &[&str] = &[
 ];
 
 /// A compiled rule.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Rule {
     pub id: String,
     pub title: String,
@@ -131,7 +133,7 @@ pub struct Rule {
 }
 
 /// A named fact: which figure of the article it is, and where it may not be.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Fact {
     pub name: String,
     pub label: String,
@@ -206,7 +208,7 @@ impl Env for FactEnv<'_> {
 }
 
 /// An example sentence carried by a rule, run by `factlint rules test` and `cargo test`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Example {
     pub text: String,
     /// Where the example stands in the rule file.
@@ -214,7 +216,7 @@ pub struct Example {
     pub expect: Expectation,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Expectation {
     /// The rule must bind and hold.
     Pass,
@@ -228,13 +230,17 @@ pub enum Expectation {
 }
 
 /// Where a rule was defined.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Origin {
     pub path: String,
+    /// The whole rule file; the shipped pack leaves it out (`pack::load` shares the file's).
+    #[serde(skip)]
     pub source: Arc<String>,
     /// The rule's `id` value in the file.
     pub span: Range<usize>,
-    /// The whole rule's text, for `rules explain`.
+    /// The whole rule's text, for `rules explain`; the shipped pack leaves it out (`pack::load`
+    /// finds it in the file again).
+    #[serde(skip)]
     pub text: String,
 }
 
@@ -254,8 +260,18 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    /// The shipped rule pack. Its files are parsed and compiled on every core (start-up time).
+    /// The shipped rule pack: read from its ahead-of-time compiled form (`rules/shipped.pack`)
+    /// when that was made from the YAML built into this binary, else compiled from the YAML.
     pub fn shipped() -> Result<Self, Error> {
+        match pack::shipped() {
+            Some(set) => Ok(set),
+            None => Self::shipped_from_yaml(),
+        }
+    }
+
+    /// The shipped rule pack compiled from its YAML, its files parsed and compiled on every
+    /// core; what `rules/shipped.pack` must be equal to.
+    pub fn shipped_from_yaml() -> Result<Self, Error> {
         let mut set = Self::default();
         for parsed in crate::parallel::map(SHIPPED, |(path, text)| parse_source(path, text)) {
             set.merge(parsed?)?;

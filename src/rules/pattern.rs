@@ -8,6 +8,7 @@
 use super::lazy_regex::LazyRegex;
 use crate::figure::Dimension;
 use regex::Regex;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -32,7 +33,7 @@ pub fn is_placeholder(c: char) -> bool {
 }
 
 /// What a macro matches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MacroKind {
     /// `{amount}`: money.
     Amount,
@@ -95,7 +96,7 @@ impl MacroKind {
 }
 
 /// One macro in a pattern.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MacroUse {
     pub kind: MacroKind,
     /// A unit the figure must have: `{count:辆}`.
@@ -106,7 +107,7 @@ pub struct MacroUse {
     pub group: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct CompiledPattern {
     /// Compiled on first use (see [`LazyRegex`]).
     pub regex: LazyRegex,
@@ -124,7 +125,7 @@ pub struct CompiledPattern {
 }
 
 /// A reference to another fact's capture, and where it stands in the pattern.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reference {
     pub fact: String,
     pub capture: String,
@@ -283,7 +284,7 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
     let required = required(&hir).filter(|set| score(set) > 0);
     let reach = hir.properties().maximum_len();
     Ok(CompiledPattern {
-        regex: lazy_regex(hir, pattern.len())?,
+        regex: lazy_regex_parsed(expanded, hir, pattern.len())?,
         capture_names,
         required,
         reach,
@@ -307,9 +308,20 @@ fn parse_hir(source: &str, user_len: usize) -> Result<regex_syntax::hir::Hir, Pa
 /// Patterns whose size bound (see [`size_bound`]) is below this compile lazily.
 const LAZY_BOUND: usize = 20_000;
 
-fn lazy_regex(hir: regex_syntax::hir::Hir, user_len: usize) -> Result<LazyRegex, PatternError> {
+/// Parses `source` (a pattern with its macros expanded) into a regex compiled on first use, or
+/// now if it may be large; an error spans the whole pattern as the user wrote it.
+fn lazy_regex(source: String, user_len: usize) -> Result<LazyRegex, PatternError> {
+    let hir = parse_hir(&source, user_len)?;
+    lazy_regex_parsed(source, hir, user_len)
+}
+
+fn lazy_regex_parsed(
+    source: String,
+    hir: regex_syntax::hir::Hir,
+    user_len: usize,
+) -> Result<LazyRegex, PatternError> {
     let compile_now = size_bound(&hir) >= LAZY_BOUND;
-    LazyRegex::new(hir, compile_now, user_len)
+    LazyRegex::new(source, hir, compile_now, user_len)
 }
 
 /// A generous bound on how large a pattern's automaton can grow: literals count their bytes,
@@ -416,7 +428,7 @@ pub fn compile_context(pattern: &str, suffix_anchor: bool) -> Result<LazyRegex, 
     } else {
         pattern.to_string()
     };
-    lazy_regex(parse_hir(&full, pattern.len())?, pattern.len())
+    lazy_regex(full, pattern.len())
 }
 
 fn check_syntax(pattern: &str) -> Result<(), PatternError> {
