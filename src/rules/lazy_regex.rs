@@ -16,6 +16,7 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
+use super::lite::LiteRegex;
 use super::pattern::PatternError;
 
 /// Regexes compiled from rules may not grow beyond this (bytes of compiled program); each lazy
@@ -55,13 +56,16 @@ fn thread_budget() -> usize {
 /// compiled when first searched. A pattern whose size bound comes near the limit is compiled at
 /// load, so an oversized pattern is a rule-file error, not a surprise at check time.
 ///
-/// The first build is the quick one: the forward automaton and the engines that run it directly
-/// (backtracker, PikeVM), about two thirds of the cost of the full build, whose lazy DFAs need a
-/// reversed automaton too. It is slower per byte, so once a regex has been handed
+/// The first build is the quick one: regex-lite, which keeps classes as ranges of code points
+/// and compiles about eight times faster than regex-automata (`super::lite`). Where regex-lite
+/// cannot match alike (Unicode word boundaries, bytes beyond ASCII), or for a look-ahead pattern
+/// searched in a span that ends before its haystack, it is regex-automata's forward automaton
+/// and the engines that run it directly (backtracker, PikeVM), without the lazy DFAs that need a
+/// reversed automaton too. Either is slower per byte, so once a regex has been handed
 /// [`QUICK_BYTES`] of text to search (one article or a few; a whole corpus soon gets there) it
-/// gets the full build. Both find the same matches: the full build runs these same engines
-/// wherever its DFAs cannot help. Should the full build fail (its reversed automaton can
-/// outgrow the limit where the forward one fits), the quick build goes on serving.
+/// gets the full build. All find the same matches (property-tested against regex-automata on
+/// random patterns and spans). Should the full build fail (its reversed automaton can outgrow
+/// the limit where the forward one fits), the quick build goes on serving.
 #[derive(Debug)]
 pub struct LazyRegex {
     /// The pattern as handed to the parser (macros expanded): what the shipped pack stores.
@@ -91,6 +95,8 @@ pub const QUICK_BYTES: usize = 32 << 10;
 #[derive(Debug, Default)]
 pub struct Groups {
     caps: Option<Captures>,
+    /// regex-lite's groups, which the quick build copies into `caps`.
+    lite: Option<regex_lite::CaptureLocations>,
 }
 
 impl Groups {
@@ -114,8 +120,22 @@ impl Groups {
 #[derive(Debug)]
 enum Quick {
     Unbuilt,
-    Built(Arc<meta::Regex>),
+    Built(Arc<QuickBuild>),
     Retired,
+}
+
+/// The quick build: regex-lite where it matches alike (`super::lite`), else regex-automata
+/// without its DFAs.
+#[derive(Debug)]
+enum QuickBuild {
+    Lite {
+        lite: LiteRegex,
+        /// For the searches regex-lite cannot answer alike (a pattern that looks ahead, searched
+        /// in a span that ends before its haystack): regex-automata's quick build, made when
+        /// first needed.
+        automata: OnceLock<meta::Regex>,
+    },
+    Automata(meta::Regex),
 }
 
 /// Which build searches.
@@ -128,24 +148,8 @@ enum Build {
 /// A build picked to search with: the quick one is shared, so that retiring it cannot pull it
 /// from under a search.
 enum Picked<'a> {
-    Quick(Arc<meta::Regex>),
+    Quick(Arc<QuickBuild>),
     Full(&'a meta::Regex),
-}
-
-impl Picked<'_> {
-    fn regex(&self) -> &meta::Regex {
-        match self {
-            Picked::Quick(re) => re,
-            Picked::Full(re) => re,
-        }
-    }
-
-    fn build(&self) -> Build {
-        match self {
-            Picked::Quick(_) => Build::Quick,
-            Picked::Full(_) => Build::Full,
-        }
-    }
 }
 
 /// A regex is stored as its pattern (the shipped pack, `src/rules/pack.rs`); it is parsed and
@@ -241,7 +245,14 @@ impl LazyRegex {
         match &*state {
             Quick::Built(re) => return Picked::Quick(Arc::clone(re)),
             Quick::Unbuilt => {
-                let re = Arc::new(self.build(Build::Quick).unwrap_or_else(never));
+                let lite = self.hir().and_then(|hir| LiteRegex::new(hir, SIZE_LIMIT));
+                let re = Arc::new(match lite {
+                    Some(lite) => QuickBuild::Lite {
+                        lite,
+                        automata: OnceLock::new(),
+                    },
+                    None => QuickBuild::Automata(self.build(Build::Quick).unwrap_or_else(never)),
+                });
                 *state = Quick::Built(Arc::clone(&re));
                 return Picked::Quick(re);
             }
@@ -275,13 +286,25 @@ impl LazyRegex {
         }
     }
 
+    /// regex-automata's quick build where regex-lite's cannot answer a search.
+    fn automata_quick<'q>(&self, automata: &'q OnceLock<meta::Regex>) -> &'q meta::Regex {
+        automata.get_or_init(|| self.build(Build::Quick).unwrap_or_else(never))
+    }
+
     /// Whether the regex matches anywhere in `haystack`.
     pub fn is_match(&self, haystack: &str) -> bool {
         // Not an earliest-match search: the lazy DFA's can miss an empty match next to a
         // multi-byte character (`元|(?-u:\B)` on "2元a"), where the other engines find it.
-        with_cache(self.id, &self.pick(haystack.len()), |re, cache| {
+        let search = |re: &meta::Regex, cache: &mut meta::Cache| {
             re.search_half_with(cache, &Input::new(haystack)).is_some()
-        })
+        };
+        match self.pick(haystack.len()) {
+            Picked::Full(re) => with_cache(self.id, Build::Full, re, search),
+            Picked::Quick(quick) => match &*quick {
+                QuickBuild::Lite { lite, .. } => lite.is_match(haystack),
+                QuickBuild::Automata(re) => with_cache(self.id, Build::Quick, re, search),
+            },
+        }
     }
 
     /// Groups to pass to [`LazyRegex::captures_at`].
@@ -299,17 +322,27 @@ impl LazyRegex {
     /// `groups`; false if there is none. Look-arounds see the whole haystack, so `\b`, `^` and
     /// `$` at the span's edges answer as they would in a search of the whole text.
     pub fn captures_in(&self, haystack: &str, span: Range<usize>, groups: &mut Groups) -> bool {
-        let picked = self.pick(span.len());
-        with_cache(self.id, &picked, |re, cache| {
-            // Both builds number the groups alike (they come from one pattern), so groups made
-            // for one serve the other; made afresh only for a regex that matches nothing
-            // (`never`).
-            let caps = match &mut groups.caps {
-                Some(caps) if caps.group_info().slot_len() == re.group_info().slot_len() => caps,
-                other => other.insert(re.create_captures()),
-            };
-            re.search_captures_with(cache, &Input::new(haystack).span(span), caps);
-            caps.is_match()
+        let (build, quick) = match self.pick(span.len()) {
+            Picked::Full(re) => {
+                return with_cache(self.id, Build::Full, re, |re, cache| {
+                    search_automata(re, cache, haystack, span, &mut groups.caps)
+                })
+            }
+            Picked::Quick(quick) => (Build::Quick, quick),
+        };
+        let re = match &*quick {
+            QuickBuild::Lite { lite, automata } => {
+                let answer =
+                    lite.captures_in(haystack, span.clone(), &mut groups.caps, &mut groups.lite);
+                match answer {
+                    Some(found) => return found,
+                    None => self.automata_quick(automata),
+                }
+            }
+            QuickBuild::Automata(re) => re,
+        };
+        with_cache(self.id, build, re, |re, cache| {
+            search_automata(re, cache, haystack, span, &mut groups.caps)
         })
     }
 }
@@ -342,15 +375,33 @@ thread_local! {
     };
 }
 
-/// Runs `search` with the picked build of the regex whose slots start at `base` and this
+/// A search with one of regex-automata's builds. Every build numbers the groups alike (they come
+/// from one pattern), so groups made for one serve the others; made afresh only for a regex that
+/// matches nothing (`never`).
+fn search_automata(
+    re: &meta::Regex,
+    cache: &mut meta::Cache,
+    haystack: &str,
+    span: Range<usize>,
+    caps: &mut Option<Captures>,
+) -> bool {
+    let caps = match caps {
+        Some(caps) if caps.group_info().slot_len() == re.group_info().slot_len() => caps,
+        other => other.insert(re.create_captures()),
+    };
+    re.search_captures_with(cache, &Input::new(haystack).span(span), caps);
+    caps.is_match()
+}
+
+/// Runs `search` with `re`, the given build of the regex whose slots start at `base`, and this
 /// thread's cache for that build.
 fn with_cache<T>(
     base: usize,
-    picked: &Picked,
+    build: Build,
+    re: &meta::Regex,
     search: impl FnOnce(&meta::Regex, &mut meta::Cache) -> T,
 ) -> T {
-    let re = picked.regex();
-    let id = match picked.build() {
+    let id = match build {
         Build::Quick => base,
         Build::Full => base + 1,
     };
@@ -366,7 +417,7 @@ fn with_cache<T>(
             slots.resize_with(id + 1, || None);
         }
         // Once the full build searches, the quick one never will again.
-        if let Build::Full = picked.build() {
+        if let Build::Full = build {
             if let Some(quick) = slots[base].take() {
                 *bytes = bytes.saturating_sub(quick.charged);
             }
@@ -449,6 +500,7 @@ fn never() -> meta::Regex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn lazy(source: &str) -> LazyRegex {
         let hir = regex_syntax::parse(source).unwrap();
@@ -550,9 +602,15 @@ mod tests {
         let regex = lazy(source);
         let mut groups = regex.groups();
         assert!(regex.captures_at("出口12", 0, &mut groups));
-        assert!(matches!(*regex.quick_state(), Quick::Built(_)) && regex.full.get().is_none());
-        let quick_slot = |regex: &LazyRegex| CACHES.with(|c| c.borrow().slots[regex.id].is_some());
-        assert!(quick_slot(&regex));
+        assert!(
+            matches!(&*regex.quick_state(), Quick::Built(q) if matches!(**q, QuickBuild::Lite { .. }))
+                && regex.full.get().is_none()
+        );
+        // regex-lite keeps its own search state: the quick build takes no cache slot.
+        let quick_slot = |regex: &LazyRegex| {
+            CACHES.with(|c| c.borrow().slots.get(regex.id).is_some_and(Option::is_some))
+        };
+        assert!(!quick_slot(&regex));
         let long = "出口，".repeat(QUICK_BYTES / 9 + 1) + "出口7";
         assert!(long.len() > QUICK_BYTES);
         assert!(regex.captures_at(&long, 0, &mut groups));
@@ -590,6 +648,138 @@ mod tests {
             "the full build failed"
         );
         assert!(matches!(*regex.quick_state(), Quick::Built(_)));
+    }
+
+    /// Every group of a search over `span`, as regex-automata's meta regex (the reference the
+    /// full build is) finds them.
+    fn reference_groups(
+        source: &str,
+        text: &str,
+        span: Range<usize>,
+    ) -> Option<Vec<Option<Range<usize>>>> {
+        let re = meta::Regex::new(source).unwrap();
+        let mut caps = re.create_captures();
+        re.search_captures(&Input::new(text).span(span), &mut caps);
+        caps.is_match().then(|| {
+            (0..caps.group_len())
+                .map(|g| caps.get_group(g).map(|s| s.range()))
+                .collect()
+        })
+    }
+
+    fn our_groups(groups: &Groups) -> Vec<Option<Range<usize>>> {
+        groups.caps.as_ref().map_or_else(Vec::new, |caps| {
+            (0..caps.group_len())
+                .map(|g| caps.get_group(g).map(|s| s.range()))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn the_quick_build_is_regex_lite_where_it_matches_alike() {
+        let is_lite = |source: &str| {
+            let regex = lazy(source);
+            regex.is_match("出口");
+            let state = regex.quick_state();
+            matches!(&*state, Quick::Built(q) if matches!(**q, QuickBuild::Lite { .. }))
+        };
+        assert!(is_lite(r"出口(?P<n>\d+)[^，。]{0,8}?$"));
+        assert!(
+            !is_lite(r"\b出口"),
+            "Unicode word boundaries stay with regex-automata"
+        );
+        // A look-ahead pattern in a span that ends early is searched by regex-automata's build.
+        let regex = lazy(r"出口(?P<n>\d+)$");
+        let mut groups = regex.groups();
+        assert!(!regex.captures_in("出口12a", 0..8, &mut groups));
+        assert!(regex.captures_in("出口12", 0..8, &mut groups));
+        assert_eq!(groups.name("n"), Some(6..8));
+    }
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "出口",
+            "a",
+            "k",
+            "1",
+            r"\d",
+            r"[^，。\d]",
+            r"\p{Han}",
+            ".",
+            r"\x{E000}",
+            "[a-c]",
+            "(?i:k)",
+            "，",
+            r"\s",
+            r"\w",
+            r"\b",
+            r"\B",
+            r"(?-u:\b)",
+            r"(?-u:\B)",
+            "$",
+            "^",
+            "(?m:$)",
+            "(?m:^)",
+            r"\A",
+            r"\z",
+            r"\b{start}",
+            r"(?-u:\b{end})",
+            "(?:)",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    fn pattern() -> impl Strategy<Value = String> {
+        piece().prop_recursive(4, 24, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 1..4).prop_map(|v| v.concat()),
+                prop::collection::vec(inner.clone(), 2..4)
+                    .prop_map(|v| format!("(?:{})", v.join("|"))),
+                (inner.clone(), 0u32..3, 0u32..4, any::<bool>()).prop_map(
+                    |(p, min, extra, lazy)| {
+                        let lazy = if lazy { "?" } else { "" };
+                        format!("(?:{p}){{{min},{}}}{lazy}", min + extra)
+                    }
+                ),
+                (inner.clone(), 0..4usize).prop_map(|(p, k)| {
+                    let rep = ["*", "+", "*?", "??"][k];
+                    format!("(?:{p}){rep}")
+                }),
+                inner.prop_map(|p| format!("({p})")),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(600))]
+
+        /// The quick build (regex-lite where it can, regex-automata elsewhere) finds the match
+        /// and every group that regex-automata finds, in every span of the text, and agrees
+        /// with the regex crate on whether anything matches.
+        #[test]
+        fn quick_builds_search_like_regex_automata(
+            source in pattern(),
+            text in "[ac1k出口，。年\u{E000} \n]{0,12}",
+        ) {
+            let source = format!("(?P<outer>{source})");
+            let regex = lazy(&source);
+            let plain = regex::Regex::new(&source).unwrap();
+            prop_assert_eq!(regex.is_match(&text), plain.is_match(&text));
+            let bounds: Vec<usize> =
+                (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let mut groups = regex.groups();
+            for (i, &start) in bounds.iter().enumerate() {
+                for &end in &bounds[i..] {
+                    let found = regex
+                        .captures_in(&text, start..end, &mut groups)
+                        .then(|| our_groups(&groups));
+                    let expected = reference_groups(&source, &text, start..end);
+                    prop_assert_eq!(found, expected, "span {}..{}", start, end);
+                }
+                prop_assert_eq!(regex.is_match(&text[start..]), plain.is_match(&text[start..]));
+            }
+            prop_assert!(regex.full.get().is_none(), "the quick build searched throughout");
+        }
     }
 
     #[test]
@@ -633,7 +823,8 @@ mod tests {
                 _ => char::from_u32(0x4E00 + (i * 7919) % 20000).unwrap_or('一'),
             })
             .collect();
-        for _ in 0..3 {
+        // Past QUICK_BYTES (9 KB a pass), so the full builds' lazy DFAs fill their caches.
+        for _ in 0..6 {
             for (lazy, plain) in &regexes {
                 assert_eq!(lazy.is_match(&text), plain.is_match(&text));
                 let bytes = CACHES.with(|c| c.borrow().bytes);

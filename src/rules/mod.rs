@@ -5,6 +5,7 @@
 pub mod examples;
 pub mod expr;
 pub mod lazy_regex;
+pub mod lite;
 pub mod pack;
 pub mod pattern;
 pub mod prefilter;

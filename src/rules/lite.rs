@@ -1,0 +1,275 @@
+//! The quick build of a rule regex: regex-lite, for the first few KB a regex searches.
+//!
+//! A cold run over one article compiles every regex whose literals the article contains, and
+//! compiling was most of its time: regex-automata turns each Unicode class into a UTF-8 automaton
+//! (`[^，。；：\d]{2,16}?` is sixteen copies of one), which is what makes its searches fast and
+//! what a single article never pays back. regex-lite keeps a class as its ranges of code points
+//! and searches code point by code point, so it compiles several times faster and searches
+//! slower: the right trade until a regex has searched [`super::lazy_regex::QUICK_BYTES`], when the
+//! full build takes over.
+//!
+//! regex-lite reads a pattern, not a parsed one, so the HIR that regex-syntax made (Unicode
+//! classes, case folding and `.` already resolved into ranges of code points) is printed back in
+//! a syntax that leaves regex-lite nothing to interpret: every class as explicit ranges, every
+//! character that is not a letter or digit as `\x{…}`, every look-around spelt out. What it
+//! cannot express alike — Unicode word boundaries, byte classes beyond ASCII, literals that are
+//! not UTF-8, empty classes — is not printed, and that regex keeps regex-automata's quick build.
+
+use regex_automata::util::captures::{Captures, GroupInfo};
+use regex_automata::util::primitives::NonMaxUsize;
+use regex_automata::PatternID;
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
+use std::fmt::Write;
+use std::ops::Range;
+
+/// A rule regex compiled with regex-lite.
+#[derive(Debug)]
+pub(crate) struct LiteRegex {
+    regex: regex_lite::Regex,
+    /// The groups as regex-automata numbers them, so matches fill the same [`Captures`].
+    group_info: GroupInfo,
+    /// The pattern looks at text after a position (`$`, `\z`, word boundaries): a search that
+    /// must end before the haystack does cannot simply cut the haystack there.
+    end_sensitive: bool,
+}
+
+/// The printed pattern of a HIR in regex-lite's syntax, and whether it looks ahead of a
+/// position; `None` where regex-lite cannot match what the HIR matches.
+pub fn lite_pattern(hir: &Hir) -> Option<(String, bool)> {
+    let mut out = String::new();
+    let mut end_sensitive = false;
+    print(hir, &mut out, &mut end_sensitive)?;
+    Some((out, end_sensitive))
+}
+
+fn print(hir: &Hir, out: &mut String, end_sensitive: &mut bool) -> Option<()> {
+    match hir.kind() {
+        HirKind::Empty => out.push_str("(?:)"),
+        HirKind::Literal(literal) => {
+            for c in std::str::from_utf8(&literal.0).ok()?.chars() {
+                push_char(c, out);
+            }
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            push_class(class.ranges().iter().map(|r| (r.start(), r.end())), out)?;
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            // A byte class matches code points only where it stays within ASCII.
+            if class.ranges().iter().any(|r| r.end() > 0x7F) {
+                return None;
+            }
+            push_class(
+                class
+                    .ranges()
+                    .iter()
+                    .map(|r| (char::from(r.start()), char::from(r.end()))),
+                out,
+            )?;
+        }
+        HirKind::Look(look) => {
+            let (syntax, looks_ahead) = match look {
+                Look::Start => (r"\A", false),
+                Look::End => (r"\z", true),
+                Look::StartLF => ("(?m:^)", false),
+                Look::EndLF => ("(?m:$)", true),
+                Look::StartCRLF => ("(?mR:^)", false),
+                Look::EndCRLF => ("(?mR:$)", true),
+                Look::WordAscii => (r"\b", true),
+                Look::WordAsciiNegate => (r"\B", true),
+                Look::WordStartAscii => (r"\b{start}", true),
+                Look::WordEndAscii => (r"\b{end}", true),
+                Look::WordStartHalfAscii => (r"\b{start-half}", false),
+                Look::WordEndHalfAscii => (r"\b{end-half}", true),
+                // regex-lite's word boundaries are ASCII only.
+                _ => return None,
+            };
+            *end_sensitive |= looks_ahead;
+            out.push_str(syntax);
+        }
+        HirKind::Repetition(rep) => {
+            out.push_str("(?:");
+            print(&rep.sub, out, end_sensitive)?;
+            out.push(')');
+            let _ = match rep.max {
+                Some(max) if max == rep.min => write!(out, "{{{max}}}"),
+                Some(max) => write!(out, "{{{},{max}}}", rep.min),
+                None => write!(out, "{{{},}}", rep.min),
+            };
+            if !rep.greedy {
+                out.push('?');
+            }
+        }
+        HirKind::Capture(capture) => {
+            match &capture.name {
+                Some(name) => {
+                    let _ = write!(out, "(?P<{name}>");
+                }
+                None => out.push('('),
+            }
+            print(&capture.sub, out, end_sensitive)?;
+            out.push(')');
+        }
+        HirKind::Concat(children) => {
+            for child in children {
+                print(child, out, end_sensitive)?;
+            }
+        }
+        HirKind::Alternation(children) => {
+            out.push_str("(?:");
+            for (i, child) in children.iter().enumerate() {
+                if i > 0 {
+                    out.push('|');
+                }
+                print(child, out, end_sensitive)?;
+            }
+            out.push(')');
+        }
+    }
+    Some(())
+}
+
+/// Letters and digits stand for themselves; anything else is written as its code point, which
+/// regex-lite reads as that character whatever it would otherwise mean.
+fn push_char(c: char, out: &mut String) {
+    if c.is_alphanumeric() {
+        out.push(c);
+    } else {
+        let _ = write!(out, "\\x{{{:X}}}", c as u32);
+    }
+}
+
+fn push_class(ranges: impl Iterator<Item = (char, char)>, out: &mut String) -> Option<()> {
+    let start = out.len();
+    out.push('[');
+    for (low, high) in ranges {
+        let _ = write!(out, "\\x{{{:X}}}", low as u32);
+        if high != low {
+            let _ = write!(out, "-\\x{{{:X}}}", high as u32);
+        }
+    }
+    // An empty class (`[^\s\S]`) has no spelling in regex-lite.
+    if out.len() == start + 1 {
+        return None;
+    }
+    out.push(']');
+    Some(())
+}
+
+impl LiteRegex {
+    /// The HIR compiled with regex-lite, if it can express it and it compiles within `size_limit`
+    /// bytes.
+    pub(crate) fn new(hir: &Hir, size_limit: usize) -> Option<Self> {
+        let (pattern, end_sensitive) = lite_pattern(hir)?;
+        let regex = regex_lite::RegexBuilder::new(&pattern)
+            // Printing wraps every repetition and alternation in a group: allow for that.
+            .nest_limit(1000)
+            .size_limit(size_limit)
+            .build()
+            .ok()?;
+        let group_info = GroupInfo::new([regex.capture_names()]).ok()?;
+        Some(Self {
+            regex,
+            group_info,
+            end_sensitive,
+        })
+    }
+
+    pub(crate) fn is_match(&self, haystack: &str) -> bool {
+        self.regex.is_match(haystack)
+    }
+
+    /// The leftmost-first match lying within `span` of `haystack`, written to `caps`; `None` if
+    /// this build cannot search so (a pattern that looks ahead, in a span that ends before the
+    /// haystack: cutting the haystack would show it an end that is not there).
+    pub(crate) fn captures_in(
+        &self,
+        haystack: &str,
+        span: Range<usize>,
+        caps: &mut Option<Captures>,
+        locations: &mut Option<regex_lite::CaptureLocations>,
+    ) -> Option<bool> {
+        if self.end_sensitive && span.end < haystack.len() {
+            return None;
+        }
+        // Nothing in the pattern looks past a match's end, so a haystack cut at the span's end
+        // gives the matches within the span; looks behind still see the text before its start.
+        let locs = match locations {
+            Some(locs) if locs.len() == self.regex.captures_len() => locs,
+            other => other.insert(self.regex.capture_locations()),
+        };
+        let found = self
+            .regex
+            .captures_read_at(locs, &haystack[..span.end], span.start)
+            .is_some();
+        let caps = match caps {
+            Some(c) if c.group_info().slot_len() == self.group_info.slot_len() => c,
+            other => other.insert(Captures::all(self.group_info.clone())),
+        };
+        if !found {
+            caps.set_pattern(None);
+            return Some(false);
+        }
+        caps.set_pattern(Some(PatternID::ZERO));
+        let slots = caps.slots_mut();
+        for (group, pair) in slots.chunks_exact_mut(2).enumerate() {
+            let (start, end) = locs.get(group).map_or((None, None), |(s, e)| {
+                (NonMaxUsize::new(s), NonMaxUsize::new(e))
+            });
+            pair[0] = start;
+            pair[1] = end;
+        }
+        Some(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lite(source: &str) -> Option<LiteRegex> {
+        LiteRegex::new(&regex_syntax::parse(source).unwrap(), 1 << 20)
+    }
+
+    #[test]
+    fn prints_what_regex_lite_can_match_alike() {
+        let (printed, ahead) = lite_pattern(&regex_syntax::parse(r"出口(?P<n>\d+)[,，]$").unwrap())
+            .expect("expressible");
+        assert!(ahead);
+        assert!(printed.starts_with("出口(?P<n>(?:["), "{printed}");
+        assert!(lite(r"(?i)abc").is_some());
+        assert!(lite(r"(?m)^进口").is_some_and(|l| !l.end_sensitive));
+    }
+
+    #[test]
+    fn leaves_to_regex_automata_what_regex_lite_cannot_match_alike() {
+        assert!(lite(r"\b出口").is_none(), "Unicode word boundary");
+        assert!(lite(r"[^\s\S]").is_none(), "empty class");
+        // Rule patterns are parsed as UTF-8 and cannot hold these; a HIR that does is refused.
+        let bytes = |source: &str| {
+            let hir = regex_syntax::ParserBuilder::new()
+                .utf8(false)
+                .build()
+                .parse(source)
+                .unwrap();
+            LiteRegex::new(&hir, 1 << 20)
+        };
+        assert!(bytes(r"(?-u:\xFF)").is_none(), "a byte beyond ASCII");
+        assert!(
+            bytes(r"(?-u:[\x00-\xFF])").is_none(),
+            "a byte class beyond ASCII"
+        );
+        assert!(bytes(r"(?-u:[a-c])").is_some(), "an ASCII byte class");
+        assert!(lite(r"(?-u:\b)元").is_some(), "an ASCII word boundary");
+    }
+
+    #[test]
+    fn a_look_ahead_pattern_does_not_search_a_cut_span() {
+        let re = lite(r"元$").unwrap();
+        let (mut caps, mut locs) = (None, None);
+        assert_eq!(re.captures_in("5元a", 0..4, &mut caps, &mut locs), None);
+        assert_eq!(
+            re.captures_in("5元", 0..4, &mut caps, &mut locs),
+            Some(true)
+        );
+    }
+}
