@@ -36,96 +36,117 @@ pub(crate) struct LiteRegex {
 /// The printed pattern of a HIR in regex-lite's syntax, and whether it looks ahead of a
 /// position; `None` where regex-lite cannot match what the HIR matches.
 pub fn lite_pattern(hir: &Hir) -> Option<(String, bool)> {
-    let mut out = String::new();
-    let mut end_sensitive = false;
-    print(hir, &mut out, &mut end_sensitive)?;
-    Some((out, end_sensitive))
+    let mut printer = Printer {
+        out: String::new(),
+        end_sensitive: false,
+        next_group: 1,
+    };
+    printer.print(hir)?;
+    Some((printer.out, printer.end_sensitive))
 }
 
-fn print(hir: &Hir, out: &mut String, end_sensitive: &mut bool) -> Option<()> {
-    match hir.kind() {
-        HirKind::Empty => out.push_str("(?:)"),
-        HirKind::Literal(literal) => {
-            for c in std::str::from_utf8(&literal.0).ok()?.chars() {
-                push_char(c, out);
-            }
-        }
-        HirKind::Class(Class::Unicode(class)) => {
-            push_class(class.ranges().iter().map(|r| (r.start(), r.end())), out)?;
-        }
-        HirKind::Class(Class::Bytes(class)) => {
-            // A byte class matches code points only where it stays within ASCII.
-            if class.ranges().iter().any(|r| r.end() > 0x7F) {
-                return None;
-            }
-            push_class(
-                class
-                    .ranges()
-                    .iter()
-                    .map(|r| (char::from(r.start()), char::from(r.end()))),
-                out,
-            )?;
-        }
-        HirKind::Look(look) => {
-            let (syntax, looks_ahead) = match look {
-                Look::Start => (r"\A", false),
-                Look::End => (r"\z", true),
-                Look::StartLF => ("(?m:^)", false),
-                Look::EndLF => ("(?m:$)", true),
-                Look::StartCRLF => ("(?mR:^)", false),
-                Look::EndCRLF => ("(?mR:$)", true),
-                Look::WordAscii => (r"\b", true),
-                Look::WordAsciiNegate => (r"\B", true),
-                Look::WordStartAscii => (r"\b{start}", true),
-                Look::WordEndAscii => (r"\b{end}", true),
-                Look::WordStartHalfAscii => (r"\b{start-half}", false),
-                Look::WordEndHalfAscii => (r"\b{end-half}", true),
-                // regex-lite's word boundaries are ASCII only.
-                _ => return None,
-            };
-            *end_sensitive |= looks_ahead;
-            out.push_str(syntax);
-        }
-        HirKind::Repetition(rep) => {
-            out.push_str("(?:");
-            print(&rep.sub, out, end_sensitive)?;
-            out.push(')');
-            let _ = match rep.max {
-                Some(max) if max == rep.min => write!(out, "{{{max}}}"),
-                Some(max) => write!(out, "{{{},{max}}}", rep.min),
-                None => write!(out, "{{{},}}", rep.min),
-            };
-            if !rep.greedy {
-                out.push('?');
-            }
-        }
-        HirKind::Capture(capture) => {
-            match &capture.name {
-                Some(name) => {
-                    let _ = write!(out, "(?P<{name}>");
+struct Printer {
+    out: String,
+    end_sensitive: bool,
+    /// The number the next group must have for regex-lite to number the groups alike: a group
+    /// inside `{0}` leaves the HIR but keeps its number, and regex-lite would number the ones
+    /// after it one lower.
+    next_group: u32,
+}
+
+impl Printer {
+    fn print(&mut self, hir: &Hir) -> Option<()> {
+        let out = &mut self.out;
+        match hir.kind() {
+            HirKind::Empty => out.push_str("(?:)"),
+            HirKind::Literal(literal) => {
+                for c in std::str::from_utf8(&literal.0).ok()?.chars() {
+                    push_char(c, out);
                 }
-                None => out.push('('),
             }
-            print(&capture.sub, out, end_sensitive)?;
-            out.push(')');
-        }
-        HirKind::Concat(children) => {
-            for child in children {
-                print(child, out, end_sensitive)?;
+            HirKind::Class(Class::Unicode(class)) => {
+                push_class(class.ranges().iter().map(|r| (r.start(), r.end())), out)?;
             }
-        }
-        HirKind::Alternation(children) => {
-            out.push_str("(?:");
-            for (i, child) in children.iter().enumerate() {
-                if i > 0 {
-                    out.push('|');
+            HirKind::Class(Class::Bytes(class)) => {
+                // A byte class matches code points only where it stays within ASCII.
+                if class.ranges().iter().any(|r| r.end() > 0x7F) {
+                    return None;
                 }
-                print(child, out, end_sensitive)?;
+                push_class(
+                    class
+                        .ranges()
+                        .iter()
+                        .map(|r| (char::from(r.start()), char::from(r.end()))),
+                    out,
+                )?;
             }
-            out.push(')');
+            HirKind::Look(look) => {
+                let (syntax, looks_ahead) = match look {
+                    Look::Start => (r"\A", false),
+                    Look::End => (r"\z", true),
+                    Look::StartLF => ("(?m:^)", false),
+                    Look::EndLF => ("(?m:$)", true),
+                    // Not after a `\r` that a `\n` follows: it reads the next character too.
+                    Look::StartCRLF => ("(?mR:^)", true),
+                    Look::EndCRLF => ("(?mR:$)", true),
+                    Look::WordAscii => (r"\b", true),
+                    Look::WordAsciiNegate => (r"\B", true),
+                    Look::WordStartAscii => (r"\b{start}", true),
+                    Look::WordEndAscii => (r"\b{end}", true),
+                    Look::WordStartHalfAscii => (r"\b{start-half}", false),
+                    Look::WordEndHalfAscii => (r"\b{end-half}", true),
+                    // regex-lite's word boundaries are ASCII only.
+                    _ => return None,
+                };
+                self.end_sensitive |= looks_ahead;
+                out.push_str(syntax);
+            }
+            HirKind::Repetition(rep) => {
+                out.push_str("(?:");
+                self.print(&rep.sub)?;
+                let out = &mut self.out;
+                out.push(')');
+                let _ = match rep.max {
+                    Some(max) if max == rep.min => write!(out, "{{{max}}}"),
+                    Some(max) => write!(out, "{{{},{max}}}", rep.min),
+                    None => write!(out, "{{{},}}", rep.min),
+                };
+                if !rep.greedy {
+                    out.push('?');
+                }
+            }
+            HirKind::Capture(capture) => {
+                if capture.index != self.next_group {
+                    return None;
+                }
+                self.next_group += 1;
+                match &capture.name {
+                    Some(name) => {
+                        let _ = write!(out, "(?P<{name}>");
+                    }
+                    None => out.push('('),
+                }
+                self.print(&capture.sub)?;
+                self.out.push(')');
+            }
+            HirKind::Concat(children) => {
+                for child in children {
+                    self.print(child)?;
+                }
+            }
+            HirKind::Alternation(children) => {
+                out.push_str("(?:");
+                for (i, child) in children.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push('|');
+                    }
+                    self.print(child)?;
+                }
+                self.out.push(')');
+            }
         }
+        Some(())
     }
-    Some(())
 }
 
 /// Letters and digits stand for themselves; anything else is written as its code point, which
@@ -191,16 +212,15 @@ impl LiteRegex {
         if self.end_sensitive && span.end < haystack.len() {
             return None;
         }
+        // regex-automata takes a span that splits a character; cutting there cannot.
+        let cut = haystack.get(..span.end)?;
         // Nothing in the pattern looks past a match's end, so a haystack cut at the span's end
         // gives the matches within the span; looks behind still see the text before its start.
         let locs = match locations {
             Some(locs) if locs.len() == self.regex.captures_len() => locs,
             other => other.insert(self.regex.capture_locations()),
         };
-        let found = self
-            .regex
-            .captures_read_at(locs, &haystack[..span.end], span.start)
-            .is_some();
+        let found = self.regex.captures_read_at(locs, cut, span.start).is_some();
         let caps = match caps {
             Some(c) if c.group_info().slot_len() == self.group_info.slot_len() => c,
             other => other.insert(Captures::all(self.group_info.clone())),
@@ -260,6 +280,11 @@ mod tests {
         );
         assert!(bytes(r"(?-u:[a-c])").is_some(), "an ASCII byte class");
         assert!(lite(r"(?-u:\b)元").is_some(), "an ASCII word boundary");
+        // `(a){0}` leaves the HIR but keeps group 1: regex-lite would call `n` group 1.
+        assert!(
+            lite(r"(a){0}(?P<n>b)").is_none(),
+            "a group numbered past a vanished one"
+        );
     }
 
     #[test]
@@ -271,5 +296,9 @@ mod tests {
             re.captures_in("5元", 0..4, &mut caps, &mut locs),
             Some(true)
         );
+        // A CRLF line start reads the character after it: `\r` then `\n` is no line start.
+        let crlf = lite(r"(?mR)\r^").unwrap();
+        assert!(crlf.end_sensitive);
+        assert_eq!(crlf.captures_in("\r\n", 0..1, &mut caps, &mut locs), None);
     }
 }
