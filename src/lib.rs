@@ -28,6 +28,7 @@ pub mod error;
 pub mod families;
 pub mod figure;
 pub mod input;
+pub mod lazy_regex;
 pub mod lint;
 pub mod parallel;
 pub mod report;

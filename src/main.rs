@@ -517,7 +517,7 @@ fn for_each_input<T: Send>(
     // Fewer inputs than threads: each worker's batch shares its rules among the spare ones (no
     // more than there are cores: past that they would only split the regex caches).
     let threads_per_batch = (wanted / threads).clamp(1, factlint::parallel::cores());
-    factlint::rules::lazy_regex::share_cache_budget(threads * threads_per_batch);
+    factlint::lazy_regex::share_cache_budget(threads * threads_per_batch);
     let progress = if io::stderr().is_terminal() && inputs.len() >= 50 {
         indicatif::ProgressBar::new(inputs.len() as u64)
     } else {

@@ -15,8 +15,8 @@ pub mod suppress;
 
 use crate::document::chars::{ceil_char_boundary, floor_char_boundary};
 use crate::figure::Figure;
+use crate::lazy_regex::{Groups, LazyRegex};
 use crate::rules::expr::Ty;
-use crate::rules::lazy_regex::Groups;
 use crate::rules::prefilter::{windows_around, Present, Windows};
 use crate::rules::{Fact, Rule, RuleSet, Scope, Severity};
 use crate::Article;
@@ -894,14 +894,29 @@ fn candidates_in(
 }
 
 /// Periods copy names: years, flows (上半年, 6月份, 1至5月) and points in time (6月末).
-fn period_regex() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+fn period_regex() -> &'static LazyRegex {
+    static RE: std::sync::OnceLock<LazyRegex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        regex::Regex::new(
+        LazyRegex::built_in(
             r"\d{4}年|上半年|下半年|全年|前三季度|[一二三四1-4]季度|\d{1,2}(?:至|-|—|－)\d{1,2}月|前\d{1,2}个?月|\d{1,2}月(?:份|末|底)?|年末|年底|年初|春节|国庆|五一|端午|中秋|元旦|春运|暑运|暑期",
         )
-        .expect("period pattern")
     })
+}
+
+/// The periods a text names, left to right, as `find_iter` gives them (none is empty).
+fn periods(text: &str) -> Vec<Range<usize>> {
+    let regex = period_regex();
+    let mut groups = regex.groups();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < text.len() && regex.captures_at(text, at, &mut groups) {
+        let Some(whole) = groups.whole().filter(|m| !m.is_empty()) else {
+            break;
+        };
+        at = whole.end;
+        found.push(whole);
+    }
+    found
 }
 
 /// The built-in `period` of a figure: the last period named before it in its paragraph (a
@@ -929,28 +944,28 @@ fn period_before(article: &Article, at: usize) -> Option<String> {
 
 /// The last period named in a text, as `year|part`.
 fn last_period(before: &str) -> Option<String> {
-    let found: Vec<regex::Match> = period_regex()
-        .find_iter(before)
+    let found: Vec<Range<usize>> = periods(before)
+        .into_iter()
         .filter(|m| {
-            let rest = &before[m.end()..];
-            !(m.as_str().ends_with('月') && rest.starts_with(|c: char| c.is_ascii_digit()))
+            let rest = &before[m.end..];
+            !(before[m.clone()].ends_with('月') && rest.starts_with(|c: char| c.is_ascii_digit()))
         })
         .collect();
     let last = found.last()?;
-    let is_year = |m: &regex::Match| {
-        m.as_str().len() == "2024年".len() && m.as_str().starts_with(|c: char| c.is_ascii_digit())
+    let is_year = |m: &Range<usize>| {
+        m.len() == "2024年".len() && before[m.clone()].starts_with(|c: char| c.is_ascii_digit())
     };
     // `2024年全年` and `2024年` are the same period; `2025年上半年` keeps its year.
     let (year, part) = if is_year(last) {
-        (last.as_str().trim_end_matches('年'), "")
+        (before[last.clone()].trim_end_matches('年'), "")
     } else {
         let year = found
             .len()
             .checked_sub(2)
             .map(|i| &found[i])
-            .filter(|y| is_year(y) && y.end() == last.start())
-            .map_or("", |y| y.as_str().trim_end_matches('年'));
-        (year, last.as_str())
+            .filter(|y| is_year(y) && y.end == last.start)
+            .map_or("", |y| before[y.clone()].trim_end_matches('年'));
+        (year, &before[last.clone()])
     };
     let part = if part == "全年" { "" } else { part };
     Some(format!("{year}|{part}"))

@@ -8,7 +8,7 @@ use super::numeral::{self, digit_value, is_numeral_char};
 use super::unit::Dimension;
 use super::{DateMention, Figure, Interval, Qualifier, ReadOptions, Rounding};
 use crate::document::Segments;
-use regex::Regex;
+use crate::lazy_regex::{Groups, LazyRegex};
 use rust_decimal::Decimal;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -255,76 +255,73 @@ impl<'a> Scanner<'a> {
         let res = &DATE_REGEXES;
         let open = DateOpenings::of(c, rest);
         if open.year {
-            if let Some(m) = res.full.captures(rest) {
-                let year: u32 = m[1].parse().ok()?;
+            if let Some(m) = date_match(&res.full, rest) {
+                let year: u32 = m.get(1)?.parse().ok()?;
                 if (1000..=2999).contains(&year) {
-                    let month = m.get(2).and_then(|x| x.as_str().parse().ok());
-                    let day = m.get(3).and_then(|x| x.as_str().parse().ok());
-                    return Some(self.date(k, m.get(0)?.end(), Some(year), month, day));
+                    let month = m.get(2).and_then(|x| x.parse().ok());
+                    let day = m.get(3).and_then(|x| x.parse().ok());
+                    return Some(self.date(k, m.end(), Some(year), month, day));
                 }
             }
-            if let Some(m) = res.iso.captures(rest) {
-                let year: u32 = m[1].parse().ok()?;
+            if let Some(m) = date_match(&res.iso, rest) {
+                let year: u32 = m.get(1)?.parse().ok()?;
                 return Some(self.date(
                     k,
-                    m.get(0)?.end(),
+                    m.end(),
                     Some(year),
-                    m[2].parse().ok(),
-                    m[3].parse().ok(),
+                    m.get(2)?.parse().ok(),
+                    m.get(3)?.parse().ok(),
                 ));
             }
         }
         if open.short {
-            if let Some(m) = res.month_day.captures(rest) {
-                let month: u32 = m[1].parse().ok()?;
-                let day: u32 = m[2].parse().ok()?;
+            if let Some(m) = date_match(&res.month_day, rest) {
+                let month: u32 = m.get(1)?.parse().ok()?;
+                let day: u32 = m.get(2)?.parse().ok()?;
                 if (1..=12).contains(&month) && (1..=31).contains(&day) {
-                    return Some(self.date(k, m.get(0)?.end(), None, Some(month), Some(day)));
+                    return Some(self.date(k, m.end(), None, Some(month), Some(day)));
                 }
             }
-            if let Some(m) = res.month_range.captures(rest) {
-                let end: u32 = m[2].parse().ok()?;
+            if let Some(m) = date_match(&res.month_range, rest) {
+                let end: u32 = m.get(2)?.parse().ok()?;
                 if (1..=12).contains(&end) {
-                    return Some(self.date(k, m.get(0)?.end(), None, Some(end), None));
+                    return Some(self.date(k, m.end(), None, Some(end), None));
                 }
             }
-            if let Some(m) = res.month.captures(rest) {
-                let month: u32 = m[1].parse().ok()?;
+            if let Some(m) = date_match(&res.month, rest) {
+                let month: u32 = m.get(1)?.parse().ok()?;
                 if (1..=12).contains(&month) {
-                    return Some(self.date(k, m.get(0)?.end(), None, Some(month), None));
+                    return Some(self.date(k, m.end(), None, Some(month), None));
                 }
             }
-            if let Some(m) = res.day.captures(rest) {
-                let day: u32 = m[1].parse().ok()?;
+            if let Some(m) = date_match(&res.day, rest) {
+                let day: u32 = m.get(1)?.parse().ok()?;
                 if (1..=31).contains(&day) {
-                    return Some(self.date(k, m.get(0)?.end(), None, None, Some(day)));
+                    return Some(self.date(k, m.end(), None, None, Some(day)));
                 }
             }
-            if let Some(m) = res.time.find(rest) {
+            if let Some(m) = date_match(&res.time, rest) {
                 return Some(self.date(k, m.end(), None, None, None));
             }
             if prev == Some('前') {
-                if let Some(m) = res.first_months.find(rest) {
+                if let Some(m) = date_match(&res.first_months, rest) {
                     return Some(self.date(k, m.end(), None, None, None));
                 }
             }
         }
         if open.quarter {
-            if let Some(m) = res.quarter.find(rest) {
+            if let Some(m) = date_match(&res.quarter, rest) {
                 if prev != Some('个') {
                     return Some(self.date(k, m.end(), None, None, None));
                 }
             }
         }
         if open.english {
-            if let Some(m) = res.english.captures(rest) {
-                let day = m
-                    .get(2)
-                    .or_else(|| m.get(4))
-                    .and_then(|x| x.as_str().parse().ok());
-                let year = m.get(3).and_then(|x| x.as_str().parse().ok());
-                let month = month_number(m.get(1).or_else(|| m.get(5))?.as_str());
-                return Some(self.date(k, m.get(0)?.end(), year, month, day));
+            if let Some(m) = date_match(&res.english, rest) {
+                let day = m.get(2).or_else(|| m.get(4)).and_then(|x| x.parse().ok());
+                let year = m.get(3).and_then(|x| x.parse().ok());
+                let month = month_number(m.get(1).or_else(|| m.get(5))?);
+                return Some(self.date(k, m.end(), year, month, day));
             }
         }
         None
@@ -1146,16 +1143,16 @@ impl DateOpenings {
 /// The date patterns, each compiled the first time a text needs it ([`DateOpenings`] leaves
 /// most unused on most articles, and compiling all of them was most of reading one article).
 struct DateRegexes {
-    full: LazyLock<Regex>,
-    iso: LazyLock<Regex>,
-    month_day: LazyLock<Regex>,
-    month_range: LazyLock<Regex>,
-    month: LazyLock<Regex>,
-    day: LazyLock<Regex>,
-    time: LazyLock<Regex>,
-    first_months: LazyLock<Regex>,
-    quarter: LazyLock<Regex>,
-    english: LazyLock<Regex>,
+    full: LazyLock<LazyRegex>,
+    iso: LazyLock<LazyRegex>,
+    month_day: LazyLock<LazyRegex>,
+    month_range: LazyLock<LazyRegex>,
+    month: LazyLock<LazyRegex>,
+    day: LazyLock<LazyRegex>,
+    time: LazyLock<LazyRegex>,
+    first_months: LazyLock<LazyRegex>,
+    quarter: LazyLock<LazyRegex>,
+    english: LazyLock<LazyRegex>,
 }
 
 static DATE_REGEXES: DateRegexes = DateRegexes {
@@ -1181,8 +1178,31 @@ static DATE_REGEXES: DateRegexes = DateRegexes {
     }),
 };
 
-fn built_in(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("built-in date pattern")
+fn built_in(pattern: &str) -> LazyRegex {
+    LazyRegex::built_in(pattern)
+}
+
+/// A date pattern's match at the start of a text, and its groups as text.
+struct DateMatch<'t> {
+    text: &'t str,
+    groups: Groups,
+}
+
+impl<'t> DateMatch<'t> {
+    fn get(&self, group: usize) -> Option<&'t str> {
+        self.groups.get(group).and_then(|r| self.text.get(r))
+    }
+
+    fn end(&self) -> usize {
+        self.groups.whole().map_or(0, |r| r.end)
+    }
+}
+
+fn date_match<'t>(regex: &LazyRegex, text: &'t str) -> Option<DateMatch<'t>> {
+    let mut groups = regex.groups();
+    regex
+        .captures_at(text, 0, &mut groups)
+        .then_some(DateMatch { text, groups })
 }
 
 #[cfg(test)]

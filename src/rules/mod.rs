@@ -4,8 +4,6 @@
 
 pub mod examples;
 pub mod expr;
-pub mod lazy_regex;
-pub mod lite;
 pub mod pack;
 pub mod pattern;
 pub mod prefilter;
@@ -13,8 +11,8 @@ pub mod schema;
 
 use crate::error::{Error, RuleError};
 use crate::figure::{Dimension, UnitEntry, UnitTable};
+use crate::lazy_regex::LazyRegex;
 use expr::{Check, Env, Ty, Type};
-use lazy_regex::LazyRegex;
 use miette::NamedSource;
 use pattern::{CompiledPattern, MacroKind, PatternError};
 use schema::{DimensionSpec, RuleFile, RuleSpec};

@@ -152,7 +152,7 @@ pub fn shipped() -> Option<RuleSet> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::lazy_regex::LazyRegex;
+    use crate::lazy_regex::LazyRegex;
     use proptest::prelude::*;
 
     proptest! {

@@ -5,8 +5,9 @@
 //! that character. So a pattern cannot cut a figure in half, qualifiers (`超`, `近`) travel with
 //! their figure, and `出口{amount}` binds exactly the figure the reader found.
 
-use super::lazy_regex::LazyRegex;
 use crate::figure::Dimension;
+use crate::lazy_regex::LazyRegex;
+pub use crate::lazy_regex::PatternError;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -138,14 +139,6 @@ fn reference_regex() -> &'static Regex {
         Regex::new(r"\{@([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)\}")
             .expect("reference syntax")
     })
-}
-
-/// A mistake in a pattern, located within it.
-#[derive(Debug, Clone)]
-pub struct PatternError {
-    pub span: Range<usize>,
-    pub message: String,
-    pub help: Option<String>,
 }
 
 fn reserved_regex() -> &'static Regex {

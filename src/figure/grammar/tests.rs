@@ -389,7 +389,7 @@ mod date_openings {
             .filter(|(allowed, _)| !allowed)
             .flat_map(|(_, patterns)| patterns)
             .find(|re| re.is_match(rest))
-            .map(|re| re.as_str())
+            .map(|re| re.pattern())
     }
 
     #[test]

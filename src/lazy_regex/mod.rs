@@ -1,4 +1,5 @@
-//! Rule regexes: compiled on first use, searched with per-thread caches under a memory budget.
+//! Regexes — the rules' and factlint's own date and period patterns — compiled on first use, in
+//! two steps, and searched with per-thread caches under a memory budget.
 //!
 //! A regex's search state (above all its lazy DFA, which grows a transition table as it meets new
 //! text) lives in a cache. The `regex` crate keeps one per regex per thread in a pool nobody can
@@ -8,6 +9,8 @@
 //! its largest caches, as the lazy DFA clears its own cache when it fills. The count leaves out
 //! the allocations' growth slack (up to as much again), but it no longer grows with the corpus.
 
+pub mod lite;
+
 use regex_automata::meta;
 use regex_automata::util::captures::Captures;
 use regex_automata::Input;
@@ -16,8 +19,15 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use super::lite::LiteRegex;
-use super::pattern::PatternError;
+use lite::LiteRegex;
+
+/// A mistake in a pattern, located within it.
+#[derive(Debug, Clone)]
+pub struct PatternError {
+    pub span: Range<usize>,
+    pub message: String,
+    pub help: Option<String>,
+}
 
 /// Regexes compiled from rules may not grow beyond this (bytes of compiled program); each lazy
 /// DFA may use as much for its transition table before it clears it.

@@ -5,7 +5,7 @@
 //! (`[^，。；：\d]{2,16}?` is sixteen copies of one), which is what makes its searches fast and
 //! what a single article never pays back. regex-lite keeps a class as its ranges of code points
 //! and searches code point by code point, so it compiles several times faster and searches
-//! slower: the right trade until a regex has searched [`super::lazy_regex::QUICK_BYTES`], when the
+//! slower: the right trade until a regex has searched [`super::QUICK_BYTES`], when the
 //! full build takes over.
 //!
 //! regex-lite reads a pattern, not a parsed one, so the HIR that regex-syntax made (Unicode
