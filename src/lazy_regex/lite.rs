@@ -31,6 +31,110 @@ pub(crate) struct LiteRegex {
     /// The pattern looks at text after a position (`$`, `\z`, word boundaries): a search that
     /// must end before the haystack does cannot simply cut the haystack there.
     end_sensitive: bool,
+    /// The characters a match can start with, when every match starts with a character (none
+    /// is empty) and they are few: regex-lite searches code point by code point with no literal
+    /// skip, so a search first moves to the next such character.
+    first: Option<FirstChars>,
+}
+
+/// A small set of characters, as sorted ranges.
+#[derive(Debug)]
+struct FirstChars {
+    ranges: Vec<(char, char)>,
+}
+
+/// Past this many ranges, or characters (`[^，。]` is three ranges), too many characters of the
+/// copy would open a match for skipping to pay.
+const MAX_FIRST_RANGES: usize = 8;
+const MAX_FIRST_CHARS: u32 = 512;
+
+impl FirstChars {
+    /// The characters that can open a match of `hir`; `None` if it can match the empty string
+    /// or opens with too many.
+    fn of(hir: &Hir) -> Option<Self> {
+        let (mut ranges, nullable) = first(hir)?;
+        if nullable || ranges.is_empty() {
+            return None;
+        }
+        ranges.sort_unstable();
+        ranges.dedup();
+        let covered: u32 = ranges
+            .iter()
+            .map(|&(low, high)| u32::from(high) - u32::from(low) + 1)
+            .sum();
+        (ranges.len() <= MAX_FIRST_RANGES && covered <= MAX_FIRST_CHARS).then_some(Self { ranges })
+    }
+
+    fn contains(&self, c: char) -> bool {
+        self.ranges.iter().any(|&(low, high)| low <= c && c <= high)
+    }
+
+    /// Where in `text` the first character that can open a match stands.
+    fn find_in(&self, text: &str) -> Option<usize> {
+        match self.ranges[..] {
+            [(low, high)] if low == high => text.find(low),
+            _ => text.find(|c| self.contains(c)),
+        }
+    }
+}
+
+/// The characters that can open a match of `hir`, and whether it can match the empty string;
+/// `None` once there are too many to be worth skipping to.
+fn first(hir: &Hir) -> Option<(Vec<(char, char)>, bool)> {
+    let set = match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => (Vec::new(), true),
+        HirKind::Literal(literal) => {
+            let c = std::str::from_utf8(&literal.0).ok()?.chars().next()?;
+            (vec![(c, c)], false)
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            let ranges = class.ranges();
+            if ranges.len() > MAX_FIRST_RANGES {
+                return None;
+            }
+            (ranges.iter().map(|r| (r.start(), r.end())).collect(), false)
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            let ranges = class.ranges();
+            if ranges.len() > MAX_FIRST_RANGES || ranges.iter().any(|r| r.end() > 0x7F) {
+                return None;
+            }
+            let chars = ranges
+                .iter()
+                .map(|r| (char::from(r.start()), char::from(r.end())));
+            (chars.collect(), false)
+        }
+        HirKind::Repetition(rep) if rep.max == Some(0) => (Vec::new(), true),
+        HirKind::Repetition(rep) => {
+            let (set, nullable) = first(&rep.sub)?;
+            (set, nullable || rep.min == 0)
+        }
+        HirKind::Capture(capture) => first(&capture.sub)?,
+        HirKind::Concat(children) => {
+            let mut set = Vec::new();
+            let mut nullable = true;
+            for child in children {
+                let (child_set, child_nullable) = first(child)?;
+                set.extend(child_set);
+                if !child_nullable {
+                    nullable = false;
+                    break;
+                }
+            }
+            (set, nullable)
+        }
+        HirKind::Alternation(children) => {
+            let mut set = Vec::new();
+            let mut nullable = false;
+            for child in children {
+                let (child_set, child_nullable) = first(child)?;
+                set.extend(child_set);
+                nullable |= child_nullable;
+            }
+            (set, nullable)
+        }
+    };
+    (set.0.len() <= MAX_FIRST_RANGES * 4).then_some(set)
 }
 
 /// The printed pattern of a HIR in regex-lite's syntax, and whether it looks ahead of a
@@ -192,11 +296,23 @@ impl LiteRegex {
             regex,
             group_info,
             end_sensitive,
+            first: FirstChars::of(hir),
         })
     }
 
+    /// Where a search from `start` may begin: at the next character that can open a match
+    /// (`None`: there is none, so nothing matches). A match starts at a character its pattern
+    /// can open with, so no match is skipped, and looks behind still see the text before.
+    fn skip(&self, haystack: &str, start: usize) -> Option<usize> {
+        match (&self.first, haystack.get(start..)) {
+            (Some(first), Some(rest)) => first.find_in(rest).map(|at| start + at),
+            _ => Some(start),
+        }
+    }
+
     pub(crate) fn is_match(&self, haystack: &str) -> bool {
-        self.regex.is_match(haystack)
+        self.skip(haystack, 0)
+            .is_some_and(|start| self.regex.is_match_at(haystack, start))
     }
 
     /// The leftmost-first match lying within `span` of `haystack`, written to `caps`; `None` if
@@ -220,7 +336,9 @@ impl LiteRegex {
             Some(locs) if locs.len() == self.regex.captures_len() => locs,
             other => other.insert(self.regex.capture_locations()),
         };
-        let found = self.regex.captures_read_at(locs, cut, span.start).is_some();
+        let found = self
+            .skip(cut, span.start)
+            .is_some_and(|start| self.regex.captures_read_at(locs, cut, start).is_some());
         let caps = match caps {
             Some(c) if c.group_info().slot_len() == self.group_info.slot_len() => c,
             other => other.insert(Captures::all(self.group_info.clone())),
@@ -285,6 +403,41 @@ mod tests {
             lite(r"(a){0}(?P<n>b)").is_none(),
             "a group numbered past a vanished one"
         );
+    }
+
+    #[test]
+    fn a_search_starts_at_a_character_that_can_open_a_match() {
+        let first =
+            |source: &str| FirstChars::of(&regex_syntax::parse(source).unwrap()).map(|f| f.ranges);
+        assert_eq!(
+            first("(?:比重|占比)为?(?P<n>\\d)"),
+            Some(vec![('占', '占'), ('比', '比')])
+        );
+        assert_eq!(first("(?:为)?出口"), Some(vec![('为', '为'), ('出', '出')]));
+        assert_eq!(first("(?m:^)[a-c]x"), Some(vec![('a', 'c')]));
+        assert_eq!(first("出口|"), None, "matches the empty string");
+        assert_eq!(first("a*"), None, "matches the empty string");
+        assert_eq!(first("[^，。]出口"), None, "opens with most characters");
+        let re = lite("(?:比重|占比)为(?P<n>\\d)").unwrap();
+        let (mut caps, mut locs) = (None, None);
+        let text = "今年占比为7，比重为8";
+        assert_eq!(
+            re.captures_in(text, 0..text.len(), &mut caps, &mut locs),
+            Some(true)
+        );
+        let whole = caps.as_ref().unwrap().get_match().unwrap().range();
+        assert_eq!(&text[whole], "占比为7");
+        assert_eq!(
+            re.captures_in(text, 19..text.len(), &mut caps, &mut locs),
+            Some(true)
+        );
+        let whole = caps.as_ref().unwrap().get_match().unwrap().range();
+        assert_eq!(&text[whole], "比重为8");
+        assert_eq!(
+            re.captures_in("今年为7", 0..10, &mut caps, &mut locs),
+            Some(false)
+        );
+        assert!(re.is_match(text) && !re.is_match("今年为7"));
     }
 
     #[test]
