@@ -43,10 +43,11 @@ struct FirstChars {
     ranges: Vec<(char, char)>,
 }
 
-/// Past this many ranges, or characters (`[^，。]` is three ranges), too many characters of the
-/// copy would open a match for skipping to pay.
-const MAX_FIRST_RANGES: usize = 8;
-const MAX_FIRST_CHARS: u32 = 512;
+/// Past this many ranges, or characters (`[^，。]` is three ranges and a million characters,
+/// `\p{Han}` a hundred thousand), too many characters of the copy would open a match for
+/// skipping to pay; Unicode's digits (`\d`, 68 ranges, 680 characters) are still few.
+const MAX_FIRST_RANGES: usize = 128;
+const MAX_FIRST_CHARS: u32 = 4096;
 
 impl FirstChars {
     /// The characters that can open a match of `hir`; `None` if it can match the empty string
@@ -57,7 +58,14 @@ impl FirstChars {
             return None;
         }
         ranges.sort_unstable();
-        ranges.dedup();
+        let mut merged: Vec<(char, char)> = Vec::with_capacity(ranges.len());
+        for (low, high) in ranges {
+            match merged.last_mut() {
+                Some(last) if low <= last.1 => last.1 = last.1.max(high),
+                _ => merged.push((low, high)),
+            }
+        }
+        let ranges = merged;
         let covered: u32 = ranges
             .iter()
             .map(|&(low, high)| u32::from(high) - u32::from(low) + 1)
@@ -66,7 +74,9 @@ impl FirstChars {
     }
 
     fn contains(&self, c: char) -> bool {
-        self.ranges.iter().any(|&(low, high)| low <= c && c <= high)
+        // Sorted and merged: only the last range starting at or before `c` can hold it.
+        let after = self.ranges.partition_point(|&(low, _)| low <= c);
+        after > 0 && c <= self.ranges[after - 1].1
     }
 
     /// Where in `text` the first character that can open a match stands.
