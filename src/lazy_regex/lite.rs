@@ -306,7 +306,11 @@ impl LiteRegex {
             regex,
             group_info,
             end_sensitive,
-            first: FirstChars::of(hir),
+            // A pattern anchored at the text's start fails at once where it cannot open;
+            // skipping would scan the rest of the text to find that out.
+            first: (!hir.properties().look_set_prefix().contains(Look::Start))
+                .then(|| FirstChars::of(hir))
+                .flatten(),
         })
     }
 
