@@ -1157,30 +1157,26 @@ struct DateRegexes {
 
 static DATE_REGEXES: DateRegexes = DateRegexes {
     full: LazyLock::new(|| {
-        built_in(
+        LazyRegex::built_in(
             r"^(\d{4})(?:财|会计)?年度?(?:(\d{1,2})月(?:份|末|底|初|中旬|上旬|下旬)?(?:(\d{1,2})日)?)?",
         )
     }),
-    iso: LazyLock::new(|| built_in(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")),
-    month_day: LazyLock::new(|| built_in(r"^(\d{1,2})月(\d{1,2})日")),
+    iso: LazyLock::new(|| LazyRegex::built_in(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")),
+    month_day: LazyLock::new(|| LazyRegex::built_in(r"^(\d{1,2})月(\d{1,2})日")),
     month_range: LazyLock::new(|| {
-        built_in(r"^(\d{1,2})(?:至|到|-|—|－|~|～)(\d{1,2})月(?:份|末|底)?")
+        LazyRegex::built_in(r"^(\d{1,2})(?:至|到|-|—|－|~|～)(\d{1,2})月(?:份|末|底)?")
     }),
-    month: LazyLock::new(|| built_in(r"^(\d{1,2})月(?:份|末|底|初|中旬|上旬|下旬)?")),
-    day: LazyLock::new(|| built_in(r"^(\d{1,2})日")),
-    time: LazyLock::new(|| built_in(r"^\d{1,2}(?::\d{2}|时(?:\d{1,2}分)?)")),
-    first_months: LazyLock::new(|| built_in(r"^\d{1,2}(?:个月|个季度|季度|月)")),
-    quarter: LazyLock::new(|| built_in(r"^[一二三四1-4]季度")),
+    month: LazyLock::new(|| LazyRegex::built_in(r"^(\d{1,2})月(?:份|末|底|初|中旬|上旬|下旬)?")),
+    day: LazyLock::new(|| LazyRegex::built_in(r"^(\d{1,2})日")),
+    time: LazyLock::new(|| LazyRegex::built_in(r"^\d{1,2}(?::\d{2}|时(?:\d{1,2}分)?)")),
+    first_months: LazyLock::new(|| LazyRegex::built_in(r"^\d{1,2}(?:个月|个季度|季度|月)")),
+    quarter: LazyLock::new(|| LazyRegex::built_in(r"^[一二三四1-4]季度")),
     english: LazyLock::new(|| {
-        built_in(
+        LazyRegex::built_in(
             r"^(?i:(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? (\d{1,2})(?:, (\d{4}))?|(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December))\b",
         )
     }),
 };
-
-fn built_in(pattern: &str) -> LazyRegex {
-    LazyRegex::built_in(pattern)
-}
 
 /// A date pattern's match at the start of a text, and its groups as text.
 struct DateMatch<'t> {

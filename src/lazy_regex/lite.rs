@@ -18,7 +18,7 @@
 use regex_automata::util::captures::{Captures, GroupInfo};
 use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::PatternID;
-use regex_syntax::hir::{Class, Hir, HirKind, Look};
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 use std::fmt::Write;
 use std::ops::Range;
 
@@ -53,24 +53,17 @@ impl FirstChars {
     /// The characters that can open a match of `hir`; `None` if it can match the empty string
     /// or opens with too many.
     fn of(hir: &Hir) -> Option<Self> {
-        let (mut ranges, nullable) = first(hir)?;
-        if nullable || ranges.is_empty() {
+        if can_be_empty(hir) {
             return None;
         }
-        ranges.sort_unstable();
-        let mut merged: Vec<(char, char)> = Vec::with_capacity(ranges.len());
-        for (low, high) in ranges {
-            match merged.last_mut() {
-                Some(last) if low <= last.1 => last.1 = last.1.max(high),
-                _ => merged.push((low, high)),
-            }
-        }
-        let ranges = merged;
+        let set = first(hir)?;
+        let ranges: Vec<(char, char)> = set.ranges().iter().map(|r| (r.start(), r.end())).collect();
         let covered: u32 = ranges
             .iter()
             .map(|&(low, high)| u32::from(high) - u32::from(low) + 1)
             .sum();
-        (ranges.len() <= MAX_FIRST_RANGES && covered <= MAX_FIRST_CHARS).then_some(Self { ranges })
+        (!ranges.is_empty() && ranges.len() <= MAX_FIRST_RANGES && covered <= MAX_FIRST_CHARS)
+            .then_some(Self { ranges })
     }
 
     fn contains(&self, c: char) -> bool {
@@ -88,63 +81,43 @@ impl FirstChars {
     }
 }
 
-/// The characters that can open a match of `hir`, and whether it can match the empty string;
-/// `None` once there are too many to be worth skipping to.
-fn first(hir: &Hir) -> Option<(Vec<(char, char)>, bool)> {
+fn can_be_empty(hir: &Hir) -> bool {
+    hir.properties().minimum_len() == Some(0)
+}
+
+/// The characters that can open a match of `hir` (regex-syntax's class keeps them sorted and
+/// merged); `None` once there are too many to be worth skipping to.
+fn first(hir: &Hir) -> Option<ClassUnicode> {
+    let union = |hirs: &[Hir]| {
+        let mut set = ClassUnicode::empty();
+        for hir in hirs {
+            set.union(&first(hir)?);
+        }
+        Some(set)
+    };
     let set = match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => (Vec::new(), true),
+        HirKind::Empty | HirKind::Look(_) => ClassUnicode::empty(),
         HirKind::Literal(literal) => {
             let c = std::str::from_utf8(&literal.0).ok()?.chars().next()?;
-            (vec![(c, c)], false)
+            ClassUnicode::new([ClassUnicodeRange::new(c, c)])
         }
-        HirKind::Class(Class::Unicode(class)) => {
-            let ranges = class.ranges();
-            if ranges.len() > MAX_FIRST_RANGES {
-                return None;
-            }
-            (ranges.iter().map(|r| (r.start(), r.end())).collect(), false)
-        }
-        HirKind::Class(Class::Bytes(class)) => {
-            let ranges = class.ranges();
-            if ranges.len() > MAX_FIRST_RANGES || ranges.iter().any(|r| r.end() > 0x7F) {
-                return None;
-            }
-            let chars = ranges
-                .iter()
-                .map(|r| (char::from(r.start()), char::from(r.end())));
-            (chars.collect(), false)
-        }
-        HirKind::Repetition(rep) if rep.max == Some(0) => (Vec::new(), true),
-        HirKind::Repetition(rep) => {
-            let (set, nullable) = first(&rep.sub)?;
-            (set, nullable || rep.min == 0)
-        }
+        HirKind::Class(Class::Unicode(class)) => class.clone(),
+        HirKind::Class(Class::Bytes(class)) => class.to_unicode_class()?,
+        HirKind::Repetition(rep) if rep.max == Some(0) => ClassUnicode::empty(),
+        HirKind::Repetition(rep) => first(&rep.sub)?,
         HirKind::Capture(capture) => first(&capture.sub)?,
+        // Up to the first piece that cannot match the empty string: it opens every match that
+        // got past the ones before.
         HirKind::Concat(children) => {
-            let mut set = Vec::new();
-            let mut nullable = true;
-            for child in children {
-                let (child_set, child_nullable) = first(child)?;
-                set.extend(child_set);
-                if !child_nullable {
-                    nullable = false;
-                    break;
-                }
-            }
-            (set, nullable)
+            let opening = children
+                .iter()
+                .position(|child| !can_be_empty(child))
+                .map_or(children.len(), |i| i + 1);
+            union(&children[..opening])?
         }
-        HirKind::Alternation(children) => {
-            let mut set = Vec::new();
-            let mut nullable = false;
-            for child in children {
-                let (child_set, child_nullable) = first(child)?;
-                set.extend(child_set);
-                nullable |= child_nullable;
-            }
-            (set, nullable)
-        }
+        HirKind::Alternation(children) => union(children)?,
     };
-    (set.0.len() <= MAX_FIRST_RANGES * 4).then_some(set)
+    (set.ranges().len() <= MAX_FIRST_RANGES).then_some(set)
 }
 
 /// The printed pattern of a HIR in regex-lite's syntax, and whether it looks ahead of a
