@@ -160,3 +160,46 @@ fn windows_see_past_their_edges() {
     }
     assert!(evaluations >= 4, "only {evaluations} evaluations compared");
 }
+
+/// A fact of unbounded length whose pattern cannot match a line or clause break is searched only
+/// between the breaks around its literals: matches that run up to a break, start right after
+/// one, or end the text are all found, as over the whole text.
+#[test]
+fn windows_end_at_breaks_the_pattern_cannot_cross() {
+    let yaml = r#"rules:
+  - id: unbounded
+    family: sum
+    title: 出口与进口之和等于进出口总值
+    severity: error
+    scope: document
+    message: 出口与进口之和与进出口总值不符
+    facts:
+      total:
+        pattern: '[\p{Han}&&[^等]]*进出口{amount}'
+      exports:
+        pattern: '(?m:^)[^，\n]*出口{amount}'
+      imports:
+        pattern: '进口{amount}[^。]*\z'
+    check: exports + imports == total
+"#;
+    let mut rules = RuleSet::default();
+    rules.add_source("breaks.yaml", yaml).unwrap();
+    let rule = &rules.rules[0];
+    let bits = |fact: &str| rule.facts.iter().find(|f| f.name == fact).unwrap().pattern.barriers;
+    // Han characters hold no break; `[^，\n]` holds every break but those two.
+    assert_eq!(bits("total"), 0b111_1111);
+    assert_eq!(bits("exports"), 0b000_1001);
+    assert_eq!(bits("imports"), 0b000_0010);
+    let texts = [
+        "今年全国进出口5亿元。出口3亿元。其中进口2亿元".to_string(),
+        "今年全国进出口5亿元，\n出口3亿元。海关统计进口2亿元，增长较快".to_string(),
+        "进出口5亿元\n出口3亿元，进口2亿元。".to_string(),
+        "全国进出口6亿元！出口3亿元？进口2亿元：".to_string(),
+        format!("{}出口3亿元，进口2亿元\n进出口5亿元", "市场平稳，".repeat(40)),
+    ];
+    let mut evaluations = 0;
+    for (i, text) in texts.into_iter().enumerate() {
+        evaluations += assert_same(&format!("breaks-{i}"), text, &rules);
+    }
+    assert!(evaluations >= 4, "only {evaluations} evaluations compared");
+}

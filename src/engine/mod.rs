@@ -17,7 +17,7 @@ use crate::document::chars::{ceil_char_boundary, floor_char_boundary};
 use crate::figure::Figure;
 use crate::lazy_regex::{Groups, LazyRegex};
 use crate::rules::expr::Ty;
-use crate::rules::prefilter::{windows_around, Present, Windows};
+use crate::rules::prefilter::{Present, Windows};
 use crate::rules::{Fact, Rule, RuleSet, Scope, Severity};
 use crate::Article;
 pub use eval::Value;
@@ -664,7 +664,7 @@ fn search(p: &Prepared, fact: &Fact, names: Option<&[String]>) -> Vec<Candidate>
                     .flat_map(|n| text.match_indices(n.as_str()))
                     .map(|(i, n)| shadow.covering(article, i..i + n.len()))
                     .collect();
-                windows.intersect(windows_around(&shadow.text, &hits, fact.pattern.reach))
+                windows.intersect(present.around(&shadow.text, &hits, fact))
             }
             _ => windows,
         }

@@ -120,6 +120,9 @@ pub struct CompiledPattern {
     /// The longest match in bytes, when it is bounded: a match containing a literal then lies
     /// within this many bytes of it, so only windows around the literals need searching.
     pub reach: Option<usize>,
+    /// The [`BARRIERS`] no match can contain, one bit each: a match containing a literal then
+    /// lies between the barriers either side of it, however long it may be.
+    pub barriers: u8,
     pub macros: Vec<MacroUse>,
     /// `{@fact.capture}`: text another fact captured, which must stand here.
     pub reference: Option<Reference>,
@@ -274,13 +277,15 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
     let hir = parse_hir(&expanded, pattern.len())?;
     let mut capture_names = Vec::new();
     collect_capture_names(&hir, &mut capture_names);
-    let required = required(&hir).filter(|set| score(set) > 0);
+    let required = required(&hir);
     let reach = hir.properties().maximum_len();
+    let barriers = barriers(&hir);
     Ok(CompiledPattern {
         regex: lazy_regex_parsed(expanded, hir, pattern.len())?,
         capture_names,
         required,
         reach,
+        barriers,
         macros,
         reference,
     })
@@ -354,6 +359,39 @@ fn collect_capture_names(hir: &regex_syntax::hir::Hir, out: &mut Vec<String>) {
             }
         }
         _ => {}
+    }
+}
+
+/// Characters that end a line or a clause. A pattern that cannot match one of them (a class of
+/// Han characters, `[^，。]{0,8}`) never matches across it.
+pub const BARRIERS: [char; 7] = ['\n', '。', '；', '，', '！', '？', '：'];
+
+/// The [`BARRIERS`] no match of the pattern can contain, as bits (bit `i` for `BARRIERS[i]`).
+fn barriers(hir: &regex_syntax::hir::Hir) -> u8 {
+    BARRIERS
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| !can_contain(hir, c))
+        .fold(0, |bits, (i, _)| bits | 1 << i)
+}
+
+/// Whether some match of the pattern can contain `c` (look-arounds consume nothing).
+fn can_contain(hir: &regex_syntax::hir::Hir, c: char) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => false,
+        // A literal of bytes that are not UTF-8 could be part of anything.
+        HirKind::Literal(lit) => std::str::from_utf8(&lit.0).map_or(true, |s| s.contains(c)),
+        HirKind::Class(Class::Unicode(class)) => class
+            .ranges()
+            .iter()
+            .any(|r| (r.start()..=r.end()).contains(&c)),
+        HirKind::Class(Class::Bytes(_)) => true,
+        HirKind::Repetition(rep) => rep.max != Some(0) && can_contain(&rep.sub, c),
+        HirKind::Capture(cap) => can_contain(&cap.sub, c),
+        HirKind::Concat(children) | HirKind::Alternation(children) => {
+            children.iter().any(|child| can_contain(child, c))
+        }
     }
 }
 
@@ -536,9 +574,23 @@ mod tests {
             Some(vec!["外贸".to_string(), "进出口".to_string()])
         );
         assert_eq!(lits("出口(?:额)?{amount}"), Some(vec!["出口".to_string()]));
-        // Nothing required beyond the figure itself: no prefilter.
-        assert_eq!(lits("(?:占比)?{percent}"), None);
-        assert_eq!(lits("[^，。]{0,8}{percent}"), None);
+        // Nothing required beyond the figure itself: its placeholder.
+        let percent = Some(vec!["\u{E002}".to_string()]);
+        assert_eq!(lits("(?:占比)?{percent}"), percent);
+        assert_eq!(lits("[^，。]{0,8}{percent}"), percent);
+    }
+
+    #[test]
+    fn barriers_are_the_breaks_no_match_can_contain() {
+        let bits = |p: &str| compile(p).unwrap().barriers;
+        // Han characters, `、` and placeholders: no break at all.
+        assert_eq!(bits(r"(?:\p{Han}{1,8}、)+{count}"), 0b111_1111);
+        // A negated class holds every break it does not name; a literal holds its own.
+        assert_eq!(bits("[^，。]*{percent}"), 0b000_1010);
+        assert_eq!(bits("出口，进口{amount}"), 0b111_0111);
+        // Looks consume nothing; a repetition of at most zero matches nothing.
+        assert_eq!(bits(r"(?m:^)(?:。){0}\b{amount}$"), 0b111_1111);
+        assert_eq!(bits(r"(?s:.)*{amount}"), 0);
     }
 
     #[test]
