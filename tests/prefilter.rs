@@ -185,7 +185,14 @@ fn windows_end_at_breaks_the_pattern_cannot_cross() {
     let mut rules = RuleSet::default();
     rules.add_source("breaks.yaml", yaml).unwrap();
     let rule = &rules.rules[0];
-    let bits = |fact: &str| rule.facts.iter().find(|f| f.name == fact).unwrap().pattern.barriers;
+    let bits = |fact: &str| {
+        rule.facts
+            .iter()
+            .find(|f| f.name == fact)
+            .unwrap()
+            .pattern
+            .barriers
+    };
     // Han characters hold no break; `[^，\n]` holds every break but those two.
     assert_eq!(bits("total"), 0b111_1111);
     assert_eq!(bits("exports"), 0b000_1001);
@@ -195,7 +202,10 @@ fn windows_end_at_breaks_the_pattern_cannot_cross() {
         "今年全国进出口5亿元，\n出口3亿元。海关统计进口2亿元，增长较快".to_string(),
         "进出口5亿元\n出口3亿元，进口2亿元。".to_string(),
         "全国进出口6亿元！出口3亿元？进口2亿元：".to_string(),
-        format!("{}出口3亿元，进口2亿元\n进出口5亿元", "市场平稳，".repeat(40)),
+        format!(
+            "{}出口3亿元，进口2亿元\n进出口5亿元",
+            "市场平稳，".repeat(40)
+        ),
     ];
     let mut evaluations = 0;
     for (i, text) in texts.into_iter().enumerate() {

@@ -37,8 +37,37 @@ pub(crate) struct LiteRegex {
     first: Option<FirstChars>,
 }
 
+/// What the quick build is made from, worked out from the HIR once. The shipped pack stores it,
+/// so a regex read from the pack reaches its first search without parsing its pattern (parsing
+/// and printing were a fifth of a cold run over one article).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct LitePlan {
+    /// The pattern in regex-lite's syntax ([`lite_pattern`]).
+    pattern: String,
+    /// See [`LiteRegex::end_sensitive`].
+    end_sensitive: bool,
+    /// See [`LiteRegex::first`].
+    first: Option<FirstChars>,
+}
+
+impl LitePlan {
+    /// The plan for a HIR; `None` where regex-lite cannot match what the HIR matches.
+    pub(crate) fn of(hir: &Hir) -> Option<Self> {
+        let (pattern, end_sensitive) = lite_pattern(hir)?;
+        Some(Self {
+            pattern,
+            end_sensitive,
+            // A pattern anchored at the text's start fails at once where it cannot open;
+            // skipping would scan the rest of the text to find that out.
+            first: (!hir.properties().look_set_prefix().contains(Look::Start))
+                .then(|| FirstChars::of(hir))
+                .flatten(),
+        })
+    }
+}
+
 /// A small set of characters, as sorted ranges.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct FirstChars {
     ranges: Vec<(char, char)>,
 }
@@ -250,9 +279,10 @@ fn push_class(ranges: impl Iterator<Item = (char, char)>, out: &mut String) -> O
     let start = out.len();
     out.push('[');
     for (low, high) in ranges {
-        let _ = write!(out, "\\x{{{:X}}}", low as u32);
+        push_char(low, out);
         if high != low {
-            let _ = write!(out, "-\\x{{{:X}}}", high as u32);
+            out.push('-');
+            push_char(high, out);
         }
     }
     // An empty class (`[^\s\S]`) has no spelling in regex-lite.
@@ -264,11 +294,9 @@ fn push_class(ranges: impl Iterator<Item = (char, char)>, out: &mut String) -> O
 }
 
 impl LiteRegex {
-    /// The HIR compiled with regex-lite, if it can express it and it compiles within `size_limit`
-    /// bytes.
-    pub(crate) fn new(hir: &Hir, size_limit: usize) -> Option<Self> {
-        let (pattern, end_sensitive) = lite_pattern(hir)?;
-        let regex = regex_lite::RegexBuilder::new(&pattern)
+    /// The plan compiled with regex-lite, if it compiles within `size_limit` bytes.
+    pub(crate) fn new(plan: &LitePlan, size_limit: usize) -> Option<Self> {
+        let regex = regex_lite::RegexBuilder::new(&plan.pattern)
             // Printing wraps every repetition and alternation in a group: allow for that.
             .nest_limit(1000)
             .size_limit(size_limit)
@@ -278,12 +306,8 @@ impl LiteRegex {
         Some(Self {
             regex,
             group_info,
-            end_sensitive,
-            // A pattern anchored at the text's start fails at once where it cannot open;
-            // skipping would scan the rest of the text to find that out.
-            first: (!hir.properties().look_set_prefix().contains(Look::Start))
-                .then(|| FirstChars::of(hir))
-                .flatten(),
+            end_sensitive: plan.end_sensitive,
+            first: plan.first.clone(),
         })
     }
 
@@ -352,7 +376,10 @@ mod tests {
     use super::*;
 
     fn lite(source: &str) -> Option<LiteRegex> {
-        LiteRegex::new(&regex_syntax::parse(source).unwrap(), 1 << 20)
+        LiteRegex::new(
+            &LitePlan::of(&regex_syntax::parse(source).unwrap())?,
+            1 << 20,
+        )
     }
 
     #[test]
@@ -376,7 +403,7 @@ mod tests {
                 .build()
                 .parse(source)
                 .unwrap();
-            LiteRegex::new(&hir, 1 << 20)
+            LitePlan::of(&hir).and_then(|plan| LiteRegex::new(&plan, 1 << 20))
         };
         assert!(bytes(r"(?-u:\xFF)").is_none(), "a byte beyond ASCII");
         assert!(

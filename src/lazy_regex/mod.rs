@@ -19,7 +19,7 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use lite::LiteRegex;
+use lite::{LitePlan, LiteRegex};
 
 /// A mistake in a pattern, located within it.
 #[derive(Debug, Clone)]
@@ -81,8 +81,9 @@ pub struct LazyRegex {
     /// The pattern as handed to the parser (macros expanded): what the shipped pack stores.
     pattern: String,
     /// The pattern parsed: when the rules loaded from YAML (so compiling does not parse it
-    /// again), or on first compile for a regex read from the shipped pack, which was parsed
-    /// when the pack was made. `None` if it does not parse (a corrupt pack): it matches nothing.
+    /// again), or, for a regex read from the shipped pack (parsed when the pack was made), when
+    /// regex-automata first builds it. `None` if it does not parse (a corrupt pack): it matches
+    /// nothing.
     hir: OnceLock<Option<regex_syntax::hir::Hir>>,
     /// This regex's slots in each thread's caches: `id` for the quick build, `id + 1` for the
     /// full one.
@@ -97,6 +98,9 @@ pub struct LazyRegex {
     /// at the start of its haystack with a bounded length (a date pattern tried at a figure is
     /// handed the rest of the article and reads a few bytes of it).
     reads_at_most: OnceLock<usize>,
+    /// What the quick build is made from (`None`: regex-lite cannot match alike): from the HIR,
+    /// or as the shipped pack stored it.
+    plan: OnceLock<Option<LitePlan>>,
 }
 
 /// The bytes of text a regex is handed with its quick build before it gets the full one. Past
@@ -171,17 +175,42 @@ enum Picked<'a> {
     Full(&'a meta::Regex),
 }
 
-/// A regex is stored as its pattern (the shipped pack, `src/rules/pack.rs`); it is parsed and
-/// compiled again when first searched.
+/// A regex as the shipped pack stores it (`src/rules/pack.rs`): its pattern, with what its
+/// quick build needs worked out already; it is compiled when first searched, and parsed only
+/// for regex-automata's builds.
+#[derive(serde::Serialize)]
+struct StoredRef<'a> {
+    pattern: &'a str,
+    plan: Option<&'a LitePlan>,
+    reads_at_most: usize,
+}
+
+/// [`StoredRef`], read back.
+#[derive(serde::Deserialize)]
+struct Stored {
+    pattern: String,
+    plan: Option<LitePlan>,
+    reads_at_most: usize,
+}
+
 impl serde::Serialize for LazyRegex {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.pattern)
+        StoredRef {
+            pattern: &self.pattern,
+            plan: self.plan(),
+            reads_at_most: self.reads_at_most(),
+        }
+        .serialize(serializer)
     }
 }
 
 impl<'de> serde::Deserialize<'de> for LazyRegex {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::unparsed)
+        let stored = Stored::deserialize(deserializer)?;
+        let regex = Self::unparsed(stored.pattern);
+        let _ = regex.plan.set(stored.plan);
+        let _ = regex.reads_at_most.set(stored.reads_at_most);
+        Ok(regex)
     }
 }
 
@@ -221,12 +250,19 @@ impl LazyRegex {
             full,
             searched: AtomicUsize::new(0),
             reads_at_most: OnceLock::new(),
+            plan: OnceLock::new(),
         }
     }
 
     /// The pattern as handed to the parser, macros expanded.
     pub fn pattern(&self) -> &str {
         &self.pattern
+    }
+
+    /// Whether the pattern has been parsed (the quick build of a regex from the pack needs not).
+    #[cfg(test)]
+    pub(crate) fn is_parsed(&self) -> bool {
+        self.hir.get().is_some()
     }
 
     pub(crate) fn hir(&self) -> Option<&regex_syntax::hir::Hir> {
@@ -265,7 +301,9 @@ impl LazyRegex {
         match &*state {
             Quick::Built(re) => return Picked::Quick(Arc::clone(re)),
             Quick::Unbuilt => {
-                let lite = self.hir().and_then(|hir| LiteRegex::new(hir, SIZE_LIMIT));
+                let lite = self
+                    .plan()
+                    .and_then(|plan| LiteRegex::new(plan, SIZE_LIMIT));
                 let re = Arc::new(match lite {
                     Some(lite) => QuickBuild::Lite {
                         lite,
@@ -296,7 +334,13 @@ impl LazyRegex {
         Self::new(pattern.to_string(), hir, false, pattern.len()).expect("built-in pattern fits")
     }
 
-    fn reads_at_most(&self) -> usize {
+    pub(crate) fn plan(&self) -> Option<&LitePlan> {
+        self.plan
+            .get_or_init(|| self.hir().and_then(LitePlan::of))
+            .as_ref()
+    }
+
+    pub(crate) fn reads_at_most(&self) -> usize {
         *self.reads_at_most.get_or_init(|| {
             let Some(hir) = self.hir() else {
                 return usize::MAX;

@@ -174,8 +174,9 @@ mod tests {
         }
     }
 
-    /// A regex read from the pack is parsed from its stored pattern on first search: that must
-    /// give the very HIR the YAML path parsed, for every regex of the shipped rules.
+    /// A regex read from the pack is parsed from its stored pattern when regex-automata builds
+    /// it: that must give the very HIR the YAML path parsed, for every regex of the shipped
+    /// rules; and what the pack stores for its quick build must be what that HIR gives.
     #[test]
     fn each_stored_pattern_parses_to_the_hir_the_yaml_gave() {
         let set = RuleSet::shipped_from_yaml().expect("the shipped rules compile");
@@ -200,6 +201,11 @@ mod tests {
                         rule.id,
                         regex.pattern()
                     );
+                    let bytes = postcard::to_allocvec(regex).expect("a regex serializes");
+                    let read: LazyRegex = postcard::from_bytes(&bytes).expect("and reads back");
+                    assert_eq!(read.plan(), stored.plan(), "{}", regex.pattern());
+                    assert_eq!(read.reads_at_most(), stored.reads_at_most());
+                    assert!(!read.is_parsed(), "the plan was read, not worked out again");
                     seen += 1;
                 }
             }
