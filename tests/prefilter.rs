@@ -104,15 +104,10 @@ fn batched_evaluation_equals_one_article_at_a_time() {
     assert!(alone.iter().map(Vec::len).sum::<usize>() > 1000);
 }
 
-/// Windows end `reach` bytes past a literal, wherever that falls: the search sees the text past
-/// the window's edges, so look-arounds at a match's ends (`$`, `\b`, `\z`, `^`) answer as they
-/// would over the whole text, and a window ending mid-line finds no match the whole text lacks.
-#[test]
-fn windows_see_past_their_edges() {
-    // Two sum rules (exports + imports == total) that differ only in their facts' patterns.
-    let rule = |id: &str, total: &str, exports: &str, imports: &str| {
-        format!(
-            r#"
+/// A sum rule (exports + imports == total) with these facts' patterns, as a YAML list item.
+fn sum_rule(id: &str, total: &str, exports: &str, imports: &str) -> String {
+    format!(
+        r#"
   - id: {id}
     family: sum
     title: 出口与进口之和等于进出口总值
@@ -127,17 +122,24 @@ fn windows_see_past_their_edges() {
       imports:
         pattern: '{imports}'
     check: exports + imports == total"#
-        )
-    };
+    )
+}
+
+/// Windows end `reach` bytes past a literal, wherever that falls: the search sees the text past
+/// the window's edges, so look-arounds at a match's ends (`$`, `\b`, `\z`, `^`) answer as they
+/// would over the whole text, and a window ending mid-line finds no match the whole text lacks.
+#[test]
+fn windows_see_past_their_edges() {
+    // Two sum rules that differ only in their facts' patterns.
     let yaml = format!(
         "rules:{}{}\n",
-        rule(
+        sum_rule(
             "line-end-total",
             r"进出口{amount}(?m:$)",
             r"(?m:^)出口{amount}",
             r"进口{amount}\b"
         ),
-        rule(
+        sum_rule(
             "text-end-total",
             r"进出口{amount}。?\z",
             r"\A出口{amount}",
@@ -166,24 +168,17 @@ fn windows_see_past_their_edges() {
 /// one, or end the text are all found, as over the whole text.
 #[test]
 fn windows_end_at_breaks_the_pattern_cannot_cross() {
-    let yaml = r#"rules:
-  - id: unbounded
-    family: sum
-    title: 出口与进口之和等于进出口总值
-    severity: error
-    scope: document
-    message: 出口与进口之和与进出口总值不符
-    facts:
-      total:
-        pattern: '[\p{Han}&&[^等]]*进出口{amount}'
-      exports:
-        pattern: '(?m:^)[^，\n]*出口{amount}'
-      imports:
-        pattern: '进口{amount}[^。]*\z'
-    check: exports + imports == total
-"#;
+    let yaml = format!(
+        "rules:{}\n",
+        sum_rule(
+            "unbounded",
+            r"[\p{Han}&&[^等]]*进出口{amount}",
+            r"(?m:^)[^，\n]*出口{amount}",
+            r"进口{amount}[^。]*\z"
+        )
+    );
     let mut rules = RuleSet::default();
-    rules.add_source("breaks.yaml", yaml).unwrap();
+    rules.add_source("breaks.yaml", &yaml).unwrap();
     let rule = &rules.rules[0];
     let bits = |fact: &str| {
         rule.facts

@@ -275,16 +275,9 @@ fn push_char(c: char, out: &mut String) {
     // that prints the built-in patterns (Unicode's digits are 68 ranges).
     if c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         out.push(c);
-        return;
+    } else {
+        let _ = write!(out, "\\x{{{:X}}}", c as u32);
     }
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let code = c as u32;
-    out.push_str("\\x{");
-    let digits = (32 - code.leading_zeros()).div_ceil(4).max(1);
-    for shift in (0..digits).rev() {
-        out.push(char::from(HEX[(code >> (shift * 4) & 0xF) as usize]));
-    }
-    out.push('}');
 }
 
 fn push_class(ranges: impl Iterator<Item = (char, char)>, out: &mut String) -> Option<()> {

@@ -178,15 +178,7 @@ enum Picked<'a> {
 /// A regex as the shipped pack stores it (`src/rules/pack.rs`): its pattern, with what its
 /// quick build needs worked out already; it is compiled when first searched, and parsed only
 /// for regex-automata's builds.
-#[derive(serde::Serialize)]
-struct StoredRef<'a> {
-    pattern: &'a str,
-    plan: Option<&'a LitePlan>,
-    reads_at_most: usize,
-}
-
-/// [`StoredRef`], read back.
-#[derive(serde::Deserialize)]
+#[derive(serde::Serialize, serde::Deserialize)]
 struct Stored {
     pattern: String,
     plan: Option<LitePlan>,
@@ -195,9 +187,10 @@ struct Stored {
 
 impl serde::Serialize for LazyRegex {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        StoredRef {
-            pattern: &self.pattern,
-            plan: self.plan(),
+        // Only when the pack is made: the copies cost nothing that matters.
+        Stored {
+            pattern: self.pattern.clone(),
+            plan: self.plan().cloned(),
             reads_at_most: self.reads_at_most(),
         }
         .serialize(serializer)
