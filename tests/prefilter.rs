@@ -208,3 +208,57 @@ fn windows_end_at_breaks_the_pattern_cannot_cross() {
     }
     assert!(evaluations >= 4, "only {evaluations} evaluations compared");
 }
+
+/// A fact whose every match passes through several literals (`进出口` and `总值` and an amount) is
+/// searched only where an occurrence of each lies within reach of the others: an article with
+/// `总值` far from any `进出口`, or with only one of them, needs no search at all, and a match
+/// whose literals sit at the very edges of its reach is still found.
+#[test]
+fn windows_lie_where_every_required_part_occurs() {
+    use factlint::rules::prefilter::{Prefilter, Windows};
+    let yaml = format!(
+        "rules:{}\n",
+        sum_rule(
+            "parts",
+            r"进出口[^。]{0,12}总值{amount}",
+            r"出口[^。]{0,12}?额{amount}",
+            r"进口额{amount}"
+        )
+    );
+    let mut rules = RuleSet::default();
+    rules.add_source("parts.yaml", &yaml).unwrap();
+    let total = rules.rules[0]
+        .facts
+        .iter()
+        .find(|f| f.name == "total")
+        .unwrap();
+    assert_eq!(
+        total.pattern.required.len(),
+        3,
+        "进出口, 总值 and the amount"
+    );
+    let prefilter = Prefilter::new(&rules);
+    let windows = |text: &str| {
+        let article = Article::new("parts", text.to_string(), &ReadOptions::default());
+        let shadow = engine::shadow::Shadow::new(&article).text;
+        prefilter.scan(&shadow).windows(total, &shadow)
+    };
+    let far = format!("进出口增长较快。{}总值5亿元", "市场运行平稳，".repeat(10));
+    assert_eq!(windows(&far), Windows::Only(Vec::new()));
+    assert_eq!(windows("进出口增长较快"), Windows::Only(Vec::new()));
+    assert_ne!(windows("今年进出口总值5亿元"), Windows::Only(Vec::new()));
+
+    let gap = "一二三四五六七八九十甲乙"; // twelve characters: the most `[^。]{0,12}` spans
+    let texts = [
+        format!("今年进出口{gap}总值5亿元，出口额3亿元，进口额2亿元。"),
+        format!("今年进出口{gap}丙总值5亿元，出口额3亿元，进口额2亿元。"),
+        format!("{far}。进出口总值5亿元，出口{gap}额3亿元，进口额2亿元"),
+        "总值5亿元进出口。出口额3亿元，进口额2亿元，进出口总值6亿元".to_string(),
+        "进出口总值进出口总值5亿元。出口额出口额3亿元。进口额2亿元".to_string(),
+    ];
+    let mut evaluations = 0;
+    for (i, text) in texts.into_iter().enumerate() {
+        evaluations += assert_same(&format!("parts-{i}"), text, &rules);
+    }
+    assert!(evaluations >= 4, "only {evaluations} evaluations compared");
+}

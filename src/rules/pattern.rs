@@ -114,9 +114,11 @@ pub struct CompiledPattern {
     pub regex: LazyRegex,
     /// The names of the pattern's capture groups, known without compiling it.
     pub capture_names: Vec<String>,
-    /// Literals one of which every match contains (`None`: no useful set). An article that
-    /// contains none of them cannot match, so the regex is never run on it.
-    pub required: Option<Vec<String>>,
+    /// Sets of literals, every match containing one literal of each set (`出口` and a figure's
+    /// placeholder for `出口{amount}`), the most selective first; empty when no set is useful.
+    /// An article that lacks every literal of a set cannot match, so the regex is never run on
+    /// it; elsewhere a match lies around an occurrence of each set.
+    pub required: Vec<Vec<String>>,
     /// The longest match in bytes, when it is bounded: a match containing a literal then lies
     /// within this many bytes of it, so only windows around the literals need searching.
     pub reach: Option<usize>,
@@ -277,7 +279,7 @@ pub fn compile(pattern: &str) -> Result<CompiledPattern, PatternError> {
     let hir = parse_hir(&expanded, pattern.len())?;
     let mut capture_names = Vec::new();
     collect_capture_names(&hir, &mut capture_names);
-    let required = required(&hir);
+    let required = conjuncts(&hir);
     let reach = hir.properties().maximum_len();
     let barriers = barriers(&hir);
     Ok(CompiledPattern {
@@ -397,6 +399,35 @@ fn can_contain(hir: &regex_syntax::hir::Hir, c: char) -> bool {
 
 /// At most this many literals in one set: more would not be selective.
 const MAX_LITERALS: usize = 48;
+
+/// At most this many sets of required literals per pattern: each costs a look at its
+/// occurrences in every article the pattern is searched in.
+const MAX_CONJUNCTS: usize = 4;
+
+/// Literal sets every match contains one of each (see [`CompiledPattern::required`]): one per
+/// part of a concatenation that every match passes through, most selective first.
+fn conjuncts(hir: &regex_syntax::hir::Hir) -> Vec<Vec<String>> {
+    fn collect(hir: &regex_syntax::hir::Hir, out: &mut Vec<Vec<String>>) {
+        use regex_syntax::hir::HirKind;
+        match hir.kind() {
+            HirKind::Concat(children) => children.iter().for_each(|child| collect(child, out)),
+            HirKind::Capture(cap) => collect(&cap.sub, out),
+            HirKind::Repetition(rep) if rep.min >= 1 => collect(&rep.sub, out),
+            _ => out.extend(required(hir)),
+        }
+    }
+    let mut sets = Vec::new();
+    collect(hir, &mut sets);
+    // Stable: of equally selective sets, the first in the pattern leads.
+    sets.sort_by_key(|set| std::cmp::Reverse(score(set)));
+    let mut kept: Vec<Vec<String>> = Vec::new();
+    for set in sets {
+        if !kept.contains(&set) && kept.len() < MAX_CONJUNCTS {
+            kept.push(set);
+        }
+    }
+    kept
+}
 
 fn required(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
     use regex_syntax::hir::{Class, HirKind};
@@ -569,15 +600,26 @@ mod tests {
     #[test]
     fn required_literals_are_what_every_match_contains() {
         let lits = |p: &str| compile(p).unwrap().required;
+        let set = |lits: &[&str]| lits.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+        let (amount, percent) = (set(&["\u{E000}"]), set(&["\u{E002}"]));
         assert_eq!(
             lits("(?:进出口|外贸)(?:总值|总额)?(?:为|达){amount}"),
-            Some(vec!["外贸".to_string(), "进出口".to_string()])
+            vec![set(&["外贸", "进出口"]), set(&["为", "达"]), amount.clone()]
         );
-        assert_eq!(lits("出口(?:额)?{amount}"), Some(vec!["出口".to_string()]));
+        assert_eq!(
+            lits("出口(?:额)?{amount}"),
+            vec![set(&["出口"]), amount.clone()]
+        );
         // Nothing required beyond the figure itself: its placeholder.
-        let percent = Some(vec!["\u{E002}".to_string()]);
-        assert_eq!(lits("(?:占比)?{percent}"), percent);
-        assert_eq!(lits("[^，。]{0,8}{percent}"), percent);
+        assert_eq!(lits("(?:占比)?{percent}"), vec![percent.clone()]);
+        assert_eq!(lits("[^，。]{0,8}{percent}"), vec![percent.clone()]);
+        // Parts inside captures and required repetitions count; optional ones do not.
+        assert_eq!(
+            lits("(?P<x>(?:增长){1,2})(?:下降)?{percent}"),
+            vec![set(&["增长"]), percent]
+        );
+        // Nothing every match contains.
+        assert!(lits(r"(?:\p{Han}|{amount})").is_empty());
     }
 
     #[test]

@@ -19,10 +19,13 @@ pub struct Prefilter {
     automaton: Option<AhoCorasick>,
     /// How many distinct literals the automaton knows.
     literals: usize,
-    /// Each fact pattern's literals as automaton pattern numbers, by the pattern's regex key
-    /// (ascending), so asking about a fact costs no string hashing.
-    facts: Vec<(usize, Box<[usize]>)>,
+    /// Each fact pattern's literal sets, each as automaton pattern numbers, by the pattern's
+    /// regex key (ascending), so asking about a fact costs no string hashing.
+    facts: Vec<(usize, Box<[LiteralSet]>)>,
 }
+
+/// Literals one of which a match contains, as automaton pattern numbers.
+type LiteralSet = Box<[usize]>;
 
 /// Where one article contains each literal.
 #[derive(Debug)]
@@ -52,19 +55,25 @@ impl Prefilter {
         let mut literals: Vec<&str> = Vec::new();
         let mut facts = Vec::new();
         for fact in rules.rules.iter().flat_map(|r| &r.facts) {
-            let Some(required) = &fact.pattern.required else {
+            if fact.pattern.required.is_empty() {
                 continue;
-            };
-            let ids = required
+            }
+            let sets = fact
+                .pattern
+                .required
                 .iter()
-                .map(|lit| {
-                    *index.entry(lit.as_str()).or_insert_with(|| {
-                        literals.push(lit.as_str());
-                        literals.len() - 1
-                    })
+                .map(|set| {
+                    set.iter()
+                        .map(|lit| {
+                            *index.entry(lit.as_str()).or_insert_with(|| {
+                                literals.push(lit.as_str());
+                                literals.len() - 1
+                            })
+                        })
+                        .collect()
                 })
                 .collect();
-            facts.push((fact.pattern.regex.key(), ids));
+            facts.push((fact.pattern.regex.key(), sets));
         }
         facts.sort_unstable_by_key(|&(key, _)| key);
         Self {
@@ -105,9 +114,9 @@ impl Prefilter {
         }
     }
 
-    /// The fact's literals as automaton pattern numbers; `None` for a fact the prefilter was
-    /// not built with (a rule added after it) or one without literals.
-    fn literals_of(&self, fact: &Fact) -> Option<&[usize]> {
+    /// The fact's literal sets as automaton pattern numbers; `None` for a fact the prefilter
+    /// was not built with (a rule added after it) or one without literals.
+    fn literals_of(&self, fact: &Fact) -> Option<&[LiteralSet]> {
         let key = fact.pattern.regex.key();
         let at = self.facts.binary_search_by_key(&key, |&(k, _)| k).ok()?;
         Some(&self.facts[at].1)
@@ -120,21 +129,57 @@ impl Present<'_> {
         &self.hits[self.starts[i]..self.starts[i + 1]]
     }
 
-    /// The parts of `text` the fact's pattern must be searched in. Every match contains one of
-    /// the literals, so it lies around one of their occurrences (see [`Present::around`]). A
-    /// window is searched as a span of the whole text (look-arounds see past its edges), so it
-    /// need not end where the text or a line does. A fact none of whose literals occurs gets no
-    /// window at all.
+    /// The parts of `text` the fact's pattern must be searched in. Every match contains one
+    /// literal of each of the fact's sets, so it lies around an occurrence of each set (see
+    /// [`Present::around`]): in the windows all the sets share. A window is searched as a span
+    /// of the whole text (look-arounds see past its edges), so it need not end where the text
+    /// or a line does. A fact one of whose sets does not occur gets no window at all.
     pub fn windows(&self, fact: &Fact, text: &str) -> Windows {
         // A fact the prefilter does not know (from a rule added after it was built) may match
         // anywhere.
-        let Some(ids) = self.prefilter.literals_of(fact) else {
+        let Some(sets) = self.prefilter.literals_of(fact) else {
             return Windows::All;
         };
-        if ids.iter().all(|&i| self.hits(i).is_empty()) {
+        let mut sets: Vec<(usize, &[usize])> = sets
+            .iter()
+            .map(|set| (set.iter().map(|&i| self.hits(i).len()).sum(), &**set))
+            .collect();
+        if sets.iter().any(|&(hits, _)| hits == 0) {
             return Windows::Only(Vec::new());
         }
-        self.around(text, ids.iter().flat_map(|&i| self.hits(i)), fact)
+        // The rarest set makes the first windows; each other set narrows them, looking only at
+        // its occurrences inside them (a match lies inside one window, so the occurrence it
+        // contains does too), which costs little however common the set is.
+        sets.sort_by_key(|&(hits, _)| hits);
+        let first = sets[0].1.iter().flat_map(|&i| self.hits(i));
+        let mut windows = self.around(text, first, fact);
+        for &(_, set) in &sets[1..] {
+            let Windows::Only(previous) = &windows else {
+                // The fact's matches are unbounded: no set narrows them.
+                break;
+            };
+            let mut narrowed = Vec::new();
+            for w in previous {
+                for &i in set {
+                    let hits = self.hits(i);
+                    let inside = &hits[hits.partition_point(|h| h.start < w.start)..];
+                    for h in inside.iter().take_while(|h| h.start < w.end) {
+                        if h.end <= w.end {
+                            let r = self.around_one(text, h, fact);
+                            let r = r.start.max(w.start)..r.end.min(w.end);
+                            if r.start < r.end {
+                                narrowed.push(r);
+                            }
+                        }
+                    }
+                }
+            }
+            windows = Windows::Only(merge(narrowed));
+            if windows == Windows::Only(Vec::new()) {
+                break;
+            }
+        }
+        windows
     }
 
     /// Windows around these ranges of `text`, for a fact each of whose matches contains one of
@@ -146,34 +191,37 @@ impl Present<'_> {
         hits: impl IntoIterator<Item = &'h Range<usize>>,
         fact: &Fact,
     ) -> Windows {
-        let (reach, barriers) = (fact.pattern.reach, fact.pattern.barriers);
-        if reach.is_none() && barriers == 0 {
+        if fact.pattern.reach.is_none() && fact.pattern.barriers == 0 {
             return Windows::All;
         }
-        let ranges = hits.into_iter().map(|h| {
-            let (mut start, mut end) = match reach {
-                Some(reach) => (
-                    floor_char_boundary(text, h.start.saturating_sub(reach)),
-                    ceil_char_boundary(text, h.end.saturating_add(reach)),
-                ),
-                None => (0, text.len()),
-            };
-            for (i, at) in self.barriers.iter().enumerate() {
-                if barriers & 1 << i == 0 {
-                    continue;
-                }
-                // The hit is part of a match, so it holds no barrier of the fact's.
-                let k = at.partition_point(|&p| p < h.start);
-                if let Some(&before) = k.checked_sub(1).and_then(|k| at.get(k)) {
-                    start = start.max(before + BARRIERS[i].len_utf8());
-                }
-                if let Some(&after) = at.get(k) {
-                    end = end.min(after);
-                }
-            }
-            start..end.max(start)
-        });
+        let ranges = hits.into_iter().map(|h| self.around_one(text, h, fact));
         Windows::Only(merge(ranges.collect()))
+    }
+
+    /// Where a match of the fact containing `hit` can lie (see [`Present::around`]).
+    fn around_one(&self, text: &str, hit: &Range<usize>, fact: &Fact) -> Range<usize> {
+        let (reach, barriers) = (fact.pattern.reach, fact.pattern.barriers);
+        let (mut start, mut end) = match reach {
+            Some(reach) => (
+                floor_char_boundary(text, hit.start.saturating_sub(reach)),
+                ceil_char_boundary(text, hit.end.saturating_add(reach)),
+            ),
+            None => (0, text.len()),
+        };
+        for (i, at) in self.barriers.iter().enumerate() {
+            if barriers & 1 << i == 0 {
+                continue;
+            }
+            // The hit is part of a match, so it holds no barrier of the fact's.
+            let k = at.partition_point(|&p| p < hit.start);
+            if let Some(&before) = k.checked_sub(1).and_then(|k| at.get(k)) {
+                start = start.max(before + BARRIERS[i].len_utf8());
+            }
+            if let Some(&after) = at.get(k) {
+                end = end.min(after);
+            }
+        }
+        start..end.max(start)
     }
 }
 
