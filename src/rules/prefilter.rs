@@ -1,10 +1,11 @@
-//! Skipping what cannot match: every fact pattern knows literals one of which each of its matches
-//! contains (`出口`, `进出口|外贸`, or at least the figure itself). One Aho-Corasick pass over an
-//! article finds where the rule set's literals occur. A fact none of whose literals occurs is
-//! never searched; otherwise it is searched only in windows around its literals' occurrences,
-//! where its matches are bounded in length or cannot cross a line or clause break (a pattern of
-//! Han characters and `、` never matches across a `，`). Results are identical to searching the
-//! whole text — only faster.
+//! Skipping what cannot match: every fact pattern knows sets of literals such that each of its
+//! matches contains one literal of every set (`出口` and the amount's placeholder for
+//! `出口(?:额)?{amount}`; `进出口|外贸`; at least the figure itself). One Aho-Corasick pass over an
+//! article finds where the rule set's literals occur. A fact one of whose sets does not occur is
+//! never searched; otherwise it is searched only where windows around every set's occurrences
+//! overlap, its matches being bounded in length or unable to cross a line or clause break (a
+//! pattern of Han characters and `、` never matches across a `，`). Results are identical to
+//! searching the whole text — only faster.
 
 use super::pattern::BARRIERS;
 use super::{Fact, RuleSet};
