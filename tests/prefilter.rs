@@ -125,6 +125,33 @@ fn sum_rule(id: &str, total: &str, exports: &str, imports: &str) -> String {
     )
 }
 
+/// A rule set of one sum rule with these facts' patterns.
+fn one_sum_rule(id: &str, total: &str, exports: &str, imports: &str) -> RuleSet {
+    let yaml = format!("rules:{}\n", sum_rule(id, total, exports, imports));
+    let mut rules = RuleSet::default();
+    rules.add_source(&format!("{id}.yaml"), &yaml).unwrap();
+    rules
+}
+
+/// The first rule's fact of this name.
+fn fact<'r>(rules: &'r RuleSet, name: &str) -> &'r factlint::rules::Fact {
+    rules.rules[0]
+        .facts
+        .iter()
+        .find(|f| f.name == name)
+        .unwrap()
+}
+
+/// [`assert_same`] on each text, with enough evaluations among them to mean something.
+fn assert_all_same(prefix: &str, texts: impl IntoIterator<Item = String>, rules: &RuleSet) {
+    let evaluations: usize = texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| assert_same(&format!("{prefix}-{i}"), text, rules))
+        .sum();
+    assert!(evaluations >= 4, "only {evaluations} evaluations compared");
+}
+
 /// Windows end `reach` bytes past a literal, wherever that falls: the search sees the text past
 /// the window's edges, so look-arounds at a match's ends (`$`, `\b`, `\z`, `^`) answer as they
 /// would over the whole text, and a window ending mid-line finds no match the whole text lacks.
@@ -156,11 +183,7 @@ fn windows_see_past_their_edges() {
         format!("出口3亿元\n进口2亿元，{filler}\n{filler}进出口6亿元"),
         format!("出口3亿元 进口2亿元 进出口6亿元\n{filler}"),
     ];
-    let mut evaluations = 0;
-    for (i, text) in texts.into_iter().enumerate() {
-        evaluations += assert_same(&format!("edges-{i}"), text, &rules);
-    }
-    assert!(evaluations >= 4, "only {evaluations} evaluations compared");
+    assert_all_same("edges", texts, &rules);
 }
 
 /// A fact of unbounded length whose pattern cannot match a line or clause break is searched only
@@ -168,26 +191,13 @@ fn windows_see_past_their_edges() {
 /// one, or end the text are all found, as over the whole text.
 #[test]
 fn windows_end_at_breaks_the_pattern_cannot_cross() {
-    let yaml = format!(
-        "rules:{}\n",
-        sum_rule(
-            "unbounded",
-            r"[\p{Han}&&[^等]]*进出口{amount}",
-            r"(?m:^)[^，\n]*出口{amount}",
-            r"进口{amount}[^。]*\z"
-        )
+    let rules = one_sum_rule(
+        "unbounded",
+        r"[\p{Han}&&[^等]]*进出口{amount}",
+        r"(?m:^)[^，\n]*出口{amount}",
+        r"进口{amount}[^。]*\z",
     );
-    let mut rules = RuleSet::default();
-    rules.add_source("breaks.yaml", &yaml).unwrap();
-    let rule = &rules.rules[0];
-    let bits = |fact: &str| {
-        rule.facts
-            .iter()
-            .find(|f| f.name == fact)
-            .unwrap()
-            .pattern
-            .barriers
-    };
+    let bits = |name: &str| fact(&rules, name).pattern.barriers;
     // Han characters hold no break; `[^，\n]` holds every break but those two.
     assert_eq!(bits("total"), 0b111_1111);
     assert_eq!(bits("exports"), 0b000_1001);
@@ -202,11 +212,7 @@ fn windows_end_at_breaks_the_pattern_cannot_cross() {
             "市场平稳，".repeat(40)
         ),
     ];
-    let mut evaluations = 0;
-    for (i, text) in texts.into_iter().enumerate() {
-        evaluations += assert_same(&format!("breaks-{i}"), text, &rules);
-    }
-    assert!(evaluations >= 4, "only {evaluations} evaluations compared");
+    assert_all_same("breaks", texts, &rules);
 }
 
 /// A fact whose every match passes through several literals (`进出口` and `总值` and an amount) is
@@ -216,22 +222,13 @@ fn windows_end_at_breaks_the_pattern_cannot_cross() {
 #[test]
 fn windows_lie_where_every_required_part_occurs() {
     use factlint::rules::prefilter::{Prefilter, Windows};
-    let yaml = format!(
-        "rules:{}\n",
-        sum_rule(
-            "parts",
-            r"进出口[^。]{0,12}总值{amount}",
-            r"出口[^。]{0,12}?额{amount}",
-            r"进口额{amount}"
-        )
+    let rules = one_sum_rule(
+        "parts",
+        r"进出口[^。]{0,12}总值{amount}",
+        r"出口[^。]{0,12}?额{amount}",
+        r"进口额{amount}",
     );
-    let mut rules = RuleSet::default();
-    rules.add_source("parts.yaml", &yaml).unwrap();
-    let total = rules.rules[0]
-        .facts
-        .iter()
-        .find(|f| f.name == "total")
-        .unwrap();
+    let total = fact(&rules, "total");
     assert_eq!(
         total.pattern.required.len(),
         3,
@@ -256,9 +253,5 @@ fn windows_lie_where_every_required_part_occurs() {
         "总值5亿元进出口。出口额3亿元，进口额2亿元，进出口总值6亿元".to_string(),
         "进出口总值进出口总值5亿元。出口额出口额3亿元。进口额2亿元".to_string(),
     ];
-    let mut evaluations = 0;
-    for (i, text) in texts.into_iter().enumerate() {
-        evaluations += assert_same(&format!("parts-{i}"), text, &rules);
-    }
-    assert!(evaluations >= 4, "only {evaluations} evaluations compared");
+    assert_all_same("parts", texts, &rules);
 }
