@@ -136,6 +136,9 @@ struct Prepared<'a> {
     /// the same figure, and finding its period means searching up to four paragraphs.
     /// (A mutex rather than a cell: the rules of one batch may be shared out among threads.)
     periods: std::sync::Mutex<std::collections::HashMap<usize, Option<String>>>,
+    /// [`periods`] of each paragraph, found when first asked for: each figure's period is
+    /// read off its paragraph's instead of searching the paragraph up to the figure again.
+    paragraph_periods: Vec<std::sync::OnceLock<Vec<Range<usize>>>>,
 }
 
 impl<'a> Prepared<'a> {
@@ -147,6 +150,13 @@ impl<'a> Prepared<'a> {
             shadow,
             present,
             periods: Default::default(),
+            paragraph_periods: article
+                .document
+                .segments
+                .paragraphs
+                .iter()
+                .map(|_| Default::default())
+                .collect(),
         }
     }
 
@@ -156,8 +166,51 @@ impl<'a> Prepared<'a> {
         if let Some(known) = memo().get(&at) {
             return known.clone();
         }
-        let found = period_before(self.article, at);
+        let found = self.find_period_before(at);
         memo().entry(at).or_insert(found).clone()
+    }
+
+    /// The built-in `period` of a figure: the last period named before it in its paragraph (a
+    /// period stated at the start of a paragraph governs its later sentences). A day of a month
+    /// (`7月14日`) is a date, not a period.
+    fn find_period_before(&self, at: usize) -> Option<String> {
+        let (text, segments) = (&self.article.document.text, &self.article.document.segments);
+        let index = segments.paragraph_at(at)?;
+        // The figure's paragraph up to the figure; failing that, the nearest of the three
+        // paragraphs before it (a story states its period once, then goes on).
+        for (k, p) in (index.saturating_sub(3)..=index).rev().enumerate() {
+            let range = segments.paragraphs.get(p)?;
+            let end = if k == 0 { at } else { range.end };
+            let start = floor_char_boundary(text, range.start.max(end.saturating_sub(MAX_CLAUSE)));
+            let before = text.get(start..end)?;
+            if let Some(period) = last_period(before, self.periods_in(p, start..end)) {
+                return Some(period);
+            }
+        }
+        None
+    }
+
+    /// [`periods`] of the text `within`, part of paragraph `p`.
+    fn periods_in(&self, p: usize, within: Range<usize>) -> Vec<Range<usize>> {
+        let text = &self.article.document.text;
+        let paragraph = &self.article.document.segments.paragraphs[p];
+        if within.start != paragraph.start {
+            return periods(&text[within]);
+        }
+        let all = self.paragraph_periods[p].get_or_init(|| periods(&text[paragraph.clone()]));
+        // The period pattern looks at nothing outside a match, and cutting a text only takes
+        // matches away; so the paragraph's periods up to the cut are the cut text's (each
+        // search from the same place finds the same leftmost match), and past them the cut
+        // text's next match starts no sooner than the paragraph's next one.
+        let cut = within.len();
+        let ending = all.partition_point(|m| m.end <= cut);
+        let mut found = all[..ending].to_vec();
+        if let Some(next) = all.get(ending).filter(|m| m.start < cut) {
+            let from = next.start;
+            let rest = periods(&text[within.start + from..within.end]);
+            found.extend(rest.into_iter().map(|m| m.start + from..m.end + from));
+        }
+        found
     }
 }
 
@@ -893,12 +946,14 @@ fn candidates_in(
     }
 }
 
-/// Periods copy names: years, flows (上半年, 6月份, 1至5月) and points in time (6月末).
+/// Periods copy names: years, flows (上半年, 6月份, 1至5月) and points in time (6月末). Digits
+/// are ASCII, as normalizing leaves every digit a figure can have (Unicode's `\d` is over 60
+/// ranges, which made this the costliest regex of a cold run).
 fn period_regex() -> &'static LazyRegex {
     static RE: std::sync::OnceLock<LazyRegex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         LazyRegex::built_in(
-            r"\d{4}年|上半年|下半年|全年|前三季度|[一二三四1-4]季度|\d{1,2}(?:至|-|—|－)\d{1,2}月|前\d{1,2}个?月|\d{1,2}月(?:份|末|底)?|年末|年底|年初|春节|国庆|五一|端午|中秋|元旦|春运|暑运|暑期",
+            r"[0-9]{4}年|上半年|下半年|全年|前三季度|[一二三四1-4]季度|[0-9]{1,2}(?:至|-|—|－)[0-9]{1,2}月|前[0-9]{1,2}个?月|[0-9]{1,2}月(?:份|末|底)?|年末|年底|年初|春节|国庆|五一|端午|中秋|元旦|春运|暑运|暑期",
         )
     })
 }
@@ -919,32 +974,9 @@ fn periods(text: &str) -> Vec<Range<usize>> {
     found
 }
 
-/// The built-in `period` of a figure: the last period named before it in its paragraph (a
-/// period stated at the start of a paragraph governs its later sentences). A day of a month
-/// (`7月14日`) is a date, not a period.
-fn period_before(article: &Article, at: usize) -> Option<String> {
-    let segments = &article.document.segments;
-    let index = segments.paragraph_at(at)?;
-    // The figure's paragraph up to the figure; failing that, the nearest of the three paragraphs
-    // before it (a story states its period once, then goes on).
-    for (k, p) in (index.saturating_sub(3)..=index).rev().enumerate() {
-        let range = segments.paragraphs.get(p)?;
-        let end = if k == 0 { at } else { range.end };
-        let start = floor_char_boundary(
-            &article.document.text,
-            range.start.max(end.saturating_sub(MAX_CLAUSE)),
-        );
-        let text = article.document.text.get(start..end)?;
-        if let Some(period) = last_period(text) {
-            return Some(period);
-        }
-    }
-    None
-}
-
-/// The last period named in a text, as `year|part`.
-fn last_period(before: &str) -> Option<String> {
-    let found: Vec<Range<usize>> = periods(before)
+/// The last period named in a text, as `year|part`, given [`periods`] of the text.
+fn last_period(before: &str, periods: Vec<Range<usize>>) -> Option<String> {
+    let found: Vec<Range<usize>> = periods
         .into_iter()
         .filter(|m| {
             let rest = &before[m.end..];
@@ -1007,5 +1039,41 @@ pub fn ty_of(figure: &Figure) -> Ty {
         Duration => Ty::Duration,
         Percent | Ratio => Ty::Ratio,
         PercentagePoint => Ty::Pp,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A paragraph's periods, cut at any point, are what a search of the cut text finds.
+        #[test]
+        fn periods_read_off_the_paragraph_are_the_cut_texts(
+            pieces in proptest::collection::vec(
+                prop::sample::select(vec![
+                    "2024年", "2025", "年", "上半年", "全年", "前三季度", "三季度", "季度", "1", "12",
+                    "至", "—", "月", "份", "末", "前", "个", "春节", "暑期", "中", "国", "，", "。",
+                    "\n\n", "6月份", "1至5月", "前5个月", "2024年末", "12月底",
+                ]),
+                0..40,
+            )
+        ) {
+            let article = Article::new("t", pieces.concat(), &crate::figure::ReadOptions::default());
+            let prepared = Prepared::new(&article, |_| None);
+            let text = &article.document.text;
+            for (p, paragraph) in article.document.segments.paragraphs.iter().enumerate() {
+                let inside = &text[paragraph.clone()];
+                let ends = inside.char_indices().map(|(i, _)| i).skip(1).chain([inside.len()]);
+                for end in ends {
+                    let within = paragraph.start..paragraph.start + end;
+                    prop_assert_eq!(
+                        prepared.periods_in(p, within.clone()),
+                        periods(&text[within])
+                    );
+                }
+            }
+        }
     }
 }
