@@ -1142,6 +1142,8 @@ impl DateOpenings {
 
 /// The date patterns, each compiled the first time a text needs it ([`DateOpenings`] leaves
 /// most unused on most articles, and compiling all of them was most of reading one article).
+/// Their word boundaries are ASCII: a Han character is a word character to Unicode, and Chinese
+/// puts one straight after a date (`2024-06-30至`), where a figure's digits must not run on.
 struct DateRegexes {
     full: LazyLock<LazyRegex>,
     iso: LazyLock<LazyRegex>,
@@ -1161,7 +1163,7 @@ static DATE_REGEXES: DateRegexes = DateRegexes {
             r"^(\d{4})(?:财|会计)?年度?(?:(\d{1,2})月(?:份|末|底|初|中旬|上旬|下旬)?(?:(\d{1,2})日)?)?",
         )
     }),
-    iso: LazyLock::new(|| LazyRegex::built_in(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")),
+    iso: LazyLock::new(|| LazyRegex::built_in(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?-u:\b)")),
     month_day: LazyLock::new(|| LazyRegex::built_in(r"^(\d{1,2})月(\d{1,2})日")),
     month_range: LazyLock::new(|| {
         LazyRegex::built_in(r"^(\d{1,2})(?:至|到|-|—|－|~|～)(\d{1,2})月(?:份|末|底)?")
@@ -1173,7 +1175,7 @@ static DATE_REGEXES: DateRegexes = DateRegexes {
     quarter: LazyLock::new(|| LazyRegex::built_in(r"^[一二三四1-4]季度")),
     english: LazyLock::new(|| {
         LazyRegex::built_in(
-            r"^(?i:(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? (\d{1,2})(?:, (\d{4}))?|(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December))\b",
+            r"^(?i:(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? (\d{1,2})(?:, (\d{4}))?|(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December))(?-u:\b)",
         )
     }),
 };

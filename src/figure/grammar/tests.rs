@@ -189,6 +189,30 @@ fn dates_are_exposed() {
 }
 
 #[test]
+fn a_date_may_run_into_chinese_but_not_into_digits_or_letters() {
+    let text = "2024-06-30至2024-07-05，May 5日";
+    let set = read_figures(text, &segment(text), &ReadOptions::default());
+    assert!(set.figures.is_empty(), "{:?}", set.figures);
+    let dates: Vec<_> = set.dates.iter().map(|d| (d.year, d.month, d.day)).collect();
+    assert_eq!(
+        dates,
+        [
+            (Some(2024), Some(6), Some(30)),
+            (Some(2024), Some(7), Some(5)),
+            (None, Some(5), Some(5)),
+        ]
+    );
+    for text in ["2024-06-301", "2024-06-30a", "May 5a"] {
+        let set = read_figures(text, &segment(text), &ReadOptions::default());
+        assert!(
+            set.dates.iter().all(|d| d.day.is_none()),
+            "{text}: {:?}",
+            set.dates
+        );
+    }
+}
+
+#[test]
 fn natural_reading_borrows_neighbours_precision() {
     let text = "上半年我国出口13万亿元，进口8.79万亿元。";
     let set = read_figures(text, &segment(text), &ReadOptions::default());
