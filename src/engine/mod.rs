@@ -17,7 +17,7 @@ use crate::document::chars::{ceil_char_boundary, floor_char_boundary};
 use crate::figure::Figure;
 use crate::lazy_regex::{Groups, LazyRegex};
 use crate::rules::expr::Ty;
-use crate::rules::prefilter::{Present, Windows};
+use crate::rules::prefilter::{LiteralWindows, Present, Windows};
 use crate::rules::{Fact, Rule, RuleSet, Scope, Severity};
 use crate::Article;
 pub use eval::Value;
@@ -949,27 +949,40 @@ fn candidates_in(
 /// Periods copy names: years, flows (上半年, 6月份, 1至5月) and points in time (6月末). Digits
 /// are ASCII, as normalizing leaves every digit a figure can have (Unicode's `\d` is over 60
 /// ranges, which made this the costliest regex of a cold run).
-fn period_regex() -> &'static LazyRegex {
-    static RE: std::sync::OnceLock<LazyRegex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        LazyRegex::built_in(
-            r"[0-9]{4}年|上半年|下半年|全年|前三季度|[一二三四1-4]季度|[0-9]{1,2}(?:至|-|—|－)[0-9]{1,2}月|前[0-9]{1,2}个?月|[0-9]{1,2}月(?:份|末|底)?|年末|年底|年初|春节|国庆|五一|端午|中秋|元旦|春运|暑运|暑期",
-        )
+const PERIOD: &str = r"[0-9]{4}年|上半年|下半年|全年|前三季度|[一二三四1-4]季度|[0-9]{1,2}(?:至|-|—|－)[0-9]{1,2}月|前[0-9]{1,2}个?月|[0-9]{1,2}月(?:份|末|底)?|年末|年底|年初|春节|国庆|五一|端午|中秋|元旦|春运|暑运|暑期";
+
+/// The period regex, and where in a text it can match (each period contains 年, 月, 季度 or a
+/// holiday's name, so it is searched around those only).
+fn period_search() -> &'static (LazyRegex, Option<LiteralWindows>) {
+    static SEARCH: std::sync::OnceLock<(LazyRegex, Option<LiteralWindows>)> =
+        std::sync::OnceLock::new();
+    SEARCH.get_or_init(|| {
+        let regex = LazyRegex::built_in(PERIOD);
+        let windows = regex.hir().and_then(LiteralWindows::new);
+        (regex, windows)
     })
 }
 
 /// The periods a text names, left to right, as `find_iter` gives them (none is empty).
 fn periods(text: &str) -> Vec<Range<usize>> {
-    let regex = period_regex();
+    let (regex, windows) = period_search();
+    let spans = windows
+        .as_ref()
+        .map_or_else(|| vec![0..text.len()], |w| w.windows(text));
     let mut groups = regex.groups();
     let mut found = Vec::new();
     let mut at = 0;
-    while at < text.len() && regex.captures_at(text, at, &mut groups) {
-        let Some(whole) = groups.whole().filter(|m| !m.is_empty()) else {
-            break;
-        };
-        at = whole.end;
-        found.push(whole);
+    // Each match lies inside one window, so searching the windows in turn finds what one
+    // search of the whole text would.
+    for span in spans {
+        at = at.max(span.start);
+        while at < span.end && regex.captures_in(text, at..span.end, &mut groups) {
+            let Some(whole) = groups.whole().filter(|m| !m.is_empty()) else {
+                return found;
+            };
+            at = whole.end;
+            found.push(whole);
+        }
     }
     found
 }
@@ -1047,20 +1060,36 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Texts of period words, their parts and their neighbours, paragraphs among them.
+    fn period_pieces() -> impl Strategy<Value = String> {
+        let lines = [
+            "2024年 2025 年 上半年 全年 前三季度 三季度 季度 1 12 至 — - 月 份 末 前 个",
+            "春节 暑期 五一 中 国 ， 。 6月份 1至5月 前12个月 12—12月 2024年末 12月底",
+        ];
+        let words = lines.iter().flat_map(|line| line.split_whitespace());
+        let pieces: Vec<&str> = words.chain(["\n\n"]).collect();
+        proptest::collection::vec(prop::sample::select(pieces), 0..40)
+            .prop_map(|pieces| pieces.concat())
+    }
+
     proptest! {
+        /// Searching the windows around the period literals finds what one search of the
+        /// whole text finds.
+        #[test]
+        fn periods_are_found_as_a_whole_text_search_finds_them(text in period_pieces()) {
+            prop_assert!(period_search().1.is_some());
+            let whole: Vec<_> = regex::Regex::new(PERIOD)
+                .unwrap()
+                .find_iter(&text)
+                .map(|m| m.range())
+                .collect();
+            prop_assert_eq!(periods(&text), whole);
+        }
+
         /// A paragraph's periods, cut at any point, are what a search of the cut text finds.
         #[test]
-        fn periods_read_off_the_paragraph_are_the_cut_texts(
-            pieces in proptest::collection::vec(
-                prop::sample::select(vec![
-                    "2024年", "2025", "年", "上半年", "全年", "前三季度", "三季度", "季度", "1", "12",
-                    "至", "—", "月", "份", "末", "前", "个", "春节", "暑期", "中", "国", "，", "。",
-                    "\n\n", "6月份", "1至5月", "前5个月", "2024年末", "12月底",
-                ]),
-                0..40,
-            )
-        ) {
-            let article = Article::new("t", pieces.concat(), &crate::figure::ReadOptions::default());
+        fn periods_read_off_the_paragraph_are_the_cut_texts(text in period_pieces()) {
+            let article = Article::new("t", text, &crate::figure::ReadOptions::default());
             let prepared = Prepared::new(&article, |_| None);
             let text = &article.document.text;
             for (p, paragraph) in article.document.segments.paragraphs.iter().enumerate() {

@@ -406,7 +406,7 @@ const MAX_CONJUNCTS: usize = 4;
 
 /// Literal sets every match contains one of each (see [`CompiledPattern::required`]): one per
 /// part of a concatenation that every match passes through, most selective first.
-fn conjuncts(hir: &regex_syntax::hir::Hir) -> Vec<Vec<String>> {
+pub(crate) fn conjuncts(hir: &regex_syntax::hir::Hir) -> Vec<Vec<String>> {
     fn collect(hir: &regex_syntax::hir::Hir, out: &mut Vec<Vec<String>>) {
         use regex_syntax::hir::HirKind;
         match hir.kind() {

@@ -226,6 +226,43 @@ impl Present<'_> {
     }
 }
 
+/// Where one regex can match in a text: around the occurrences of literals one of which each of
+/// its matches contains, up to its longest match either side. For a built-in regex searched
+/// over every paragraph (the engine's periods), which no rule's prefilter covers.
+#[derive(Debug)]
+pub struct LiteralWindows {
+    automaton: AhoCorasick,
+    /// The regex's longest match, in bytes.
+    reach: usize,
+}
+
+impl LiteralWindows {
+    /// `None` for a regex whose matches are unbounded or contain no literal of a small set.
+    pub fn new(hir: &regex_syntax::hir::Hir) -> Option<Self> {
+        let reach = hir.properties().maximum_len()?;
+        let literals = super::pattern::conjuncts(hir).into_iter().next()?;
+        Some(Self {
+            automaton: AhoCorasick::new(literals).ok()?,
+            reach,
+        })
+    }
+
+    /// Disjoint windows of `text`, ascending and on character boundaries, each match of the
+    /// regex lying inside one (overlapping occurrences, so no literal hides another).
+    pub fn windows(&self, text: &str) -> Vec<Range<usize>> {
+        let around = |m: aho_corasick::Match| {
+            floor_char_boundary(text, m.start().saturating_sub(self.reach))
+                ..ceil_char_boundary(text, m.end().saturating_add(self.reach))
+        };
+        merge(
+            self.automaton
+                .find_overlapping_iter(text)
+                .map(around)
+                .collect(),
+        )
+    }
+}
+
 /// Sorts ranges and merges those that overlap or touch.
 fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     ranges.sort_unstable_by_key(|r| r.start);
