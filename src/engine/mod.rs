@@ -966,9 +966,10 @@ fn period_search() -> &'static (LazyRegex, Option<LiteralWindows>) {
 /// The periods a text names, left to right, as `find_iter` gives them (none is empty).
 fn periods(text: &str) -> Vec<Range<usize>> {
     let (regex, windows) = period_search();
-    let spans = windows
-        .as_ref()
-        .map_or_else(|| vec![0..text.len()], |w| w.windows(text));
+    let spans = windows.as_ref().map_or_else(
+        || std::iter::once(0..text.len()).collect(),
+        |w| w.windows(text),
+    );
     let mut groups = regex.groups();
     let mut found = Vec::new();
     let mut at = 0;
