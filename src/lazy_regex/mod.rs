@@ -71,9 +71,9 @@ fn thread_budget() -> usize {
 /// cannot match alike (Unicode word boundaries, bytes beyond ASCII), or for a look-ahead pattern
 /// searched in a span that ends before its haystack, it is regex-automata's forward automaton
 /// and the engines that run it directly (backtracker, PikeVM), without the lazy DFAs that need a
-/// reversed automaton too. Either is slower per byte, so once a regex has been handed
-/// [`QUICK_BYTES`] of text to search (one article or a few; a whole corpus soon gets there) it
-/// gets the full build. All find the same matches (property-tested against regex-automata on
+/// reversed automaton too. Either is slower per byte, so once a regex has read [`QUICK_BYTES`]
+/// of text (one article or a few; a whole corpus soon gets there), or is handed a span that
+/// would take it past them, it gets the full build. All find the same matches (property-tested against regex-automata on
 /// random patterns and spans). Should the full build fail (its reversed automaton can outgrow
 /// the limit where the forward one fits), the quick build goes on serving.
 #[derive(Debug)]
@@ -91,8 +91,10 @@ pub struct LazyRegex {
     quick: Mutex<Quick>,
     /// `None` once the full build has failed.
     full: OnceLock<Option<meta::Regex>>,
-    /// Bytes handed to the quick build so far, by every thread: each search counts the span it
-    /// is given (from where it starts to the end of its window), however little of it it reads.
+    /// Bytes the quick build has read so far, by every thread: each search counts from where it
+    /// starts to the end of its match, or of its span if it finds none. (Counting the spans
+    /// instead gave a pattern searched at each item of a list, such as `(?:“[^”]{1,30}”){2,}`,
+    /// its costly full build after three searches of one article.)
     searched: AtomicUsize,
     /// The most bytes one search can read, whatever it is handed: bounded for a pattern anchored
     /// at the start of its haystack with a bounded length (a date pattern tried at a figure is
@@ -103,7 +105,7 @@ pub struct LazyRegex {
     plan: OnceLock<Option<LitePlan>>,
 }
 
-/// The bytes of text a regex is handed with its quick build before it gets the full one. Past
+/// The bytes of text a regex reads with its quick build before it gets the full one. Past
 /// this the full build (about 100 µs more per regex) costs less than the slower searches; see
 /// docs/performance.md for the measurements.
 pub const QUICK_BYTES: usize = 32 << 10;
@@ -353,21 +355,27 @@ impl LazyRegex {
         })
     }
 
-    /// The build to search `len` more bytes with.
+    /// The build to search up to `len` more bytes with: the quick one while what it has read
+    /// so far and `len` stay within [`QUICK_BYTES`].
     fn pick(&self, len: usize) -> Picked<'_> {
         match self.full.get() {
             Some(Some(full)) => Picked::Full(full),
             Some(None) => self.quick(),
             None => {
-                let len = len.min(self.reads_at_most());
-                let before = self.searched.fetch_add(len, Ordering::Relaxed);
-                if before.saturating_add(len) <= QUICK_BYTES {
+                let before = self.searched.load(Ordering::Relaxed);
+                if before.saturating_add(len.min(self.reads_at_most())) <= QUICK_BYTES {
                     self.quick()
                 } else {
                     self.full().map_or_else(|| self.quick(), Picked::Full)
                 }
             }
         }
+    }
+
+    /// Counts bytes a quick search read towards [`QUICK_BYTES`].
+    fn charge(&self, read: usize) {
+        let read = read.min(self.reads_at_most());
+        self.searched.fetch_add(read, Ordering::Relaxed);
     }
 
     /// regex-automata's quick build where regex-lite's cannot answer a search.
@@ -384,10 +392,13 @@ impl LazyRegex {
         };
         match self.pick(haystack.len()) {
             Picked::Full(re) => with_cache(self.id, Build::Full, re, search),
-            Picked::Quick(quick) => match &*quick {
-                QuickBuild::Lite { lite, .. } => lite.is_match(haystack),
-                QuickBuild::Automata(re) => with_cache(self.id, Build::Quick, re, search),
-            },
+            Picked::Quick(quick) => {
+                self.charge(haystack.len());
+                match &*quick {
+                    QuickBuild::Lite { lite, .. } => lite.is_match(haystack),
+                    QuickBuild::Automata(re) => with_cache(self.id, Build::Quick, re, search),
+                }
+            }
         }
     }
 
@@ -419,15 +430,23 @@ impl LazyRegex {
                 let answer =
                     lite.captures_in(haystack, span.clone(), &mut groups.caps, &mut groups.lite);
                 match answer {
-                    Some(found) => return found,
+                    Some(found) => return self.charged(found, span, groups),
                     None => self.automata_quick(automata),
                 }
             }
             QuickBuild::Automata(re) => re,
         };
-        with_cache(self.id, build, re, |re, cache| {
-            search_automata(re, cache, haystack, span, &mut groups.caps)
-        })
+        let found = with_cache(self.id, build, re, |re, cache| {
+            search_automata(re, cache, haystack, span.clone(), &mut groups.caps)
+        });
+        self.charged(found, span, groups)
+    }
+
+    /// Charges a quick search with what it read: up to its match's end, or its whole span.
+    fn charged(&self, found: bool, span: Range<usize>, groups: &Groups) -> bool {
+        let end = groups.whole().filter(|_| found).map_or(span.end, |m| m.end);
+        self.charge(end.saturating_sub(span.start));
+        found
     }
 }
 
@@ -873,6 +892,23 @@ mod tests {
             }
             prop_assert!(regex.full.get().is_none(), "the quick build searched throughout");
         }
+    }
+
+    #[test]
+    fn the_full_build_comes_once_the_quick_one_has_read_enough() {
+        let regex = lazy("ab");
+        let text = format!("ab{}", "x".repeat(QUICK_BYTES / 2));
+        let mut groups = regex.groups();
+        // Each search finds its match at once, reading two bytes of the span it is handed.
+        for _ in 0..10 {
+            assert!(regex.captures_in(&text, 0..text.len(), &mut groups));
+        }
+        assert!(regex.full.get().is_none());
+        // A search that finds nothing reads its whole span.
+        assert!(!regex.captures_in(&text, 2..text.len(), &mut groups));
+        assert!(regex.full.get().is_none());
+        assert!(!regex.captures_in(&text, 2..text.len(), &mut groups));
+        assert!(regex.full.get().is_some_and(|full| full.is_some()));
     }
 
     #[test]
