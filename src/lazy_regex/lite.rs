@@ -380,8 +380,9 @@ impl LiteRegex {
     }
 
     /// The leftmost-first match lying within `span` of `haystack`, written to `caps`; `None` if
-    /// this build cannot search so (a pattern that looks ahead, in a span that ends before the
-    /// haystack where what follows would answer its look-aheads otherwise than an end).
+    /// this build cannot tell (a pattern that looks ahead, in a span that ends before the
+    /// haystack where what follows answers its look-aheads otherwise than an end, and a match
+    /// that runs past the span).
     pub(crate) fn captures_in(
         &self,
         haystack: &str,
@@ -389,18 +390,19 @@ impl LiteRegex {
         caps: &mut Option<Captures>,
         locations: &mut Option<regex_lite::CaptureLocations>,
     ) -> Option<bool> {
-        if let Some(next) = haystack
-            .get(span.end..)
-            .and_then(|rest| rest.chars().next())
-        {
-            if !self.ahead.alike_before(next) {
-                return None;
-            }
-        }
         // regex-automata takes a span that splits a character; cutting there cannot.
-        let cut = haystack.get(..span.end)?;
-        // The look-aheads answer at the cut as they would uncut, so a haystack cut at the span's
-        // end gives the matches within the span; looks behind still see the text before it.
+        let mut end = span.end;
+        let next = haystack.get(end..)?.chars().next();
+        // Where the look-aheads answer at the span's end as they would at the haystack's, a
+        // haystack cut there gives the matches within the span (looks behind still see the text
+        // before it). Elsewhere it is cut one character later, so they read what follows: every
+        // match within the span is a match there, so one found within the span, which none of
+        // them starts before or outranks, is the span's; one that runs past it is left to
+        // regex-automata.
+        if let Some(next) = next.filter(|&next| !self.ahead.alike_before(next)) {
+            end += next.len_utf8();
+        }
+        let cut = &haystack[..end];
         let locs = match locations {
             Some(locs) if locs.len() == self.regex.captures_len() => locs,
             other => other.insert(self.regex.capture_locations()),
@@ -408,6 +410,9 @@ impl LiteRegex {
         let found = self
             .skip(cut, span.start)
             .is_some_and(|start| self.regex.captures_read_at(locs, cut, start).is_some());
+        if found && locs.get(0).is_some_and(|(_, e)| e > span.end) {
+            return None;
+        }
         let caps = match caps {
             Some(c) if c.group_info().slot_len() == self.group_info.slot_len() => c,
             other => other.insert(Captures::all(self.group_info.clone())),
@@ -513,39 +518,30 @@ mod tests {
     }
 
     #[test]
-    fn a_look_ahead_pattern_does_not_search_a_cut_span() {
-        let re = lite(r"元$").unwrap();
+    fn a_look_ahead_pattern_searches_a_span_cut_where_its_look_aheads_answer_alike() {
         let (mut caps, mut locs) = (None, None);
-        assert_eq!(re.captures_in("5元a", 0..4, &mut caps, &mut locs), None);
-        assert_eq!(
-            re.captures_in("5元", 0..4, &mut caps, &mut locs),
-            Some(true)
-        );
+        let mut search = |re: &LiteRegex, text: &str, span: Range<usize>| {
+            re.captures_in(text, span, &mut caps, &mut locs)
+        };
+        let end = lite(r"元$").unwrap();
+        assert_eq!(search(&end, "5元", 0..4), Some(true));
+        // What follows is read: `$` is no end before the `a`.
+        assert_eq!(search(&end, "5元a", 0..4), Some(false));
+        let line = lite(r"(?m)元$").unwrap();
+        assert_eq!(search(&line, "5元\n6", 0..4), Some(true));
+        assert_eq!(search(&line, "5元，", 0..4), Some(false));
+        // A match that takes in what follows the span says nothing of the span's own matches.
+        let either = lite(r"(?m)元(?:，|$)").unwrap();
+        assert_eq!(search(&either, "5元，", 0..4), None);
+        let word = lite(r"(?-u:\b)ab(?-u:\b)").unwrap();
+        assert_eq!(search(&word, "ab 元", 0..2), Some(true));
+        assert_eq!(search(&word, "ab元", 0..2), Some(true));
+        assert_eq!(search(&word, "abc", 0..2), Some(false));
+        assert_eq!(search(&word, "ab_", 0..2), Some(false));
         // A CRLF line start reads the character after it: `\r` then `\n` is no line start.
         let crlf = lite(r"(?mR)\r^").unwrap();
         assert!(crlf.ahead.end);
-        assert_eq!(crlf.captures_in("\r\n", 0..1, &mut caps, &mut locs), None);
-    }
-
-    #[test]
-    fn a_look_ahead_pattern_searches_a_cut_span_where_what_follows_answers_alike() {
-        let (mut caps, mut locs) = (None, None);
-        let line = lite(r"(?m)元$").unwrap();
-        assert_eq!(
-            line.captures_in("5元\n6", 0..4, &mut caps, &mut locs),
-            Some(true)
-        );
-        assert_eq!(line.captures_in("5元，", 0..4, &mut caps, &mut locs), None);
-        let word = lite(r"(?-u:\b)ab(?-u:\b)").unwrap();
-        assert_eq!(
-            word.captures_in("ab 元", 0..2, &mut caps, &mut locs),
-            Some(true)
-        );
-        assert_eq!(
-            word.captures_in("ab元", 0..2, &mut caps, &mut locs),
-            Some(true)
-        );
-        assert_eq!(word.captures_in("abc", 0..2, &mut caps, &mut locs), None);
-        assert_eq!(word.captures_in("ab_", 0..2, &mut caps, &mut locs), None);
+        assert_eq!(search(&crlf, "\r\n", 0..1), Some(false));
+        assert_eq!(search(&crlf, "\ra", 0..1), Some(true));
     }
 }
