@@ -29,9 +29,9 @@ pub(crate) struct LiteRegex {
     regex: regex_lite::Regex,
     /// The groups as regex-automata numbers them, so matches fill the same [`Captures`].
     group_info: GroupInfo,
-    /// What the pattern's look-aheads read after a position: a search that must end before the
-    /// haystack does cuts the haystack there only where they answer as they would uncut.
-    ahead: Ahead,
+    /// The pattern looks at text after a position (`$`, `\z`, word boundaries): a search that
+    /// must end before the haystack does cannot simply cut the haystack there.
+    end_sensitive: bool,
     /// The characters a match can start with, when every match starts with a character (none
     /// is empty) and they are few: regex-lite searches code point by code point with no literal
     /// skip, so a search first moves to the next such character.
@@ -45,8 +45,8 @@ pub(crate) struct LiteRegex {
 pub(crate) struct LitePlan {
     /// The pattern in regex-lite's syntax ([`lite_pattern`]).
     pattern: String,
-    /// See [`LiteRegex::ahead`].
-    ahead: Ahead,
+    /// See [`LiteRegex::end_sensitive`].
+    end_sensitive: bool,
     /// See [`LiteRegex::first`].
     first: Option<FirstChars>,
 }
@@ -54,65 +54,16 @@ pub(crate) struct LitePlan {
 impl LitePlan {
     /// The plan for a HIR; `None` where regex-lite cannot match what the HIR matches.
     pub(crate) fn of(hir: &Hir) -> Option<Self> {
-        let (pattern, ahead) = lite_pattern(hir)?;
+        let (pattern, end_sensitive) = lite_pattern(hir)?;
         Some(Self {
             pattern,
-            ahead,
+            end_sensitive,
             // A pattern anchored at the text's start fails at once where it cannot open;
             // skipping would scan the rest of the text to find that out.
             first: (!hir.properties().look_set_prefix().contains(Look::Start))
                 .then(|| FirstChars::of(hir))
                 .flatten(),
         })
-    }
-}
-
-/// The look-aheads of a pattern, by what they read after a position. At the end of a cut
-/// haystack each answers as if nothing followed; where the character that follows the cut in the
-/// whole haystack gives the same answer, a search of the cut haystack finds what a search of the
-/// span would (every look-ahead before the cut reads text inside it).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub(crate) struct Ahead {
-    /// `\z`, or a CRLF line anchor (`\r` and `\n` interact): any cut can change its answer.
-    end: bool,
-    /// `(?m:$)`: answers alike where a `\n` follows the cut.
-    line_end: bool,
-    /// ASCII word boundaries: answer alike where no ASCII word character follows the cut.
-    word: bool,
-}
-
-impl Ahead {
-    const NONE: Self = Self {
-        end: false,
-        line_end: false,
-        word: false,
-    };
-    const END: Self = Self {
-        end: true,
-        ..Self::NONE
-    };
-    const LINE_END: Self = Self {
-        line_end: true,
-        ..Self::NONE
-    };
-    const WORD: Self = Self {
-        word: true,
-        ..Self::NONE
-    };
-
-    fn with(self, other: Self) -> Self {
-        Self {
-            end: self.end || other.end,
-            line_end: self.line_end || other.line_end,
-            word: self.word || other.word,
-        }
-    }
-
-    /// Whether every look-ahead answers at a cut followed by `next` as at the haystack's end.
-    fn alike_before(self, next: char) -> bool {
-        !self.end
-            && (!self.line_end || next == '\n')
-            && (!self.word || !(next.is_ascii_alphanumeric() || next == '_'))
     }
 }
 
@@ -199,21 +150,21 @@ fn first(hir: &Hir) -> Option<ClassUnicode> {
     (set.ranges().len() <= MAX_FIRST_RANGES).then_some(set)
 }
 
-/// The printed pattern of a HIR in regex-lite's syntax, and what it looks at ahead of a
+/// The printed pattern of a HIR in regex-lite's syntax, and whether it looks ahead of a
 /// position; `None` where regex-lite cannot match what the HIR matches.
-pub(crate) fn lite_pattern(hir: &Hir) -> Option<(String, Ahead)> {
+pub fn lite_pattern(hir: &Hir) -> Option<(String, bool)> {
     let mut printer = Printer {
         out: String::new(),
-        ahead: Ahead::default(),
+        end_sensitive: false,
         next_group: 1,
     };
     printer.print(hir)?;
-    Some((printer.out, printer.ahead))
+    Some((printer.out, printer.end_sensitive))
 }
 
 struct Printer {
     out: String,
-    ahead: Ahead,
+    end_sensitive: bool,
     /// The number the next group must have for regex-lite to number the groups alike: a group
     /// inside `{0}` leaves the HIR but keeps its number, and regex-lite would number the ones
     /// after it one lower.
@@ -247,24 +198,24 @@ impl Printer {
                 )?;
             }
             HirKind::Look(look) => {
-                let (syntax, ahead) = match look {
-                    Look::Start => (r"\A", Ahead::NONE),
-                    Look::End => (r"\z", Ahead::END),
-                    Look::StartLF => ("(?m:^)", Ahead::NONE),
-                    Look::EndLF => ("(?m:$)", Ahead::LINE_END),
+                let (syntax, looks_ahead) = match look {
+                    Look::Start => (r"\A", false),
+                    Look::End => (r"\z", true),
+                    Look::StartLF => ("(?m:^)", false),
+                    Look::EndLF => ("(?m:$)", true),
                     // Not after a `\r` that a `\n` follows: it reads the next character too.
-                    Look::StartCRLF => ("(?mR:^)", Ahead::END),
-                    Look::EndCRLF => ("(?mR:$)", Ahead::END),
-                    Look::WordAscii => (r"\b", Ahead::WORD),
-                    Look::WordAsciiNegate => (r"\B", Ahead::WORD),
-                    Look::WordStartAscii => (r"\b{start}", Ahead::WORD),
-                    Look::WordEndAscii => (r"\b{end}", Ahead::WORD),
-                    Look::WordStartHalfAscii => (r"\b{start-half}", Ahead::NONE),
-                    Look::WordEndHalfAscii => (r"\b{end-half}", Ahead::WORD),
+                    Look::StartCRLF => ("(?mR:^)", true),
+                    Look::EndCRLF => ("(?mR:$)", true),
+                    Look::WordAscii => (r"\b", true),
+                    Look::WordAsciiNegate => (r"\B", true),
+                    Look::WordStartAscii => (r"\b{start}", true),
+                    Look::WordEndAscii => (r"\b{end}", true),
+                    Look::WordStartHalfAscii => (r"\b{start-half}", false),
+                    Look::WordEndHalfAscii => (r"\b{end-half}", true),
                     // regex-lite's word boundaries are ASCII only.
                     _ => return None,
                 };
-                self.ahead = self.ahead.with(ahead);
+                self.end_sensitive |= looks_ahead;
                 out.push_str(syntax);
             }
             HirKind::Repetition(rep) => {
@@ -359,7 +310,7 @@ impl LiteRegex {
         Some(Self {
             regex,
             group_info,
-            ahead: plan.ahead,
+            end_sensitive: plan.end_sensitive,
             first: plan.first.clone(),
         })
     }
@@ -381,8 +332,7 @@ impl LiteRegex {
 
     /// The leftmost-first match lying within `span` of `haystack`, written to `caps`; `None` if
     /// this build cannot tell (a pattern that looks ahead, in a span that ends before the
-    /// haystack where what follows answers its look-aheads otherwise than an end, and a match
-    /// that runs past the span).
+    /// haystack, and a match that runs past the span).
     pub(crate) fn captures_in(
         &self,
         haystack: &str,
@@ -393,13 +343,13 @@ impl LiteRegex {
         // regex-automata takes a span that splits a character; cutting there cannot.
         let mut end = span.end;
         let next = haystack.get(end..)?.chars().next();
-        // Where the look-aheads answer at the span's end as they would at the haystack's, a
-        // haystack cut there gives the matches within the span (looks behind still see the text
-        // before it). Elsewhere it is cut one character later, so they read what follows: every
-        // match within the span is a match there, so one found within the span, which none of
-        // them starts before or outranks, is the span's; one that runs past it is left to
-        // regex-automata.
-        if let Some(next) = next.filter(|&next| !self.ahead.alike_before(next)) {
+        // Where nothing in the pattern looks past a match's end, a haystack cut at the span's
+        // end gives the matches within the span (looks behind still see the text before it).
+        // Elsewhere it is cut one character later, so the look-aheads at the span's end read
+        // what follows it: every match within the span is a match there, so one found within
+        // the span, which none of them starts before or outranks, is the span's; one that runs
+        // past it is left to regex-automata.
+        if let Some(next) = next.filter(|_| self.end_sensitive) {
             end += next.len_utf8();
         }
         let cut = &haystack[..end];
@@ -449,10 +399,10 @@ mod tests {
     fn prints_what_regex_lite_can_match_alike() {
         let (printed, ahead) = lite_pattern(&regex_syntax::parse(r"出口(?P<n>\d+)[,，]$").unwrap())
             .expect("expressible");
-        assert_eq!(ahead, Ahead::END);
+        assert!(ahead);
         assert!(printed.starts_with("出口(?P<n>(?:["), "{printed}");
         assert!(lite(r"(?i)abc").is_some());
-        assert!(lite(r"(?m)^进口").is_some_and(|l| l.ahead == Ahead::NONE));
+        assert!(lite(r"(?m)^进口").is_some_and(|l| !l.end_sensitive));
     }
 
     #[test]
@@ -518,7 +468,7 @@ mod tests {
     }
 
     #[test]
-    fn a_look_ahead_pattern_searches_a_span_cut_where_its_look_aheads_answer_alike() {
+    fn a_look_ahead_pattern_searches_a_span_cut_where_its_look_aheads_read_what_follows() {
         let (mut caps, mut locs) = (None, None);
         let mut search = |re: &LiteRegex, text: &str, span: Range<usize>| {
             re.captures_in(text, span, &mut caps, &mut locs)
@@ -540,7 +490,7 @@ mod tests {
         assert_eq!(search(&word, "ab_", 0..2), Some(false));
         // A CRLF line start reads the character after it: `\r` then `\n` is no line start.
         let crlf = lite(r"(?mR)\r^").unwrap();
-        assert!(crlf.ahead.end);
+        assert!(crlf.end_sensitive);
         assert_eq!(search(&crlf, "\r\n", 0..1), Some(false));
         assert_eq!(search(&crlf, "\ra", 0..1), Some(true));
     }
