@@ -73,9 +73,10 @@ fn thread_budget() -> usize {
 /// and the engines that run it directly (backtracker, PikeVM), without the lazy DFAs that need a
 /// reversed automaton too. Either is slower per byte, so once a regex has read [`QUICK_BYTES`]
 /// of text (one article or a few; a whole corpus soon gets there), or is handed a span that
-/// would take it past them, it gets the full build. All find the same matches (property-tested against regex-automata on
-/// random patterns and spans). Should the full build fail (its reversed automaton can outgrow
-/// the limit where the forward one fits), the quick build goes on serving.
+/// would take it past them, it gets the full build. All find the same matches (property-tested
+/// against regex-automata on random patterns and spans). Should the full build fail (its
+/// reversed automaton can outgrow the limit where the forward one fits), the quick build goes
+/// on serving.
 #[derive(Debug)]
 pub struct LazyRegex {
     /// The pattern as handed to the parser (macros expanded): what the shipped pack stores.
