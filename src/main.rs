@@ -347,6 +347,23 @@ impl InputArgs {
         }
     }
 
+    /// The `-j` asked for, or one thread per core.
+    fn wanted_threads(&self) -> usize {
+        self.threads
+            .unwrap_or_else(factlint::parallel::cores)
+            .max(1)
+    }
+
+    /// With a spare thread, compiles the regexes every check needs on it while this one loads
+    /// the rules (`factlint::prepare_built_ins`).
+    fn prepare_built_ins(&self) {
+        if self.wanted_threads() > 1 {
+            // Detached: it only fills the `OnceLock`s the first article would fill, and an
+            // article that needs one first waits for it. Failing to start it costs only time.
+            let _ = std::thread::Builder::new().spawn(factlint::prepare_built_ins);
+        }
+    }
+
     fn markup(&self) -> Option<Markup> {
         self.markup.map(|m| match m {
             MarkupArg::Text => Markup::Text,
@@ -509,10 +526,7 @@ fn for_each_input<T: Send>(
     }
     // Stable, so inputs with the same name keep the order they were given in.
     inputs.sort_by_cached_key(Input::name);
-    let wanted = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
+    let wanted = args.wanted_threads();
     let threads = wanted.min(inputs.len().max(1));
     // Fewer inputs than threads: each worker's batch shares its rules among the spare ones (no
     // more than there are cores: past that they would only split the regex caches).
@@ -613,6 +627,7 @@ fn linter(rules: RuleSet, read: &ReadArgs, input: &InputArgs, config: Option<&Co
 }
 
 fn facts(args: &FactsArgs, out: &mut impl Write) -> Result<u8, Failure> {
+    args.input.prepare_built_ins();
     let config = args.input.config()?;
     let rules = args.rules.load(config.as_ref())?;
     let linter = linter(rules, &args.read, &args.input, config.as_ref());
@@ -638,6 +653,7 @@ fn facts(args: &FactsArgs, out: &mut impl Write) -> Result<u8, Failure> {
 }
 
 fn check(args: &CheckArgs, out: &mut impl Write) -> Result<u8, Failure> {
+    args.input.prepare_built_ins();
     let config = args.input.config()?;
     let rules = args.rules.load(config.as_ref())?;
     if rules.rules.is_empty() {

@@ -963,6 +963,11 @@ fn period_search() -> &'static (LazyRegex, Option<LiteralWindows>) {
     })
 }
 
+/// Compiles the period regex and its literal windows now, ahead of the first article.
+pub fn prepare_periods() {
+    period_search().0.prepare();
+}
+
 /// The periods a text names, left to right, as `find_iter` gives them (none is empty).
 fn periods(text: &str) -> Vec<Range<usize>> {
     let (regex, windows) = period_search();

@@ -1180,6 +1180,26 @@ static DATE_REGEXES: DateRegexes = DateRegexes {
     }),
 };
 
+/// Compiles every date pattern now, ahead of the first text that needs it: on a core that would
+/// otherwise idle while the rules load, what a cold run then reads its article with is ready.
+pub fn prepare_dates() {
+    let d = &DATE_REGEXES;
+    for regex in [
+        &d.full,
+        &d.iso,
+        &d.month_day,
+        &d.month_range,
+        &d.month,
+        &d.day,
+        &d.time,
+        &d.first_months,
+        &d.quarter,
+        &d.english,
+    ] {
+        regex.prepare();
+    }
+}
+
 /// A date pattern's match at the start of a text, and its groups as text.
 struct DateMatch<'t> {
     text: &'t str,

@@ -12,7 +12,7 @@ pub mod interval;
 pub mod numeral;
 pub mod unit;
 
-pub use grammar::{read_figures, FigureSet};
+pub use grammar::{prepare_dates, read_figures, FigureSet};
 pub use interval::{Bound, Interval};
 pub use unit::{Dimension, UnitEntry, UnitTable};
 

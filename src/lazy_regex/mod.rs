@@ -278,6 +278,12 @@ impl LazyRegex {
         self.id
     }
 
+    /// Compiles now the build its first search would use, so a core that would otherwise idle
+    /// can do it ahead of that search.
+    pub fn prepare(&self) {
+        drop(self.pick(0));
+    }
+
     /// Whether the regex has been compiled (at load, for a large pattern, or by a search).
     pub fn is_compiled(&self) -> bool {
         self.full.get().is_some() || !matches!(*self.quick_state(), Quick::Unbuilt)
@@ -910,6 +916,20 @@ mod tests {
         assert!(regex.full.get().is_none());
         assert!(!regex.captures_in(&text, 2..text.len(), &mut groups));
         assert!(regex.full.get().is_some_and(|full| full.is_some()));
+    }
+
+    #[test]
+    fn prepare_compiles_the_build_the_first_search_uses_and_nothing_more() {
+        let regex = lazy(r"(?P<n>[0-9]+)亿");
+        assert!(!regex.is_compiled());
+        regex.prepare();
+        assert!(regex.is_compiled());
+        assert!(matches!(*regex.quick_state(), Quick::Built(_)));
+        assert!(regex.full.get().is_none(), "preparing reads no text");
+        let mut groups = regex.groups();
+        let text = "出口3亿";
+        assert!(regex.captures_in(text, 0..text.len(), &mut groups));
+        assert_eq!(groups.whole(), Some(6..10));
     }
 
     #[test]

@@ -329,6 +329,11 @@ impl RuleSet {
         combine(errors)
     }
 
+    /// Whether [`RuleSet::prefilter`] has been built.
+    pub fn has_prefilter(&self) -> bool {
+        self.prefilter.get().is_some()
+    }
+
     /// The literal prefilter over every fact pattern of the set.
     pub fn prefilter(&self) -> &prefilter::Prefilter {
         self.prefilter
