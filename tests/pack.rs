@@ -32,7 +32,7 @@ fn the_pack_holds_the_rules_the_yaml_compiles_to() {
             c.id
         );
         assert_eq!(p.origin.source, c.origin.source, "rule {}", c.id);
-        assert_eq!(p.origin.text, c.origin.text, "rule {}", c.id);
+        assert_eq!(p.origin.text(), c.origin.text(), "rule {}", c.id);
     }
     assert_eq!(
         format!("{:?}", packed.units),

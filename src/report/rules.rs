@@ -105,7 +105,8 @@ pub fn explain(rules: &RuleSet, name: &str) -> Option<String> {
         section("fires on", |e| matches!(e, Expectation::Fail { .. }));
         out.push_str(&format!(
             "\nsource ({}):\n\n{}\n",
-            rule.origin.path, rule.origin.text
+            rule.origin.path,
+            rule.origin.text()
         ));
         return Some(out);
     }

@@ -107,7 +107,6 @@ pub fn load(pack: &[u8], files: &[(&str, &str)]) -> Option<RuleSet> {
             .rules
             .into_iter()
             .map(|mut rule| {
-                rule.origin.text = super::rule_text(text, rule.origin.span.start);
                 rule.origin.source = Arc::clone(&source);
                 let id_span = rule.origin.span.clone();
                 (rule, id_span)
