@@ -241,7 +241,7 @@ pub struct Origin {
 
 impl Origin {
     /// The whole rule's YAML text, for `rules explain`: found in the file when asked for (every
-    /// rule's, found at load, was a tenth of loading the shipped pack).
+    /// rule's, found at load, was a quarter of loading the shipped pack).
     pub fn text(&self) -> String {
         rule_text(&self.source, self.span.start)
     }
