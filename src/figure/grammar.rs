@@ -1141,7 +1141,8 @@ impl DateOpenings {
 }
 
 /// The date patterns, each compiled the first time a text needs it ([`DateOpenings`] leaves
-/// most unused on most articles, and compiling all of them was most of reading one article).
+/// most unused on most articles, and compiling all of them was most of reading one article), or
+/// all at once by [`prepare_dates`] on a core that would otherwise idle.
 /// Their word boundaries are ASCII: a Han character is a word character to Unicode, and Chinese
 /// puts one straight after a date (`2024-06-30至`), where a figure's digits must not run on.
 struct DateRegexes {
@@ -1183,18 +1184,30 @@ static DATE_REGEXES: DateRegexes = DateRegexes {
 /// Compiles every date pattern now, ahead of the first text that needs it: on a core that would
 /// otherwise idle while the rules load, what a cold run then reads its article with is ready.
 pub fn prepare_dates() {
-    let d = &DATE_REGEXES;
+    // Destructured whole, so a pattern added to the set cannot be left out here.
+    let DateRegexes {
+        full,
+        iso,
+        month_day,
+        month_range,
+        month,
+        day,
+        time,
+        first_months,
+        quarter,
+        english,
+    } = &DATE_REGEXES;
     for regex in [
-        &d.full,
-        &d.iso,
-        &d.month_day,
-        &d.month_range,
-        &d.month,
-        &d.day,
-        &d.time,
-        &d.first_months,
-        &d.quarter,
-        &d.english,
+        full,
+        iso,
+        month_day,
+        month_range,
+        month,
+        day,
+        time,
+        first_months,
+        quarter,
+        english,
     ] {
         regex.prepare();
     }
