@@ -3,11 +3,17 @@
 /// Han ideographs, CJK punctuation, kana, hangul and full-width forms: text set in em boxes,
 /// between which justification spaces and line breaks carry no meaning.
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
+    let c = c as u32;
+    // Unified ideographs first: most of Chinese copy, settled by the first test (and ASCII by the
+    // second).
+    if (0x4E00..=0x9FFF).contains(&c) {
+        return true;
+    }
+    c >= 0x3000
+        && matches!(c,
         0x3000..=0x303F   // CJK symbols and punctuation
         | 0x3040..=0x30FF // kana
         | 0x3400..=0x4DBF // extension A
-        | 0x4E00..=0x9FFF // unified ideographs
         | 0xAC00..=0xD7AF // hangul
         | 0xF900..=0xFAFF // compatibility ideographs
         | 0xFE30..=0xFE4F // CJK compatibility forms

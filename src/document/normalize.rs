@@ -79,12 +79,31 @@ pub fn normalize(source: &str) -> Normalized {
 }
 
 /// Writes one line, dropping justification spaces next to CJK text and folding characters.
+/// Characters that stay as they are (nearly all) are copied and mapped a run at a time.
 fn push_line(source: &str, range: Range<usize>, out: &mut String, map: &mut OffsetMapBuilder) {
     let text = &source[range.clone()];
     let base = range.start;
+    let line_start = out.len();
+    // `text[plain..]` up to the character at hand is still to be copied as it is.
+    let mut plain = 0;
+    let flush = |plain: usize, upto: usize, out: &mut String, map: &mut OffsetMapBuilder| {
+        if upto > plain {
+            out.push_str(&text[plain..upto]);
+            map.verbatim(base + plain, upto - plain);
+        }
+    };
     let mut chars = text.char_indices().peekable();
-    let mut prev: Option<char> = None;
     while let Some((i, c)) = chars.next() {
+        let special = if c.is_ascii() {
+            c.is_ascii_control() || c == ' '
+        } else {
+            is_invisible(c) || is_hspace(c) || fold(c) != c
+        };
+        if !special {
+            continue;
+        }
+        flush(plain, i, out, map);
+        plain = i + c.len_utf8();
         if is_invisible(c) || c == '\u{000C}' {
             continue;
         }
@@ -99,6 +118,9 @@ fn push_line(source: &str, range: Range<usize>, out: &mut String, map: &mut Offs
                     break;
                 }
             }
+            plain = end;
+            // The character written last on this line.
+            let prev = out[line_start..].chars().next_back();
             let next = chars.peek().map(|&(_, d)| d);
             let keep = match (prev, next) {
                 (Some(p), Some(n)) => !is_cjk(p) && !is_cjk(n),
@@ -111,7 +133,6 @@ fn push_line(source: &str, range: Range<usize>, out: &mut String, map: &mut Offs
                     map.replaced(base + start, end - start, 1);
                 }
                 out.push(' ');
-                prev = Some(' ');
             }
             continue;
         }
@@ -122,8 +143,8 @@ fn push_line(source: &str, range: Range<usize>, out: &mut String, map: &mut Offs
             map.replaced(base + i, c.len_utf8(), folded.len_utf8());
         }
         out.push(folded);
-        prev = Some(folded);
     }
+    flush(plain, text.len(), out, map);
 }
 
 fn split_lines(source: &str) -> Vec<Line> {
@@ -189,7 +210,7 @@ fn looks_hard_wrapped(lines: &[Line]) -> bool {
     if lines.len() < 2 {
         return true;
     }
-    let median = median(lines.iter().map(|l| l.width));
+    let median = median(&mut lines.iter().map(|l| l.width).collect::<Vec<_>>());
     let near = lines
         .iter()
         .filter(|l| (l.width - median).abs() <= (median * 0.2).max(2.0))
@@ -197,13 +218,13 @@ fn looks_hard_wrapped(lines: &[Line]) -> bool {
     near * 10 >= lines.len() * 6
 }
 
-fn median(values: impl Iterator<Item = f32>) -> f32 {
-    let mut v: Vec<f32> = values.collect();
-    if v.is_empty() {
+/// The middle value (the upper one of an even count) of `values`, which it reorders; 0 if none.
+fn median(values: &mut [f32]) -> f32 {
+    if values.is_empty() {
         return 0.0;
     }
-    v.sort_by(f32::total_cmp);
-    v[v.len() / 2]
+    let middle = values.len() / 2;
+    *values.select_nth_unstable_by(middle, f32::total_cmp).1
 }
 
 /// Decides how line `i` attaches to line `i - 1`.
@@ -316,7 +337,12 @@ fn opens_with_dateline(chars: impl Iterator<Item = char> + Clone) -> bool {
 fn is_full(lines: &[Line], i: usize) -> bool {
     let lo = i.saturating_sub(10);
     let hi = (i + 11).min(lines.len());
-    let capacity = median(lines[lo..hi].iter().map(|l| l.width));
+    // At most 21 widths: kept on the stack, as this runs once per line.
+    let mut widths = [0.0; 21];
+    for (w, line) in widths.iter_mut().zip(&lines[lo..hi]) {
+        *w = line.width;
+    }
+    let capacity = median(&mut widths[..hi - lo]);
     let indent = if i == 0 || lines[i].blanks_before > 0 {
         2.0
     } else {
@@ -397,6 +423,22 @@ mod tests {
         let n = normalize("\u{FEFF}１２％");
         assert_eq!(n.text, "12%");
         assert_eq!(n.map.to_original(0..3), 3..12);
+    }
+
+    /// Characters copied a run at a time still map one by one: invisible marks inside a run are
+    /// dropped from the text but stay inside the spans around them.
+    #[test]
+    fn runs_copied_whole_map_around_dropped_marks() {
+        let src = "a\u{200B}b  c\u{FEFF}d ２e";
+        let n = normalize(src);
+        // The space before `２` goes too: a full-width form is set in an em box.
+        assert_eq!(n.text, "ab cd2e");
+        assert_eq!(n.map.to_original(0..2), 0..5);
+        assert_eq!(n.map.to_original(1..2), 4..5);
+        assert_eq!(n.map.to_original(2..3), 5..7);
+        assert_eq!(n.map.to_original(3..5), 7..12);
+        assert_eq!(n.map.to_original(5..6), 13..16);
+        assert_eq!(n.map.to_original(6..7), 16..17);
     }
 
     #[test]
