@@ -2,6 +2,7 @@
 //! suppressions, records for the reports. The binary calls this per file, in parallel.
 
 use crate::document::{Document, Markup};
+use crate::engine::Explain;
 use crate::error::Error;
 use crate::input::Input;
 use crate::report::{self, FactsRecord, FileReport};
@@ -142,7 +143,13 @@ impl Linter {
     /// many threads (the calling one among them) may share the batch's rules; more than one
     /// only pays when other cores would idle, as with a single article.
     pub fn check_batch(&self, sources: Vec<Source>, threads: usize) -> Vec<FileReport> {
-        self.evaluate_batch(sources, threads, |article, evaluations| {
+        // Only the checks reported are explained: a pass's words are wanted with --show-passed.
+        let explained = if self.show_passed {
+            Explain::All
+        } else {
+            Explain::Failures
+        };
+        self.evaluate_batch(sources, threads, explained, |article, evaluations| {
             let findings = crate::engine::findings(article, &evaluations);
             let findings = crate::engine::suppress::apply(&article.document, &self.rules, findings);
             let mut file = report::file_report(article, &findings);
@@ -163,6 +170,7 @@ impl Linter {
         &self,
         sources: Vec<Source>,
         threads: usize,
+        explained: Explain,
         each: impl Fn(&Article, Vec<crate::engine::Evaluation>) -> T,
     ) -> Vec<T> {
         let read = |sources: Vec<Source>| -> Vec<Article> {
@@ -189,7 +197,7 @@ impl Linter {
             read(sources)
         };
         let refs: Vec<&Article> = articles.iter().collect();
-        let evaluations = crate::engine::evaluate_batch(&refs, &self.rules, threads);
+        let evaluations = crate::engine::evaluate_batch(&refs, &self.rules, threads, explained);
         articles
             .iter()
             .zip(evaluations)
@@ -200,7 +208,7 @@ impl Linter {
     /// Every figure and check of each article, in order (batched and threaded as
     /// [`Linter::check_batch`]).
     pub fn facts_batch(&self, sources: Vec<Source>, threads: usize) -> Vec<FactsRecord> {
-        self.evaluate_batch(sources, threads, |article, evaluations| {
+        self.evaluate_batch(sources, threads, Explain::All, |article, evaluations| {
             report::facts_record(article, &evaluations)
         })
     }
@@ -228,6 +236,40 @@ mod tests {
         let mut linter = Linter::new(rules, options);
         linter.show_passed = true;
         linter
+    }
+
+    /// Leaving passes unexplained changes nothing else: every evaluation, failed ones' words
+    /// included, is what explaining everything gives.
+    #[test]
+    fn only_passes_go_unexplained_when_failures_alone_are_explained() {
+        let rules = linter().rules;
+        let text = include_str!("../fixtures/mutated/seed-imports-9.79.txt");
+        let article = crate::Article::new("mutated.txt", text.into(), &ReadOptions::default());
+        let explain = |explained| {
+            crate::engine::evaluate_batch(&[&article], &rules, 1, explained)
+                .pop()
+                .unwrap()
+        };
+        let (all, failures) = (explain(Explain::All), explain(Explain::Failures));
+        assert_eq!(all.len(), failures.len());
+        let (mut passes, mut failed) = (0, 0);
+        for (a, f) in all.iter().zip(&failures) {
+            assert_eq!(
+                (&a.rule.id, &a.bound, &a.verdict),
+                (&f.rule.id, &f.bound, &f.verdict)
+            );
+            if a.verdict == crate::engine::Verdict::Pass {
+                passes += 1;
+                assert!(a.explanation.is_some() && f.explanation.is_none());
+            } else {
+                failed += usize::from(f.explanation.is_some());
+                assert_eq!(a.explanation, f.explanation);
+            }
+        }
+        assert!(
+            passes >= 30 && failed >= 1,
+            "{passes} passes, {failed} failures"
+        );
     }
 
     #[test]

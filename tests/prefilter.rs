@@ -88,7 +88,7 @@ fn batched_evaluation_equals_one_article_at_a_time() {
             .chunks(size)
             .flat_map(|chunk| {
                 let refs: Vec<&Article> = chunk.iter().collect();
-                engine::evaluate_batch(&refs, &rules, threads)
+                engine::evaluate_batch(&refs, &rules, threads, engine::Explain::All)
             })
             .map(|evaluations| fingerprint(&evaluations))
             .collect();

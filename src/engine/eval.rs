@@ -1,6 +1,6 @@
 //! Evaluating a check on intervals: exact decimals, dimensions and units checked.
 
-use super::{explain, ty_of, Evaluation, Item, Verdict};
+use super::{explain, ty_of, Evaluation, Explain, Item, Verdict};
 use crate::figure::{Dimension, Figure, Interval};
 use crate::rules::expr::{combine, Cmp, Expr, Op, Ty};
 use crate::rules::{Rule, Severity};
@@ -285,11 +285,17 @@ pub fn holds(cmp: Cmp, a: &Interval, b: &Interval) -> bool {
     }
 }
 
+/// Whether an evaluation with this verdict is to be explained.
+fn explains(explained: Explain, verdict: &Verdict) -> bool {
+    explained == Explain::All || *verdict != Verdict::Pass
+}
+
 pub(super) fn evaluate_binding<'r>(
     article: &Article,
     rule: &'r Rule,
     bound: Vec<(usize, Item)>,
     captures: &[(usize, String, String)],
+    explained: Explain,
 ) -> Evaluation<'r> {
     let binding = Binding {
         article,
@@ -327,12 +333,8 @@ pub(super) fn evaluate_binding<'r>(
         } else {
             (Verdict::Pass, Reading::Strict)
         };
-        let explanation = Some(explain::predicate(
-            &binding,
-            &rule.check.operands[0],
-            &verdict,
-            reading,
-        ));
+        let explanation = explains(explained, &verdict)
+            .then(|| explain::predicate(&binding, &rule.check.operands[0], &verdict, reading));
         return Evaluation {
             rule,
             bound: bound.clone(),
@@ -384,13 +386,8 @@ pub(super) fn evaluate_binding<'r>(
             None => (Verdict::Pass, 0, Reading::Strict),
         },
     };
-    let explanation = Some(explain::comparison(
-        &binding,
-        &sides,
-        at,
-        reading,
-        verdict == Verdict::Pass,
-    ));
+    let explanation = explains(explained, &verdict)
+        .then(|| explain::comparison(&binding, &sides, at, reading, verdict == Verdict::Pass));
     Evaluation {
         rule,
         bound: bound.clone(),

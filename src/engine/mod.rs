@@ -82,6 +82,16 @@ pub struct Evaluation<'r> {
     pub sides: Vec<Value>,
 }
 
+/// Which evaluations carry an explanation. Writing one out costs more than most checks do, and
+/// `check` shows only the checks that failed unless asked for the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Explain {
+    /// Every evaluation that reached its check (`facts`, `--show-passed`).
+    All,
+    /// Only the checks that failed: a passed one's explanation is `None`.
+    Failures,
+}
+
 /// A discrepancy to report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -121,7 +131,7 @@ struct Candidate {
 
 /// Evaluates every rule on an article.
 pub fn evaluate<'r>(article: &Article, rules: &'r RuleSet) -> Vec<Evaluation<'r>> {
-    evaluate_batch(&[article], rules, 1)
+    evaluate_batch(&[article], rules, 1, Explain::All)
         .pop()
         .unwrap_or_default()
 }
@@ -228,6 +238,7 @@ pub fn evaluate_batch<'r>(
     articles: &[&Article],
     rules: &'r RuleSet,
     threads: usize,
+    explained: Explain,
 ) -> Vec<Vec<Evaluation<'r>>> {
     let prepared: Vec<Prepared> = articles
         .iter()
@@ -245,7 +256,7 @@ pub fn evaluate_batch<'r>(
             .zip(candidates)
             .map(|(p, facts)| {
                 let mut evaluations = Vec::new();
-                bind(p.article, rule, facts, &mut evaluations);
+                bind(p.article, rule, facts, explained, &mut evaluations);
                 evaluations
             })
             .collect::<Vec<_>>()
@@ -299,7 +310,7 @@ pub fn evaluate_rule<'r>(article: &Article, rule: &'r Rule) -> Vec<Evaluation<'r
     let anchors = vec![search(&p, &rule.facts[rule.anchor], None)];
     let mut out = Vec::new();
     for facts in search_facts(rule, std::slice::from_ref(&p), anchors) {
-        bind(article, rule, facts, &mut out);
+        bind(article, rule, facts, Explain::All, &mut out);
     }
     out
 }
@@ -379,6 +390,7 @@ fn bind<'r>(
     article: &Article,
     rule: &'r Rule,
     candidates: Vec<Vec<Candidate>>,
+    explained: Explain,
     out: &mut Vec<Evaluation<'r>>,
 ) {
     if candidates.get(rule.anchor).is_none_or(Vec::is_empty) {
@@ -518,7 +530,9 @@ fn bind<'r>(
                 })
             })
             .collect();
-        out.push(eval::evaluate_binding(article, rule, pairs, &captures));
+        out.push(eval::evaluate_binding(
+            article, rule, pairs, &captures, explained,
+        ));
     }
 }
 
