@@ -93,25 +93,26 @@ impl Prefilter {
                     .map(|m| (m.pattern().as_usize(), m.range())),
             );
         }
-        // A stable sort by literal keeps each literal's occurrences in text order.
-        found.sort_by_key(|&(literal, _)| literal);
-        let mut starts = Vec::with_capacity(self.literals + 1);
-        let mut next = 0;
-        for literal in 0..=self.literals {
-            next += found[next..].partition_point(|&(l, _)| l < literal);
-            starts.push(next);
+        // Grouped by literal with a counting sort. Matches come in the order they end, which for
+        // one literal (one length) is the order they start: each literal's stay in text order.
+        let mut starts = vec![0; self.literals + 1];
+        for &(literal, _) in &found {
+            starts[literal + 1] += 1;
         }
-        let mut barriers: [Vec<usize>; BARRIERS.len()] = Default::default();
-        for (at, c) in text.char_indices() {
-            if let Some(i) = BARRIERS.iter().position(|&b| b == c) {
-                barriers[i].push(at);
-            }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut hits = vec![0..0; found.len()];
+        for (literal, range) in found {
+            hits[next[literal]] = range;
+            next[literal] += 1;
         }
         Present {
             prefilter: self,
-            hits: found.into_iter().map(|(_, range)| range).collect(),
+            hits,
             starts,
-            barriers,
+            barriers: barriers(text),
         }
     }
 
@@ -226,6 +227,24 @@ impl Present<'_> {
     }
 }
 
+/// Where each of [`BARRIERS`] occurs in a text, ascending. Each is a line break or a full-width
+/// sign, so only bytes that can begin one (found a machine word at a time) are looked at.
+fn barriers(text: &str) -> [Vec<usize>; BARRIERS.len()] {
+    let mut found: [Vec<usize>; BARRIERS.len()] = Default::default();
+    let bytes = text.as_bytes();
+    for at in memchr::memchr3_iter(b'\n', 0xE3, 0xEF, bytes) {
+        // The first byte decides the character's length; `at` starts one, being one of these.
+        let len = if bytes[at] == b'\n' { 1 } else { 3 };
+        let Some(c) = text.get(at..at + len).and_then(|s| s.chars().next()) else {
+            continue;
+        };
+        if let Some(i) = BARRIERS.iter().position(|&b| b == c) {
+            found[i].push(at);
+        }
+    }
+    found
+}
+
 /// Where one regex can match in a text: around the occurrences of literals one of which each of
 /// its matches contains, up to its longest match either side. For a built-in regex searched
 /// over every paragraph (the engine's periods), which no rule's prefilter covers.
@@ -317,6 +336,21 @@ mod tests {
         assert_eq!(All.intersect(a.clone()), a);
         assert_eq!(a.intersect(Only(vec![10..20, 30..40])), Only(Vec::new()));
         assert_eq!(All.intersect(All), Windows::All);
+    }
+
+    /// The barrier scan looks only at bytes that begin a line break or a character of U+3000–
+    /// U+3FFF or U+F000–U+FFFF: every barrier must be one, and none be missed or misplaced.
+    #[test]
+    fn barriers_are_found_where_a_character_scan_finds_them() {
+        let text = "一、出口：12。\n进口；3，4！5？ぁ（）！";
+        let mut expected: [Vec<usize>; super::BARRIERS.len()] = Default::default();
+        for (at, c) in text.char_indices() {
+            if let Some(i) = super::BARRIERS.iter().position(|&b| b == c) {
+                expected[i].push(at);
+            }
+        }
+        assert!(expected.iter().all(|at| !at.is_empty()));
+        assert_eq!(super::barriers(text), expected);
     }
 
     #[test]
