@@ -25,6 +25,8 @@ struct Line {
     first: char,
     last: char,
     width: f32,
+    /// The width of the column here: the median width of the lines within ten of this one.
+    capacity: f32,
     has_cjk: bool,
     /// The last character before trailing closing quotes and brackets.
     last_core: char,
@@ -46,7 +48,11 @@ enum Joint {
 }
 
 pub fn normalize(source: &str) -> Normalized {
-    let lines = split_lines(source);
+    let mut lines = split_lines(source);
+    let widths: Vec<f32> = lines.iter().map(|l| l.width).collect();
+    for (line, capacity) in lines.iter_mut().zip(column_widths(&widths)) {
+        line.capacity = capacity;
+    }
     let wrapped = looks_hard_wrapped(&lines);
     // Blank lines separate paragraphs (some blank line follows a finished sentence): single line
     // breaks are then wraps, however uneven the lines.
@@ -178,6 +184,8 @@ fn split_lines(source: &str) -> Vec<Line> {
                         first: visible().map(fold).next().unwrap_or(' '),
                         last: visible().map(fold).next_back().unwrap_or(' '),
                         width: visible().map(ems).sum(),
+                        // Known once every line is: see `column_widths`.
+                        capacity: 0.0,
                         has_cjk: content.chars().any(is_cjk),
                         last_core: visible()
                             .map(fold)
@@ -335,20 +343,36 @@ fn opens_with_dateline(chars: impl Iterator<Item = char> + Clone) -> bool {
 /// Whether a line reaches the width of its column, so its end is a wrap rather than a paragraph
 /// end. A paragraph's first line is allowed its two-em indent.
 fn is_full(lines: &[Line], i: usize) -> bool {
-    let lo = i.saturating_sub(10);
-    let hi = (i + 11).min(lines.len());
-    // At most 21 widths: kept on the stack, as this runs once per line.
-    let mut widths = [0.0; 21];
-    for (w, line) in widths.iter_mut().zip(&lines[lo..hi]) {
-        *w = line.width;
-    }
-    let capacity = median(&mut widths[..hi - lo]);
     let indent = if i == 0 || lines[i].blanks_before > 0 {
         2.0
     } else {
         0.0
     };
-    lines[i].width + indent >= capacity - 1.5
+    lines[i].width + indent >= lines[i].capacity - 1.5
+}
+
+/// Each line's column width, given the lines' widths: the median width (the upper middle of an
+/// even count) of the lines up to ten either side of it. The window slides down the page kept sorted, each step adding
+/// and dropping a line, rather than sorting 21 widths for every line.
+fn column_widths(widths: &[f32]) -> Vec<f32> {
+    let mut window: Vec<f32> = Vec::with_capacity(21);
+    let (mut lo, mut hi) = (0, 0);
+    (0..widths.len())
+        .map(|i| {
+            while hi < (i + 11).min(widths.len()) {
+                let w = widths[hi];
+                window.insert(window.partition_point(|x| x.total_cmp(&w).is_lt()), w);
+                hi += 1;
+            }
+            while lo < i.saturating_sub(10) {
+                let w = widths[lo];
+                // Widths equal under `total_cmp` are the same bits: any one of them will do.
+                window.remove(window.partition_point(|x| x.total_cmp(&w).is_lt()));
+                lo += 1;
+            }
+            window[window.len() / 2]
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -439,6 +463,23 @@ mod tests {
         assert_eq!(n.map.to_original(3..5), 7..12);
         assert_eq!(n.map.to_original(5..6), 13..16);
         assert_eq!(n.map.to_original(6..7), 16..17);
+    }
+
+    proptest::proptest! {
+        /// The sliding window's medians are those of the 21 widths around each line, sorted.
+        #[test]
+        fn column_widths_are_the_medians_of_the_lines_around(
+            halves in proptest::collection::vec(0u8..40, 0..80)
+        ) {
+            let widths: Vec<f32> = halves.iter().map(|&h| f32::from(h) / 2.0).collect();
+            let expected: Vec<f32> = (0..widths.len())
+                .map(|i| {
+                    let lo = i.saturating_sub(10);
+                    median(&mut widths[lo..(i + 11).min(widths.len())].to_vec())
+                })
+                .collect();
+            proptest::prop_assert_eq!(column_widths(&widths), expected);
+        }
     }
 
     #[test]
