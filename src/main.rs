@@ -1,6 +1,19 @@
 //! The factlint command line: parses arguments, calls the library, renders, exits 0 (clean),
 //! 1 (findings) or 2 (usage, IO or rule error). A closed pipe ends the output quietly.
 
+/// jemalloc allocates faster than glibc's malloc for factlint's many small, short-lived vectors
+/// (10 MB corpus on two threads −13%); with one arena and freed pages returned after 300 ms its
+/// peak memory on the 200 MB corpus stays under glibc's. See docs/performance.md.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+/// jemalloc's options, read at its start as a C string (`const char *`: a thin pointer to the
+/// first byte). tikv-jemalloc-sys prefixes jemalloc's symbols with `_rjem_`.
+#[cfg(not(target_env = "msvc"))]
+#[export_name = "_rjem_malloc_conf"]
+pub static JEMALLOC_CONF: &u8 = &b"narenas:1,dirty_decay_ms:300,muzzy_decay_ms:0\0"[0];
+
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use factlint::baseline::Baseline;
 use factlint::config::Config;
