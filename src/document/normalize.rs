@@ -352,8 +352,8 @@ fn is_full(lines: &[Line], i: usize) -> bool {
 }
 
 /// Each line's column width, given the lines' widths: the median width (the upper middle of an
-/// even count) of the lines up to ten either side of it. The window slides down the page kept sorted, each step adding
-/// and dropping a line, rather than sorting 21 widths for every line.
+/// even count) of the lines up to ten either side of it. The window slides down the page kept
+/// sorted, each step adding and dropping a line, rather than sorting 21 widths for every line.
 fn column_widths(widths: &[f32]) -> Vec<f32> {
     let mut window: Vec<f32> = Vec::with_capacity(21);
     let (mut lo, mut hi) = (0, 0);
