@@ -33,7 +33,7 @@ type LiteralSet = Box<[usize]>;
 pub struct Present<'p> {
     prefilter: &'p Prefilter,
     /// Where each literal occurs, literal by literal, each literal's ascending by start (one
-    /// list for all, so a scan allocates twice rather than once per literal found).
+    /// list for all, so a scan's allocations do not grow with the literals found).
     hits: Vec<Range<usize>>,
     /// Literal `i`'s occurrences are `hits[starts[i]..starts[i + 1]]`.
     starts: Vec<usize>,
