@@ -107,9 +107,12 @@ pub struct LazyRegex {
 }
 
 /// The bytes of text a regex reads with its quick build before it gets the full one. Past
-/// this the full build (about 100 µs more per regex) costs less than the slower searches; see
-/// docs/performance.md for the measurements.
-pub const QUICK_BYTES: usize = 32 << 10;
+/// this the full build (about 100 µs more per regex, and lazy DFA caches that compete for the
+/// thread's share of [`CACHE_BUDGET`]) costs less than the slower searches. 128 KB rather than
+/// 32: on the generated 10 MB corpus 67 regexes get a full build instead of 176, and on two
+/// threads their caches then fit each thread's half of the budget instead of being dropped 45
+/// times (−14% at `-j2`, one thread within noise; see docs/performance.md).
+pub const QUICK_BYTES: usize = 128 << 10;
 
 /// A match's groups, reused from search to search; made by the first search, from the build it
 /// uses (both number the groups alike).
@@ -966,15 +969,17 @@ mod tests {
             })
             .collect();
         // Varied text, so each lazy DFA builds many states.
-        let text: String = (0..3000u32)
+        let text: String = (0..(QUICK_BYTES as u32 / 2))
             .map(|i| match i % 50 {
                 0 => '，',
                 7 => char::from_digit(i % 10, 10).unwrap_or('0'),
                 _ => char::from_u32(0x4E00 + (i * 7919) % 20000).unwrap_or('一'),
             })
             .collect();
-        // Past QUICK_BYTES (9 KB a pass), so the full builds' lazy DFAs fill their caches.
-        for _ in 0..6 {
+        // Longer than QUICK_BYTES, so the full builds search and their lazy DFAs fill their
+        // caches.
+        assert!(text.len() > QUICK_BYTES);
+        for _ in 0..2 {
             for (lazy, plain) in &regexes {
                 assert_eq!(lazy.is_match(&text), plain.is_match(&text));
                 let bytes = CACHES.with(|c| c.borrow().bytes);
