@@ -1,4 +1,5 @@
-//! The quick build of a rule regex: regex-lite, for the first few KB a regex searches.
+//! The quick build of a rule regex: regex-lite, for the first [`super::QUICK_BYTES`] a regex
+//! searches.
 //!
 //! A cold run over one article compiles every regex whose literals the article contains, and
 //! compiling was most of its time: regex-automata turns each Unicode class into a UTF-8 automaton
