@@ -6,7 +6,7 @@
 //! empty, so with hundreds of rule regexes the caches grew with the variety of the text: most of
 //! the process's memory on a large corpus. Here each thread keeps its caches itself and counts
 //! the bytes they use (each at its high-water mark); past its share of [`CACHE_BUDGET`] it drops
-//! its largest caches, as the lazy DFA clears its own cache when it fills. The count leaves out
+//! the caches it used most recently, as the lazy DFA clears its own cache when it fills. The count leaves out
 //! the allocations' growth slack (up to as much again), but it no longer grows with the corpus.
 
 pub mod lite;
@@ -35,11 +35,11 @@ pub(crate) const SIZE_LIMIT: usize = 1 << 20;
 
 /// The bytes the regex caches of the searching threads may use together, as long as each
 /// thread's share is at least [`MIN_THREAD_BUDGET`] (more threads than two get that much each,
-/// see [`share_cache_budget`]); past its share a thread drops its largest caches. The shipped
-/// pack's working set on one thread over the generated corpus is about 29 MB, so this costs some
-/// speed (against no budget, about a quarter on two threads) for memory that no corpus can grow.
-/// 24 MB left the 200 MB corpus at 98 MiB, which is 103 decimal MB; 20 MB gives 93 MiB
-/// (97 MB) for about 9% more time. See docs/performance.md.
+/// see [`share_cache_budget`]); past its share a thread drops caches, the most recently used
+/// first. The shipped pack's working set over the generated 200 MB corpus is more than a
+/// thread's share, so this costs speed for memory that no corpus can grow: at `-j2` that corpus
+/// takes about 26 s and peaks at about 89 MiB (93 decimal MB), against 20–21 s and 120 MiB with
+/// no budget. See docs/performance.md.
 pub const CACHE_BUDGET: usize = 20 << 20;
 
 static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
@@ -465,16 +465,19 @@ impl LazyRegex {
 struct Caches {
     slots: Vec<Option<Slot>>,
     bytes: usize,
+    /// Counts searches: when each cache was last used.
+    clock: u64,
     /// Overrides the thread's share of [`CACHE_BUDGET`] (tests).
     budget: Option<usize>,
     /// How many times caches were dropped.
     evictions: usize,
 }
 
-/// A regex's cache and the bytes it is charged for.
+/// A regex's cache, the bytes it is charged for and the search that last used it.
 struct Slot {
     cache: Box<meta::Cache>,
     charged: usize,
+    used: u64,
 }
 
 thread_local! {
@@ -482,6 +485,7 @@ thread_local! {
         RefCell::new(Caches {
             slots: Vec::new(),
             bytes: 0,
+            clock: 0,
             budget: None,
             evictions: 0,
         })
@@ -523,6 +527,7 @@ fn with_cache<T>(
         let Caches {
             slots,
             bytes,
+            clock,
             budget,
             evictions,
         } = &mut *caches;
@@ -539,8 +544,14 @@ fn with_cache<T>(
             let cache = Box::new(re.create_cache());
             let charged = cache.memory_usage();
             *bytes += charged;
-            Slot { cache, charged }
+            Slot {
+                cache,
+                charged,
+                used: 0,
+            }
         });
+        *clock += 1;
+        slot.used = *clock;
         let out = search(re, &mut slot.cache);
         // Each cache is charged its high-water mark: a lazy DFA that filled up and cleared
         // itself, or a backtracker that searched a shorter text, reports less but keeps its
@@ -552,20 +563,25 @@ fn with_cache<T>(
         }
         let budget = budget.unwrap_or_else(thread_budget);
         if *bytes > budget {
-            // The largest caches first, down to half the budget: the small ones are the many
-            // regexes each article tries once or twice, cheap to keep and slow to rebuild.
-            let mut sizes: Vec<(usize, usize)> = slots
+            // The rules run regex by regex over each batch, so a thread uses its caches in the
+            // same cycle batch after batch, and the cache used longest ago is the next one
+            // needed. So the most recently used go first (this search's own last), down to
+            // nine tenths of the budget: about as many caches as fit stay from one batch to the
+            // next, and only the overflow is rebuilt. (Dropping the largest first, down to
+            // half, rebuilt about twice as much; see docs/performance.md.)
+            let mut order: Vec<(bool, u64, usize)> = slots
                 .iter()
                 .enumerate()
-                .filter_map(|(k, slot)| slot.as_ref().map(|slot| (slot.charged, k)))
+                .filter_map(|(k, slot)| slot.as_ref().map(|slot| (k != id, slot.used, k)))
                 .collect();
-            sizes.sort_unstable_by(|a, b| b.cmp(a));
-            for (size, k) in sizes {
-                if *bytes <= budget / 2 {
+            order.sort_unstable_by(|a, b| b.cmp(a));
+            for (_, _, k) in order {
+                if *bytes <= budget / 10 * 9 {
                     break;
                 }
-                slots[k] = None;
-                *bytes = bytes.saturating_sub(size);
+                if let Some(dropped) = slots[k].take() {
+                    *bytes = bytes.saturating_sub(dropped.charged);
+                }
             }
             *evictions += 1;
         }
@@ -988,5 +1004,48 @@ mod tests {
         }
         let evictions = CACHES.with(|c| c.borrow().evictions);
         assert!(evictions > 0, "the budget was never reached");
+    }
+
+    #[test]
+    fn a_cycle_of_searches_past_the_budget_keeps_about_as_many_caches_as_fit() {
+        // Compiled in full at once, so each search uses the full build's slot (`id + 1`).
+        let regexes: Vec<LazyRegex> = (0..8)
+            .map(|i| {
+                let source = format!(r"[^，。]{{0,20}}{i}[^，。]{{0,20}}\p{{Han}}{{2,8}}");
+                let hir = regex_syntax::parse(&source).unwrap();
+                LazyRegex::new(source.clone(), hir, true, source.len()).unwrap()
+            })
+            .collect();
+        let text: String = (0..3000u32)
+            .map(|i| match i % 50 {
+                0 => '，',
+                7 => char::from_digit(i % 10, 10).unwrap_or('0'),
+                _ => char::from_u32(0x4E00 + (i * 7919) % 20000).unwrap_or('一'),
+            })
+            .collect();
+        let cached = |r: &LazyRegex| {
+            CACHES.with(|c| c.borrow().slots.get(r.id + 1).is_some_and(Option::is_some))
+        };
+        // Each test runs on its own thread, so this budget is this test's alone: room for
+        // about four and a half of the eight caches.
+        regexes[0].is_match(&text);
+        let one = CACHES.with(|c| c.borrow().bytes);
+        CACHES.with(|c| c.borrow_mut().budget = Some(one * 9 / 2));
+        // The rules search their regexes in the same order batch after batch. Dropping the
+        // caches used longest ago would rebuild every one each cycle; dropping the ones used
+        // most recently keeps about as many as fit, and rebuilds only the overflow.
+        for cycle in 0..4 {
+            let mut kept = 0;
+            for r in &regexes {
+                kept += usize::from(cached(r));
+                r.is_match(&text);
+                let bytes = CACHES.with(|c| c.borrow().bytes);
+                assert!(bytes <= one * 9 / 2, "{bytes} bytes held");
+            }
+            if cycle > 0 {
+                assert!(kept >= 3, "cycle {cycle} found {kept} caches kept");
+            }
+        }
+        assert!(CACHES.with(|c| c.borrow().evictions) > 0);
     }
 }
