@@ -38,7 +38,7 @@ pub(crate) const SIZE_LIMIT: usize = 1 << 20;
 /// see [`share_cache_budget`]); past its share a thread drops caches, the most recently used
 /// first. The shipped pack's working set over the generated 200 MB corpus is more than a
 /// thread's share, so this costs speed for memory that no corpus can grow: at `-j2` that corpus
-/// takes about 26 s and peaks at about 89 MiB (93 decimal MB), against 20–21 s and 120 MiB with
+/// takes about 28 s and peaks at about 87 MiB (91 decimal MB), against 20–21 s and 120 MiB with
 /// no budget. See docs/performance.md.
 pub const CACHE_BUDGET: usize = 20 << 20;
 
