@@ -6,8 +6,9 @@
 //! empty, so with hundreds of rule regexes the caches grew with the variety of the text: most of
 //! the process's memory on a large corpus. Here each thread keeps its caches itself and counts
 //! the bytes they use (each at its high-water mark); past its share of [`CACHE_BUDGET`] it drops
-//! the caches it used most recently, as the lazy DFA clears its own cache when it fills. The count leaves out
-//! the allocations' growth slack (up to as much again), but it no longer grows with the corpus.
+//! the caches it used most recently, as the lazy DFA clears its own cache when it fills. The
+//! count leaves out the allocations' growth slack (up to as much again), but it no longer grows
+//! with the corpus.
 
 pub mod lite;
 
@@ -973,6 +974,18 @@ mod tests {
         share_cache_budget(1);
     }
 
+    /// `chars` characters of varied Han text with a digit and a comma every 50, so each lazy
+    /// DFA that reads it builds many states.
+    fn varied_text(chars: u32) -> String {
+        (0..chars)
+            .map(|i| match i % 50 {
+                0 => '，',
+                7 => char::from_digit(i % 10, 10).unwrap_or('0'),
+                _ => char::from_u32(0x4E00 + (i * 7919) % 20000).unwrap_or('一'),
+            })
+            .collect()
+    }
+
     #[test]
     fn caches_past_the_budget_are_dropped_and_searches_stay_right() {
         // Each test runs on its own thread, so this budget is this test's alone.
@@ -984,14 +997,7 @@ mod tests {
                 (lazy, regex::Regex::new(&source).unwrap())
             })
             .collect();
-        // Varied text, so each lazy DFA builds many states.
-        let text: String = (0..(QUICK_BYTES as u32 / 2))
-            .map(|i| match i % 50 {
-                0 => '，',
-                7 => char::from_digit(i % 10, 10).unwrap_or('0'),
-                _ => char::from_u32(0x4E00 + (i * 7919) % 20000).unwrap_or('一'),
-            })
-            .collect();
+        let text = varied_text(QUICK_BYTES as u32 / 2);
         // Longer than QUICK_BYTES, so the full builds search and their lazy DFAs fill their
         // caches.
         assert!(text.len() > QUICK_BYTES);
@@ -1016,13 +1022,7 @@ mod tests {
                 LazyRegex::new(source.clone(), hir, true, source.len()).unwrap()
             })
             .collect();
-        let text: String = (0..3000u32)
-            .map(|i| match i % 50 {
-                0 => '，',
-                7 => char::from_digit(i % 10, 10).unwrap_or('0'),
-                _ => char::from_u32(0x4E00 + (i * 7919) % 20000).unwrap_or('一'),
-            })
-            .collect();
+        let text = varied_text(3000);
         let cached = |r: &LazyRegex| {
             CACHES.with(|c| c.borrow().slots.get(r.id + 1).is_some_and(Option::is_some))
         };
