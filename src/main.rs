@@ -2,7 +2,7 @@
 //! 1 (findings) or 2 (usage, IO or rule error). A closed pipe ends the output quietly.
 
 /// jemalloc allocates faster than glibc's malloc for factlint's many small, short-lived vectors
-/// (10 MB corpus on two threads −13%); with one arena and freed pages returned after 300 ms its
+/// (10 MB corpus on two threads −10%); with one arena and freed pages returned after 300 ms its
 /// peak memory on the 200 MB corpus stays under glibc's. See docs/performance.md.
 #[cfg(not(target_env = "msvc"))]
 #[global_allocator]

@@ -53,7 +53,7 @@ pub fn normalize(source: &str) -> Normalized {
     for (line, capacity) in lines.iter_mut().zip(column_widths(&widths)) {
         line.capacity = capacity;
     }
-    let wrapped = looks_hard_wrapped(&lines);
+    let wrapped = looks_hard_wrapped(widths);
     // Blank lines separate paragraphs (some blank line follows a finished sentence): single line
     // breaks are then wraps, however uneven the lines.
     let blank_separated = lines
@@ -213,17 +213,17 @@ fn split_lines(source: &str) -> Vec<Line> {
     lines
 }
 
-/// A PDF column: most lines have nearly the same width.
-fn looks_hard_wrapped(lines: &[Line]) -> bool {
-    if lines.len() < 2 {
+/// A PDF column: most lines have nearly the same width (given the lines' widths).
+fn looks_hard_wrapped(mut widths: Vec<f32>) -> bool {
+    if widths.len() < 2 {
         return true;
     }
-    let median = median(&mut lines.iter().map(|l| l.width).collect::<Vec<_>>());
-    let near = lines
+    let median = median(&mut widths);
+    let near = widths
         .iter()
-        .filter(|l| (l.width - median).abs() <= (median * 0.2).max(2.0))
+        .filter(|&&w| (w - median).abs() <= (median * 0.2).max(2.0))
         .count();
-    near * 10 >= lines.len() * 6
+    near * 10 >= widths.len() * 6
 }
 
 /// The middle value (the upper one of an even count) of `values`, which it reorders; 0 if none.
