@@ -10,6 +10,7 @@
 mod grammar;
 pub mod interval;
 pub mod numeral;
+pub mod period;
 pub mod unit;
 
 pub use grammar::{prepare_dates, read_figures, FigureSet};
