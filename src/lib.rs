@@ -33,6 +33,7 @@ pub mod lint;
 pub mod parallel;
 pub mod report;
 pub mod rules;
+pub mod statement;
 
 pub use document::Document;
 pub use error::{Error, Result};

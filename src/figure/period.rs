@@ -131,11 +131,7 @@ impl Period {
     /// guessed from the copy rather than given. `None` for a point in time or a holiday.
     pub fn days(&self, published: Option<i32>, guessed: bool) -> Option<(u32, u32)> {
         let (first, last) = self.month_range()?;
-        let count = |leap: bool| {
-            (first..=last)
-                .map(|m| month_days(m, leap))
-                .sum::<u32>()
-        };
+        let count = |leap: bool| (first..=last).map(|m| month_days(m, leap)).sum::<u32>();
         // A period that names its year counts in that year. Otherwise it is the year of
         // publication, or the one before when the period runs to December (全年 published in
         // January is last year's); a guessed year may be the guess or the year after.
@@ -178,7 +174,11 @@ impl fmt::Display for Period {
             Stretch::Months { first: 1, last: 9 } => f.write_str("前三季度"),
             Stretch::Months { first, last } if first == last => write!(f, "{first}月"),
             Stretch::Months { first, last } if (last - first) == 2 && first % 3 == 1 => {
-                write!(f, "{}季度", ["一", "二", "三", "四"][usize::from(first / 3)])
+                write!(
+                    f,
+                    "{}季度",
+                    ["一", "二", "三", "四"][usize::from(first / 3)]
+                )
             }
             Stretch::Months { first, last } => write!(f, "{first}—{last}月"),
             Stretch::End { month: 0 } => f.write_str("年初"),
@@ -264,7 +264,10 @@ fn small_number(text: &str) -> Option<(u8, &str)> {
 /// A four-digit year followed by 年 (or 年度), and the rest.
 fn stated_year(text: &str) -> Option<(i32, &str)> {
     let b = text.as_bytes();
-    if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) || b.get(4).is_some_and(u8::is_ascii_digit) {
+    if b.len() < 4
+        || !b[..4].iter().all(u8::is_ascii_digit)
+        || b.get(4).is_some_and(u8::is_ascii_digit)
+    {
         return None;
     }
     let year: i32 = text[..4].parse().ok()?;
@@ -309,14 +312,19 @@ fn stretch(text: &str) -> Result<(Stretch, &str), NotAPeriod> {
         }
     }
     for (word, month) in [("年末", 12), ("年底", 12), ("年初", 0)] {
-        if let Some(rest) = text.strip_prefix(word) {
+        if let Some(rest) = text.strip_prefix(word).filter(|r| {
+            !r.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
+        }) {
             return Ok((Stretch::End { month }, rest));
         }
     }
     // 前5个月, 前五个月
     if let Some(after) = text.strip_prefix('前') {
         if let Some((n, rest)) = small_number(after) {
-            if let Some(rest) = rest.strip_prefix("个月").or_else(|| rest.strip_prefix('月')) {
+            if let Some(rest) = rest
+                .strip_prefix("个月")
+                .or_else(|| rest.strip_prefix('月'))
+            {
                 return if (1..=12).contains(&n) {
                     Ok((Stretch::Months { first: 1, last: n }, rest))
                 } else {
@@ -383,13 +391,7 @@ fn stretch(text: &str) -> Result<(Stretch, &str), NotAPeriod> {
             }
             let rest = rest.strip_prefix('份').unwrap_or(rest);
             let rest = rest.strip_prefix("当月").unwrap_or(rest);
-            return Ok((
-                Stretch::Months {
-                    first,
-                    last: first,
-                },
-                rest,
-            ));
+            return Ok((Stretch::Months { first, last: first }, rest));
         }
     }
     for name in HOLIDAYS {
@@ -415,7 +417,14 @@ pub fn parse(text: &str) -> Result<(Period, &str), NotAPeriod> {
         return Ok(rest_of_range(first, rest));
     }
     if let Some((delta, rest)) = relative_year(text) {
-        return after_year(Year::Relative(delta), rest);
+        // 今年 alone is the year so far, not its twelve months; 去年 is a year complete.
+        return match after_year(Year::Relative(delta), rest) {
+            Ok((p, r)) if delta >= 0 && r.len() == rest.len() => {
+                let _ = p;
+                Err(NotAPeriod::Nothing)
+            }
+            found => found,
+        };
     }
     let (stretch, rest) = stretch(text)?;
     Ok((
@@ -456,9 +465,7 @@ fn year_range(text: &str) -> Option<(i32, &str)> {
     let first: i32 = text[..4].parse().ok()?;
     let rest = &text[4..];
     let rest = rest.strip_prefix('年').unwrap_or(rest);
-    let after = RANGE_SEPARATORS
-        .iter()
-        .find_map(|s| rest.strip_prefix(s))?;
+    let after = RANGE_SEPARATORS.iter().find_map(|s| rest.strip_prefix(s))?;
     let (last, _) = stated_year(after)?;
     (first < last && last - first < 100).then_some((first, after))
 }
@@ -483,8 +490,28 @@ fn may_start(c: char) -> bool {
     c.is_ascii_digit()
         || matches!(
             c,
-            '全' | '上' | '下' | '前' | '年' | '第' | '一' | '二' | '三' | '四' | '今' | '本'
-                | '当' | '去' | '明' | '春' | '国' | '五' | '“' | '端' | '中' | '元' | '清'
+            '全' | '上'
+                | '下'
+                | '前'
+                | '年'
+                | '第'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '今'
+                | '本'
+                | '当'
+                | '去'
+                | '明'
+                | '春'
+                | '国'
+                | '五'
+                | '“'
+                | '端'
+                | '中'
+                | '元'
+                | '清'
                 | '暑'
         )
 }
@@ -529,7 +556,15 @@ mod tests {
     #[test]
     fn every_way_of_writing_the_first_five_months_is_one_period() {
         let want = Period::months(Year::Unstated, 1, 5);
-        for text in ["1—5月", "1到5月", "1至5月", "1～5月", "1-5月份", "前5个月", "前五个月"] {
+        for text in [
+            "1—5月",
+            "1到5月",
+            "1至5月",
+            "1～5月",
+            "1-5月份",
+            "前5个月",
+            "前五个月",
+        ] {
             assert_eq!(read(text), want, "{text}");
         }
     }
@@ -561,10 +596,16 @@ mod tests {
     #[test]
     fn a_day_of_a_month_is_not_a_period() {
         assert_eq!(parse("7月14日电"), Err(NotAPeriod::DayOfMonth));
-        assert_eq!(parse("2025年7月14日").map(|_| ()), Err(NotAPeriod::DayOfMonth));
+        assert_eq!(
+            parse("2025年7月14日").map(|_| ()),
+            Err(NotAPeriod::DayOfMonth)
+        );
         assert_eq!(parse("13月"), Err(NotAPeriod::OutOfRange));
         assert_eq!(parse("5—3月"), Err(NotAPeriod::OutOfRange));
         assert_eq!(parse("进出口"), Err(NotAPeriod::Nothing));
+        assert_eq!(parse("今年档期"), Err(NotAPeriod::Nothing));
+        assert_eq!(parse("年初一"), Err(NotAPeriod::Nothing));
+        assert_eq!(read("去年").month_range(), Some((1, 12)));
     }
 
     #[test]
@@ -593,7 +634,10 @@ mod tests {
     #[test]
     fn scan_finds_periods_and_skips_dates_and_long_numbers() {
         let text = "新华社北京7月14日电 2025年上半年，出口增长；6月份进口下降，1至5月份…12024年";
-        let found: Vec<String> = scan(text).iter().map(|(r, p)| format!("{}={p}", &text[r.clone()])).collect();
+        let found: Vec<String> = scan(text)
+            .iter()
+            .map(|(r, p)| format!("{}={p}", &text[r.clone()]))
+            .collect();
         assert_eq!(
             found,
             ["2025年上半年=2025年上半年", "6月份=6月", "1至5月份=1—5月"]
@@ -602,7 +646,17 @@ mod tests {
 
     #[test]
     fn canonical_forms_read_back_as_the_same_period() {
-        for text in ["2024年全年", "上半年", "1—5月", "6月末", "三季度", "年初", "12月", "春节假期", "2021—2025年"] {
+        for text in [
+            "2024年全年",
+            "上半年",
+            "1—5月",
+            "6月末",
+            "三季度",
+            "年初",
+            "12月",
+            "春节假期",
+            "2021—2025年",
+        ] {
             let p = read(text);
             assert_eq!(read(&p.to_string()), p, "{text} → {p}");
         }

@@ -1,0 +1,966 @@
+//! Statements: every figure read as an editor reads it — *what* it measures (its subject),
+//! *what kind* of quantity it is (a level, a change, a growth rate, a share…), *when* (its
+//! period), *against what* (its basis), and *how it hangs together* with the figures around it
+//! (the whole a share is of, the head of a `其中` group, the breakdown a part belongs to).
+//!
+//! Read once per article, in one pass over its figures in text order; relations then run on
+//! statements, never on the text. The reading is deliberately literal: a subject is the phrase
+//! the copy writes before its figure, less verbs, fillers and period words; where a clause
+//! names no subject (`出口13万亿元，同比增长7.2%`) it carries the one before it. When a reading is
+//! unsure, the statement says so (no subject, no period, no whole), and relations that need it
+//! do not run.
+
+pub mod lexicon;
+pub mod subject;
+
+use crate::document::Document;
+use crate::figure::period::{self, Period};
+use crate::figure::{Dimension, FigureSet, Interval, Qualifier};
+pub use lexicon::Against;
+use serde::Serialize;
+use std::ops::Range;
+
+/// What kind of quantity a figure states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// An amount, count or measure: a stock (保有量, 余额) or a flow (产量, 进出口).
+    Level,
+    /// A level given as a rate of its own: 城镇化率, 利润率, 失业率.
+    Rate,
+    /// The change of a level against a basis: 增加1109万吨, 减少, 多增, 净增.
+    Change,
+    /// A growth rate: 增长3.5%, 下降2.7% (signed).
+    Growth,
+    /// A part's share of a whole: 占…的比重为26.8%, 近六成.
+    Share,
+    /// A change of a rate, in percentage points: 加快3.2个百分点.
+    Points,
+    /// A multiple: 是…的2倍, 增长1.5倍.
+    Multiple,
+    /// A milestone passed: 首次突破60万家.
+    Threshold,
+    /// A duration or a number that quantifies nothing the relations check (7个季度, 21年).
+    Other,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Level => "level",
+            Kind::Rate => "rate",
+            Kind::Change => "change",
+            Kind::Growth => "growth",
+            Kind::Share => "share",
+            Kind::Points => "points",
+            Kind::Multiple => "multiple",
+            Kind::Threshold => "threshold",
+            Kind::Other => "other",
+        }
+    }
+}
+
+/// Whether a growth rate is nominal or real (after prices).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    Nominal,
+    Real,
+}
+
+/// How a group of statements hangs together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupKind {
+    /// `其中` / `包括`: parts of the statement before, not necessarily all of it.
+    OfWhich,
+    /// `按…分`, `分…看`, `从…看`: a breakdown of a whole, possibly overlapping (分经济类型看).
+    Breakdown,
+}
+
+/// Statements that are parts of one whole.
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub kind: GroupKind,
+    /// The words that opened it (`其中`, `按经营单位所在地分`).
+    pub opener: String,
+    /// Normalized range of the opener.
+    #[serde(skip)]
+    pub span: Range<usize>,
+    /// The whole the members are parts of: the last level before the opener in the same unit
+    /// (for a breakdown, one that is itself no part of a group).
+    pub head: Option<usize>,
+    /// The member statements, in text order.
+    pub members: Vec<usize>,
+}
+
+/// One figure, read.
+#[derive(Debug, Clone, Serialize)]
+pub struct Statement {
+    /// Index of the figure in the article's [`FigureSet`].
+    pub figure: usize,
+    /// The figure's normalized range.
+    #[serde(skip)]
+    pub span: Range<usize>,
+    /// What it measures, as written: `汽车驾驶人数量`, `第三产业用电量`.
+    pub subject: String,
+    /// Whether the subject was carried from an earlier statement (ellipsis).
+    pub inherited: bool,
+    /// The statement the subject was carried from.
+    #[serde(skip)]
+    pub antecedent: Option<usize>,
+    pub kind: Kind,
+    /// −1 for a fall (下降, 减少, 回落), else 1.
+    pub sign: i8,
+    pub period: Option<Period>,
+    pub basis: Option<Against>,
+    pub measure: Option<Measure>,
+    pub qualifier: Option<Qualifier>,
+    /// For a share, the whole it names (`社会消费品零售总额`); for a comparison with a named
+    /// subject, that subject.
+    pub of: Option<String>,
+    /// The group it is a member of.
+    pub group: Option<usize>,
+    pub sentence: usize,
+    pub paragraph: usize,
+    /// Whether it stands in a headline (a short paragraph without a sentence's end, before the
+    /// body it sums up).
+    pub headline: bool,
+    /// The story it belongs to: a page holds several, each opened by a dateline.
+    pub story: usize,
+    /// Whether the figure is a level reached (`增至`, `提高到`) rather than stated flat.
+    pub reached: bool,
+    /// The value as stated, signed, under the strict reading.
+    #[serde(skip)]
+    pub strict: Interval,
+    /// The value under the natural reading.
+    #[serde(skip)]
+    pub natural: Interval,
+    /// The canonical unit (元, 辆, %, pp) and its dimension.
+    pub unit: String,
+    #[serde(skip)]
+    pub dimension: Dimension,
+}
+
+/// Every statement of an article, and the groups they form.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Statements {
+    pub statements: Vec<Statement>,
+    pub groups: Vec<Group>,
+}
+
+impl Statements {
+    /// The statement reading a figure.
+    pub fn of_figure(&self, figure: usize) -> Option<usize> {
+        self.statements
+            .binary_search_by_key(&figure, |s| s.figure)
+            .ok()
+    }
+}
+
+/// Characters that end a clause: the unit a subject is read within.
+pub fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '；' | ';' | '。' | '！' | '？' | '!' | '?' | '：' | ':' | '\n'
+    )
+}
+
+/// Characters that end a full sentence (a `；` does not: `其中出口…；进口…` is one sentence).
+fn is_full_stop(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '\n')
+}
+
+/// Reads the statements of an article.
+pub fn read(document: &Document, figures: &FigureSet) -> Statements {
+    Reader::new(document, figures).read()
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    document: &'a Document,
+    figures: &'a FigureSet,
+    /// Every period the text names, in order, with its range.
+    periods: Vec<(Range<usize>, Period)>,
+    /// Paragraphs that are headlines.
+    headlines: Vec<bool>,
+    /// The story of each paragraph, and each story's lead period.
+    story_of: Vec<usize>,
+    story_period: Vec<Option<Period>>,
+}
+
+/// A clause: the text between two clause breaks.
+#[derive(Debug, Clone)]
+struct Clause {
+    range: Range<usize>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(document: &'a Document, figures: &'a FigureSet) -> Self {
+        let text = document.text.as_str();
+        let periods = period::scan(text)
+            .into_iter()
+            .filter(|(r, _)| !is_reference(text, r.clone()))
+            .collect();
+        let paragraphs = &document.segments.paragraphs;
+        let headlines: Vec<bool> = paragraphs
+            .iter()
+            .map(|p| {
+                let t = &text[p.clone()];
+                t.chars().count() <= 60
+                    && !t
+                        .chars()
+                        .any(|c| matches!(c, '。' | '；' | '！' | '？' | '：'))
+                    && !is_dateline(t)
+            })
+            .collect();
+        let mut reader = Self {
+            text,
+            document,
+            figures,
+            periods,
+            headlines,
+            story_of: Vec::new(),
+            story_period: Vec::new(),
+        };
+        reader.stories();
+        reader
+    }
+
+    /// Splits the page into stories at datelines (the headlines just above a dateline open its
+    /// story); a story's lead period is the first period its body names.
+    fn stories(&mut self) {
+        let paragraphs = &self.document.segments.paragraphs;
+        let mut story_of = vec![0; paragraphs.len()];
+        let mut story = 0;
+        let mut seen_dateline = false;
+        for (i, p) in paragraphs.iter().enumerate() {
+            if is_dateline(&self.text[p.clone()]) {
+                if seen_dateline {
+                    story += 1;
+                    let mut j = i;
+                    while j > 0 && self.headlines[j - 1] && story_of[j - 1] == story - 1 {
+                        j -= 1;
+                        story_of[j] = story;
+                    }
+                }
+                seen_dateline = true;
+            }
+            story_of[i] = story;
+        }
+        let mut story_period = vec![None; story + 1];
+        for (i, p) in paragraphs.iter().enumerate() {
+            let s = story_of[i];
+            if story_period[s].is_some() || self.headlines[i] {
+                continue;
+            }
+            story_period[s] = self
+                .periods
+                .iter()
+                .find(|(r, _)| p.start <= r.start && r.end <= p.end)
+                .map(|(_, period)| period.clone());
+        }
+        self.story_of = story_of;
+        self.story_period = story_period;
+    }
+
+    fn read(self) -> Statements {
+        let mut out = Statements::default();
+        let figures = &self.figures.figures;
+        let segments = &self.document.segments;
+        // The open groups: a 其中 lasts to its full sentence's end, a breakdown to its
+        // paragraph's.
+        let mut of_which: Option<(usize, usize)> = None; // (group, full-sentence end)
+        let mut breakdown: Option<(usize, usize)> = None; // (group, paragraph)
+        let mut respectively: Option<Respectively> = None;
+        for (index, figure) in figures.iter().enumerate() {
+            let start = figure.span.start;
+            let Some(sentence) = segments.sentence_at(start) else {
+                continue;
+            };
+            let paragraph = segments.sentences[sentence].paragraph;
+            let clause = self.clause_at(start);
+            // The left context: the clause up to the figure, after any figure or date before it.
+            let mut from = clause.range.start;
+            if let Some(prev) = index.checked_sub(1).map(|i| &figures[i]) {
+                if prev.span.end > from && prev.span.end <= start {
+                    from = prev.span.end;
+                }
+            }
+            for d in &self.figures.dates {
+                if d.span.end > from && d.span.end <= start {
+                    from = d.span.end;
+                }
+            }
+            let left = &self.text[from..start];
+            let full_end = self.full_sentence_end(start);
+            // Groups opened before this figure.
+            for opener in self.openers(clause.range.start, from, &mut out, paragraph, start) {
+                match opener.1 {
+                    GroupKind::OfWhich => of_which = Some((opener.0, full_end)),
+                    GroupKind::Breakdown => {
+                        breakdown = Some((opener.0, paragraph));
+                        of_which = None;
+                    }
+                }
+            }
+            if of_which.is_some_and(|(_, end)| start >= end) {
+                of_which = None;
+            }
+            if breakdown.is_some_and(|(_, p)| p != paragraph) {
+                breakdown = None;
+            }
+            let mut reading = read_left(left, figure.dimension, figure.qualifier);
+            // 分别: `A、B分别为x、y` — the subjects are handed out in order.
+            if let Some(list) = reading.respectively.take() {
+                respectively = Some(Respectively {
+                    subjects: list,
+                    next: 0,
+                    sentence: full_end,
+                });
+            }
+            let mut inherited = false;
+            let mut antecedent = None;
+            if let Some(r) = respectively.as_mut().filter(|r| r.sentence == full_end) {
+                let separated = left.trim().is_empty()
+                    || left.trim() == "、"
+                    || left.trim() == "和"
+                    || reading.subject.is_empty();
+                if r.next < r.subjects.len() && (r.next == 0 || separated) {
+                    if reading.subject.is_empty() {
+                        reading.subject = r.subjects[r.next].clone();
+                        inherited = true;
+                    }
+                    r.next += 1;
+                } else if !separated {
+                    respectively = None;
+                }
+            }
+            if reading.subject.is_empty() || reading.rate_of {
+                // Ellipsis: the subject of the statement before, in this sentence or the
+                // paragraph's earlier ones.
+                if let Some(prev) = out
+                    .statements
+                    .iter()
+                    .rposition(|s| s.paragraph == paragraph && !s.subject.is_empty())
+                    .filter(|&k| out.statements[k].sentence + 3 >= sentence)
+                {
+                    let base = out.statements[prev].subject.clone();
+                    reading.subject = if reading.its.is_empty() {
+                        base
+                    } else {
+                        // 其产量 after 秋粮产量: the measure named, of the subject before.
+                        let k = subject::key(&base);
+                        if base.ends_with(&reading.its) {
+                            base
+                        } else {
+                            format!("{k}{}", reading.its)
+                        }
+                    };
+                    inherited = true;
+                    antecedent = Some(prev);
+                }
+            }
+            let period = self.period_at(start, paragraph);
+            let sign = reading.sign;
+            let (strict, natural) = if sign < 0 {
+                (figure.strict.neg(), figure.natural.neg())
+            } else {
+                (figure.strict, figure.natural)
+            };
+            let statement_index = out.statements.len();
+            let mut group = None;
+            if matches!(reading.kind, Kind::Level) {
+                let story = self.story_of.get(paragraph).copied().unwrap_or(0);
+                for (open, kind) in [
+                    (of_which.map(|(g, _)| g), GroupKind::OfWhich),
+                    (breakdown.map(|(g, _)| g), GroupKind::Breakdown),
+                ] {
+                    let Some(g) = open else { continue };
+                    let head = match out.groups[g].head {
+                        Some(h) => Some(h),
+                        None => find_head(
+                            &out,
+                            g,
+                            kind,
+                            &figure.unit,
+                            paragraph,
+                            story,
+                            Some(&reading.subject),
+                        ),
+                    };
+                    match head {
+                        Some(h) if out.statements[h].unit == figure.unit => {
+                            out.groups[g].head = Some(h);
+                            group = Some(g);
+                        }
+                        // A level in another unit after 其中's parts is a new statement.
+                        Some(_) if kind == GroupKind::OfWhich => of_which = None,
+                        Some(_) => {}
+                        None => group = Some(g),
+                    }
+                    if group.is_some() {
+                        out.groups[g].members.push(statement_index);
+                        break;
+                    }
+                }
+            }
+            out.statements.push(Statement {
+                figure: index,
+                span: figure.span.clone(),
+                subject: reading.subject,
+                inherited,
+                antecedent,
+                kind: reading.kind,
+                sign,
+                period,
+                basis: reading.basis,
+                measure: reading.measure,
+                qualifier: figure.qualifier,
+                of: reading.of,
+                group,
+                sentence,
+                paragraph,
+                headline: self.headlines.get(paragraph).copied().unwrap_or(false),
+                story: self.story_of.get(paragraph).copied().unwrap_or(0),
+                reached: reading.reached,
+                strict,
+                natural,
+                unit: figure.unit.clone(),
+                dimension: figure.dimension,
+            });
+        }
+        out
+    }
+
+    /// The clause containing a normalized offset.
+    fn clause_at(&self, at: usize) -> Clause {
+        let start = self.text[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_clause_break(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = self.text[at..]
+            .char_indices()
+            .find(|&(_, c)| is_clause_break(c))
+            .map_or(self.text.len(), |(i, _)| at + i);
+        Clause { range: start..end }
+    }
+
+    fn full_sentence_end(&self, at: usize) -> usize {
+        self.text[at..]
+            .char_indices()
+            .find(|&(_, c)| is_full_stop(c))
+            .map_or(self.text.len(), |(i, _)| at + i)
+    }
+
+    /// Groups opened between the previous figure and this one: a clause `其中` (or a left
+    /// context starting with it), or a breakdown clause. Returns (group, kind) in text order.
+    fn openers(
+        &self,
+        clause_start: usize,
+        left_start: usize,
+        out: &mut Statements,
+        paragraph: usize,
+        figure_start: usize,
+    ) -> Vec<(usize, GroupKind)> {
+        // The clauses since the previous figure.
+        let previous_end = out
+            .statements
+            .last()
+            .map_or(0, |s| s.span.end)
+            .max(self.document.segments.paragraphs[paragraph].start);
+        let mut found = Vec::new();
+        if previous_end > figure_start {
+            return found;
+        }
+        let region = &self.text[previous_end..figure_start];
+        let mut offset = previous_end;
+        for piece in region.split(is_clause_break) {
+            let range = offset..offset + piece.len();
+            offset += piece.len();
+            // Step over the break character that ended this piece.
+            if let Some(c) = self.text[offset..].chars().next() {
+                offset += c.len_utf8();
+            }
+            let t = piece.trim();
+            if t.is_empty() {
+                continue;
+            }
+            let in_own_clause = range.start >= clause_start;
+            let kind = if lexicon::opens_breakdown(t) {
+                Some(GroupKind::Breakdown)
+            } else if t.starts_with("其中") || t.starts_with("包括") || t.starts_with('含') {
+                Some(GroupKind::OfWhich)
+            } else {
+                None
+            };
+            let Some(kind) = kind else { continue };
+            // A breakdown opener is its own clause; 其中 may start the figure's clause.
+            if kind == GroupKind::Breakdown && in_own_clause && range.end > left_start {
+                continue;
+            }
+            let opener = if kind == GroupKind::OfWhich {
+                t.chars().take(2).collect()
+            } else {
+                t.to_string()
+            };
+            out.groups.push(Group {
+                kind,
+                opener,
+                span: range,
+                head: None,
+                members: Vec::new(),
+            });
+            found.push((out.groups.len() - 1, kind));
+        }
+        found
+    }
+
+    /// A figure's period: the last period named before it in its sentence, else in its
+    /// paragraph, else its story's lead period.
+    fn period_at(&self, at: usize, paragraph: usize) -> Option<Period> {
+        let p = &self.document.segments.paragraphs[paragraph];
+        let clause = self.clause_at(at).range;
+        let i = self.periods.partition_point(|(r, _)| r.end <= at);
+        for (r, period) in self.periods[..i].iter().rev() {
+            if r.start < p.start {
+                break;
+            }
+            // `全年净增3636万户`: a period that opens a change or a rate is that figure's alone.
+            if r.start < clause.start && is_local(&self.text[r.end..]) {
+                continue;
+            }
+            return Some(period.clone());
+        }
+        self.story_of
+            .get(paragraph)
+            .and_then(|&s| self.story_period.get(s).cloned().flatten())
+    }
+}
+
+/// Whether the text after a period goes straight on to a change or a rate (`全年净增`,
+/// `当月同比增长`): the period then belongs to that figure only.
+fn is_local(after: &str) -> bool {
+    let after = after.trim_start();
+    after.starts_with(['比', '较', '净', '同', '环'])
+        || lexicon::UP
+            .iter()
+            .chain(lexicon::DOWN)
+            .filter(|w| w.chars().count() > 1)
+            .any(|w| after.starts_with(w))
+}
+
+/// The whole of a group: the last level before its opener in `unit` — in the same paragraph for
+/// a `其中` (or the paragraph before), anywhere earlier in the story for a breakdown, where it
+/// must be no part of another group.
+fn find_head(
+    out: &Statements,
+    g: usize,
+    kind: GroupKind,
+    unit: &str,
+    paragraph: usize,
+    story: usize,
+    member: Option<&str>,
+) -> Option<usize> {
+    let opener = out.groups[g].span.start;
+    let candidates = out
+        .statements
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, s)| s.span.end <= opener && s.kind == Kind::Level && s.unit == unit)
+        .filter(|(_, s)| !s.headline && s.story == story)
+        .filter(|(_, s)| match kind {
+            GroupKind::OfWhich => s.paragraph == paragraph,
+            GroupKind::Breakdown => s.group.is_none(),
+        });
+    match kind {
+        GroupKind::OfWhich => candidates.map(|(i, _)| i).next(),
+        GroupKind::Breakdown => {
+            // A whole its first part shares a tail with (国产影片票房 and 全国电影票房 share 票房;
+            // 档期平均票价 shares nothing), that is not an average when the part is not; then the
+            // broadest: a candidate whose name extends another's (城镇居民人均消费支出 after
+            // 全国居民人均消费支出) is that one's part, not the whole broken down.
+            let tail_of = |t: &str| t.replace('总', "");
+            let is_average =
+                |t: &str| lexicon::AVERAGES.iter().any(|a| t.contains(a)) || t.contains("单日");
+            let all: Vec<(usize, String, String)> = candidates
+                .filter(|(_, s)| !s.subject.is_empty())
+                .map(|(i, s)| (i, subject::key(&s.subject), tail_of(&s.subject)))
+                .collect();
+            let sharing: Vec<(usize, String)> = match member {
+                Some(m) if !m.is_empty() => all
+                    .iter()
+                    .filter(|(_, _, t)| subject::common_tail(t, &tail_of(m)).chars().count() >= 2)
+                    .filter(|(_, _, t)| is_average(t) == is_average(m))
+                    .map(|(i, k, _)| (*i, k.clone()))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let all: Vec<(usize, String)> = if sharing.is_empty() {
+                all.into_iter().map(|(i, k, _)| (i, k)).collect()
+            } else {
+                sharing
+            };
+            all.iter()
+                .find(|(_, k)| {
+                    !all.iter()
+                        .any(|(_, other)| other.len() < k.len() && k.ends_with(other.as_str()))
+                })
+                .map(|(i, _)| *i)
+        }
+    }
+}
+
+/// Whether the period at `r` is a reference to another period (`比上年`, `比一季度`, `占全年…的`,
+/// `与去年春节档相比`, `由上年下降转为`), not the period of what follows.
+fn is_reference(text: &str, r: Range<usize>) -> bool {
+    let before = text[..r.start].chars().next_back();
+    let after = &text[r.end..];
+    matches!(
+        before,
+        Some('比' | '较' | '占' | '与' | '由' | '于' | '同' | '自' | '从' | '照' | '按' | '大')
+    ) || after.starts_with("同期")
+        || after.starts_with("相比")
+        || after.starts_with("以来")
+        || after.starts_with('的')
+}
+
+/// Whether a paragraph opens with a news agency's dateline.
+fn is_dateline(t: &str) -> bool {
+    let head: String = t.chars().take(40).collect();
+    (head.starts_with("新华社")
+        || head.starts_with("本报")
+        || head.starts_with("中新社")
+        || head.starts_with("人民网"))
+        && head.contains("电")
+}
+
+struct Respectively {
+    subjects: Vec<String>,
+    next: usize,
+    /// The end of the full sentence it lasts to.
+    sentence: usize,
+}
+
+/// What the words before a figure say.
+#[derive(Debug, Clone, PartialEq)]
+struct Reading {
+    subject: String,
+    kind: Kind,
+    sign: i8,
+    basis: Option<Against>,
+    measure: Option<Measure>,
+    of: Option<String>,
+    reached: bool,
+    /// The subject is a rate noun (`增速`) or `其…`: the rate or measure of the subject before.
+    rate_of: bool,
+    /// After `其`: the measure word it names (`其产量`), to be put after the subject before.
+    its: String,
+    /// `A、B分别为`: the subjects to hand out.
+    respectively: Option<Vec<String>>,
+}
+
+fn strip_suffix_any<'t>(t: &'t str, words: &[&'static str]) -> Option<(&'t str, &'static str)> {
+    words
+        .iter()
+        .find_map(|w| t.strip_suffix(*w).map(|rest| (rest, *w)))
+}
+
+/// Reads the words before a figure, right to left: fillers, a milestone, a direction, a
+/// measure (real or nominal), a basis, a share's whole; what remains is the subject.
+fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> Reading {
+    let mut t: String = left.chars().filter(|c| !c.is_whitespace()).collect();
+    t = drop_asides(&t);
+    // Quotes and title marks are not part of a name's meaning.
+    t = t.replace(['“', '”', '"', '《', '》'], "");
+    let mut reading = Reading {
+        subject: String::new(),
+        kind: Kind::Level,
+        sign: 1,
+        basis: None,
+        measure: None,
+        of: None,
+        reached: false,
+        rate_of: false,
+        its: String::new(),
+        respectively: None,
+    };
+    let rate = matches!(dimension, Dimension::Percent);
+    let points = matches!(dimension, Dimension::PercentagePoint);
+    let multiple = matches!(dimension, Dimension::Ratio);
+    let amount = !rate && !points && !multiple && !matches!(dimension, Dimension::Duration);
+    let mut direction: Option<i8> = None;
+    let mut milestone = false;
+    // Peel from the right until nothing more comes off.
+    for _ in 0..12 {
+        let before = t.len();
+        for w in ["台阶", "历史同期", "历史上", "同期"] {
+            if let Some(rest) = t.strip_suffix(w) {
+                t = rest.to_string();
+            }
+        }
+        if let Some((rest, _)) = strip_suffix_any(&t, lexicon::MILESTONES) {
+            milestone = true;
+            t = rest.to_string();
+        }
+        if let Some((rest, w)) = strip_suffix_any(&t, lexicon::FILLERS) {
+            if w == "分别" {
+                reading.respectively = Some(Vec::new());
+            }
+            if lexicon::TO_LEVEL.contains(&w) {
+                reading.reached = true;
+            }
+            t = rest.to_string();
+        }
+        if direction.is_none() && (rate || points || multiple || amount) {
+            let long_up = lexicon::UP
+                .iter()
+                .filter(|w| w.chars().count() > 1)
+                .copied()
+                .collect::<Vec<_>>();
+            let long_down = lexicon::DOWN
+                .iter()
+                .filter(|w| w.chars().count() > 1)
+                .copied()
+                .collect::<Vec<_>>();
+            if let Some((rest, _)) = strip_suffix_any(&t, &long_up) {
+                direction = Some(1);
+                t = rest.to_string();
+            } else if let Some((rest, _)) = strip_suffix_any(&t, &long_down) {
+                direction = Some(-1);
+                t = rest.to_string();
+            } else if let Some((rest, w)) =
+                strip_suffix_any(&t, lexicon::UP).or_else(|| strip_suffix_any(&t, lexicon::DOWN))
+            {
+                // A one-character direction (快, 高, 少) only after a comparison: 比城镇居民快.
+                if rest.contains('比') || rest.contains('较') || rest.ends_with("同比") {
+                    direction = Some(if lexicon::UP.contains(&w) { 1 } else { -1 });
+                    t = rest.to_string();
+                }
+            }
+        }
+        for w in lexicon::REAL {
+            if let Some(rest) = t.strip_suffix(w) {
+                reading.measure = Some(Measure::Real);
+                t = rest.to_string();
+            }
+        }
+        for w in lexicon::NOMINAL {
+            if let Some(rest) = t.strip_suffix(w) {
+                reading.measure = Some(Measure::Nominal);
+                t = rest.to_string();
+            }
+        }
+        if reading.basis.is_none() {
+            if let Some((rest, against)) = lexicon::BASES
+                .iter()
+                .find_map(|(w, a)| t.strip_suffix(w).map(|r| (r, a.clone())))
+            {
+                reading.basis = Some(against);
+                t = rest.to_string();
+            } else if direction.is_some() {
+                // 比一季度, 比城镇居民, 较2019年同期: a named basis.
+                if let Some(at) = t.rfind(['比', '较']) {
+                    let named = t[at + 3..].trim_end_matches("相比").to_string();
+                    if !named.is_empty() && named.chars().count() <= 14 {
+                        reading.basis =
+                            Some(Against::Named(named.trim_end_matches("同期").to_string()));
+                        t.truncate(at);
+                    }
+                } else if let Some(at) = t.rfind("与") {
+                    if t.ends_with("相比") {
+                        let named = t[at + 3..t.len() - "相比".len()].to_string();
+                        reading.basis = Some(Against::Named(named));
+                        t.truncate(at);
+                    }
+                }
+            }
+        }
+        if t.len() == before {
+            break;
+        }
+    }
+    // What kind of figure.
+    reading.kind = if milestone && qualifier == Some(Qualifier::AtLeast)
+        || milestone && direction.is_none() && amount
+    {
+        Kind::Threshold
+    } else if points {
+        Kind::Points
+    } else if multiple {
+        Kind::Multiple
+    } else if rate && direction.is_some() {
+        Kind::Growth
+    } else if amount && direction.is_some() {
+        Kind::Change
+    } else if rate || amount {
+        Kind::Level
+    } else {
+        Kind::Other
+    };
+    reading.sign = direction.unwrap_or(1);
+    if rate && !matches!(reading.kind, Kind::Growth) {
+        // A share: 占…的, 占比, 比重; or a ratio: 是…的.
+        if let Some(at) = t.rfind('占') {
+            let whole = &t[at + '占'.len_utf8()..];
+            let whole = lexicon::SHARE_WORDS
+                .iter()
+                .find_map(|w| whole.strip_suffix(*w))
+                .unwrap_or(whole);
+            let whole = strip_periods(whole);
+            if !whole.is_empty() && whole != "比" {
+                reading.of = Some(whole);
+            }
+            reading.kind = Kind::Share;
+            t.truncate(at);
+            t = t
+                .trim_end_matches(['约', '均', '则', '已', '仍'])
+                .to_string();
+        } else if let Some((rest, _)) =
+            strip_suffix_any(&t, &["所占比重", "比重", "占比", "份额", "比例"])
+        {
+            reading.kind = Kind::Share;
+            t = rest.trim_end_matches('的').to_string();
+        } else if let Some(at) = t.rfind(['是']).filter(|_| t.ends_with('的')) {
+            let whole = &t[at + '是'.len_utf8()..t.len() - '的'.len_utf8()];
+            if !whole.is_empty() {
+                reading.of = Some(whole.to_string());
+                reading.kind = Kind::Share;
+                t.truncate(at);
+            }
+        } else if ends_with_rate_noun(&t) {
+            reading.kind = Kind::Rate;
+        }
+    }
+    if matches!(reading.kind, Kind::Level) && rate {
+        reading.kind = Kind::Rate;
+    }
+    // The subject: what remains, less periods, connectors and asides.
+    let mut subject = strip_periods(&t);
+    subject = strip_connectors(&subject);
+    // 国有控股企业实现利润总额: a verb inside the name.
+    for verb in ["实现", "完成", "发生", "录得"] {
+        if let Some(at) = subject.find(verb) {
+            if subject[at + verb.len()..].chars().count() >= 2 {
+                subject.replace_range(at..at + verb.len(), "");
+            }
+        }
+    }
+    // 由上年下降转为: a turn, not a name.
+    if let Some(at) = subject.find('由') {
+        if subject[at..].contains("转为") || subject[at..].contains("转") {
+            subject.truncate(at);
+        }
+    }
+    let subject = subject.trim_end_matches('的').to_string();
+    if let Some(list) = reading.respectively.as_mut() {
+        *list = split_list(&subject);
+        reading.subject = String::new();
+    } else if lexicon::RATE_NOUNS.contains(&subject.as_str()) {
+        reading.rate_of = true;
+    } else if let Some(rest) = subject
+        .strip_prefix('其')
+        .filter(|r| !r.starts_with('他') && !r.starts_with('余'))
+    {
+        reading.rate_of = true;
+        reading.its = rest.to_string();
+    } else {
+        reading.subject = subject;
+    }
+    reading
+}
+
+/// A text less its parenthetical asides (`（记者 陈晨）`, `（1月28日至2月4日）`), keeping the
+/// few characters that are part of a name: `企（事）业单位`, `广义货币（M2）`.
+fn drop_asides(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(open) = rest.find(['（', '(']) {
+        out.push_str(&rest[..open]);
+        let inner_start = open + rest[open..].chars().next().map_or(1, char::len_utf8);
+        let Some(close) = rest[inner_start..].find(['）', ')']) else {
+            // An aside still open at the figure: what follows it is no name.
+            return out;
+        };
+        let inner = &rest[inner_start..inner_start + close];
+        let n = inner.chars().count();
+        let part_of_name = (n <= 2 && !inner.chars().any(|c| c.is_ascii_digit()))
+            || (n <= 6 && inner.chars().all(|c| c.is_ascii_alphanumeric()));
+        if part_of_name {
+            out.push_str(inner);
+        }
+        rest = &rest[inner_start + close..];
+        rest = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn ends_with_rate_noun(t: &str) -> bool {
+    t.ends_with('率') || t.ends_with("指数") || t.ends_with("比率")
+}
+
+/// A text less the periods it names (`2024年全年社会消费品零售总额` → `社会消费品零售总额`).
+fn strip_periods(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut last = 0;
+    for (r, _) in period::scan(t) {
+        out.push_str(&t[last..r.start]);
+        last = r.end;
+    }
+    out.push_str(&t[last..]);
+    out
+}
+
+/// A subject less the connectors and place words that open its clause.
+fn strip_connectors(t: &str) -> String {
+    let mut s = t.trim().to_string();
+    loop {
+        let before = s.len();
+        for c in lexicon::CONNECTORS {
+            if let Some(rest) = s.strip_prefix(c) {
+                if !rest.is_empty() {
+                    s = rest.to_string();
+                }
+            }
+        }
+        s = s.trim_start_matches(['，', '、', ' ']).to_string();
+        if s.len() == before {
+            break;
+        }
+    }
+    // 在制造业中: a place, not a subject.
+    s
+}
+
+/// `城镇、乡村消费品零售额` → `城镇消费品零售额`, `乡村消费品零售额`: a 、-list of names whose
+/// shorter items share the last item's tail.
+fn split_list(t: &str) -> Vec<String> {
+    let items: Vec<&str> = t
+        .split(['、', '和', '及'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let Some(last) = items.last() else {
+        return Vec::new();
+    };
+    let last_len = last.chars().count();
+    items
+        .iter()
+        .map(|item| {
+            let n = item.chars().count();
+            if n < last_len && items.len() > 1 {
+                // The last item's modifier is as long as this one's: take its tail.
+                let tail: String = last.chars().skip(n).collect();
+                format!("{item}{tail}")
+            } else {
+                item.to_string()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
