@@ -155,7 +155,7 @@ pub fn run_file(path: &Path, root: &Path, rules: &RuleSet) -> Result<ArticleResu
     let check = |text: &str| {
         let article = Article::new(&spec.article, text.to_string(), &options);
         let evaluations = engine::evaluate(&article, rules);
-        engine::findings(&article, &evaluations)
+        crate::findings(&article, &evaluations)
     };
     let clean_findings = check(&source);
     let mut mutations = Vec::new();
@@ -212,7 +212,10 @@ pub fn run_file(path: &Path, root: &Path, rules: &RuleSet) -> Result<ArticleResu
                 })?;
                 let belongs = |rule: &str| {
                     if relation.rules.is_empty() {
-                        rules.get(rule).and_then(|r| r.family.as_deref())
+                        rules
+                            .get(rule)
+                            .and_then(|r| r.family.as_deref())
+                            .or_else(|| crate::relations::get(rule).map(|r| r.family))
                             == Some(relation.family.as_str())
                     } else {
                         relation.rules.iter().any(|r| r == rule)

@@ -31,6 +31,7 @@ pub mod input;
 pub mod lazy_regex;
 pub mod lint;
 pub mod parallel;
+pub mod relations;
 pub mod report;
 pub mod rules;
 pub mod statement;
@@ -106,5 +107,64 @@ pub fn prepare_built_ins() {
 /// Checks an article against a rule set: the findings, sorted by position.
 pub fn check(article: &Article, rules: &rules::RuleSet) -> Vec<engine::Finding> {
     let evaluations = engine::evaluate(article, rules);
-    engine::findings(article, &evaluations)
+    findings(article, &evaluations)
+}
+
+/// The findings of an article: its rules' failed evaluations and its statements' failed
+/// relations, sorted by position. A relation reporting exactly the figures a rule already
+/// reports adds nothing.
+pub fn findings(article: &Article, evaluations: &[engine::Evaluation]) -> Vec<engine::Finding> {
+    let mut out = engine::findings(article, evaluations);
+    let seen: Vec<Vec<std::ops::Range<usize>>> = out
+        .iter()
+        .map(|f| f.labels.iter().map(|l| l.span.clone()).collect())
+        .collect();
+    for f in relation_findings(article) {
+        let spans: Vec<std::ops::Range<usize>> = f.labels.iter().map(|l| l.span.clone()).collect();
+        if !seen.contains(&spans) {
+            out.push(f);
+        }
+    }
+    out.sort_by(|a, b| {
+        a.offset()
+            .cmp(&b.offset())
+            .then_with(|| a.rule.cmp(&b.rule))
+    });
+    out.dedup();
+    out
+}
+
+/// The failed relations of an article's statements, as findings on the original text.
+pub fn relation_findings(article: &Article) -> Vec<engine::Finding> {
+    let statements = statement::read(&article.document, &article.figures);
+    let ctx = relations::Context {
+        text: &article.document.text,
+        figures: &article.figures,
+        statements: &statements,
+        year: article.year,
+        year_guessed: !article.year_given,
+    };
+    relations::check(&ctx)
+        .into_iter()
+        .map(|f| engine::Finding {
+            rule: f.relation.to_string(),
+            severity: f.severity,
+            message: f.message,
+            help: f.help,
+            labels: f
+                .labels
+                .into_iter()
+                .map(|(s, message)| {
+                    // The label covers the direction word before a rate (`下降2.7%`): a slip
+                    // there is a slip of the figure.
+                    let st = &statements.statements[s];
+                    let start = st.verb.as_ref().map_or(st.span.start, |v| v.start);
+                    engine::Label {
+                        span: article.document.original(start..st.span.end),
+                        message,
+                    }
+                })
+                .collect(),
+        })
+        .collect()
 }

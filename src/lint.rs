@@ -150,7 +150,7 @@ impl Linter {
             Explain::Failures
         };
         self.evaluate_batch(sources, threads, explained, |article, evaluations| {
-            let findings = crate::engine::findings(article, &evaluations);
+            let findings = crate::findings(article, &evaluations);
             let findings = crate::engine::suppress::apply(&article.document, &self.rules, findings);
             let mut file = report::file_report(article, &findings);
             if self.show_passed {

@@ -348,7 +348,14 @@ pub fn opens_breakdown(clause: &str) -> bool {
     }
     (c.starts_with('按') && (c.ends_with('分') || c.ends_with("划分") || c.ends_with("来看")))
         || (c.starts_with('分') && c.ends_with('看'))
-        || (c.starts_with('从') && c.ends_with('看') && !c.contains("当月") && !c.contains("单月"))
+        || (c.starts_with('从')
+            && c.ends_with('看')
+            && ![
+                "当月", "单月", "全年", "月度", "季度", "总体", "整体", "长期", "短期", "趋势",
+                "走势",
+            ]
+            .iter()
+            .any(|w| c.contains(w)))
         || c.ends_with("分开来看")
         || c.ends_with("分开看")
 }

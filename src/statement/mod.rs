@@ -130,6 +130,10 @@ pub struct Statement {
     pub story: usize,
     /// Whether the figure is a level reached (`增至`, `提高到`) rather than stated flat.
     pub reached: bool,
+    /// The direction word written just before the figure (`下降` in `下降2.7%`): part of what a
+    /// label on the figure marks, since a slip there turns the figure's sign.
+    #[serde(skip)]
+    pub verb: Option<Range<usize>>,
     /// The value as stated, signed, under the strict reading.
     #[serde(skip)]
     pub strict: Interval,
@@ -203,7 +207,10 @@ impl<'a> Reader<'a> {
             .filter(|(r, _)| !is_reference(text, r.clone()))
             .collect();
         let paragraphs = &document.segments.paragraphs;
-        let headlines: Vec<bool> = paragraphs
+        // A headline: a short paragraph without a sentence's end, before the first paragraph of
+        // body copy or just above a dateline (a page's next story). A table row in the middle
+        // of a story is short and unterminated too, but is neither.
+        let short: Vec<bool> = paragraphs
             .iter()
             .map(|p| {
                 let t = &text[p.clone()];
@@ -212,6 +219,16 @@ impl<'a> Reader<'a> {
                         .chars()
                         .any(|c| matches!(c, '。' | '；' | '！' | '？' | '：'))
                     && !is_dateline(t)
+            })
+            .collect();
+        let first_body = short.iter().position(|s| !s).unwrap_or(short.len());
+        let headlines: Vec<bool> = (0..paragraphs.len())
+            .map(|i| {
+                short[i]
+                    && (i < first_body
+                        || (i + 1..paragraphs.len().min(i + 4))
+                            .take_while(|&k| k == i + 1 || short[k - 1])
+                            .any(|k| is_dateline(&text[paragraphs[k].clone()])))
             })
             .collect();
         let mut reader = Self {
@@ -311,6 +328,19 @@ impl<'a> Reader<'a> {
                 breakdown = None;
             }
             let mut reading = read_left(left, figure.dimension, figure.qualifier);
+            // `增长3.7%和4.5%`, `x、y`: a figure after a bare separator is stated in the frame of
+            // the one before it (its kind, direction and basis).
+            let bare = matches!(left.trim(), "、" | "和" | "及" | "与" | "," | "，" | "或");
+            if let Some(prev) = out
+                .statements
+                .last()
+                .filter(|p| bare && p.sentence == sentence && p.unit == figure.unit)
+            {
+                reading.kind = prev.kind;
+                reading.sign = prev.sign;
+                reading.basis = prev.basis.clone();
+                reading.measure = prev.measure;
+            }
             // 分别: `A、B分别为x、y` — the subjects are handed out in order.
             if let Some(list) = reading.respectively.take() {
                 respectively = Some(Respectively {
@@ -362,6 +392,32 @@ impl<'a> Reader<'a> {
                 }
             }
             let period = self.period_at(start, paragraph);
+            let verb = direction_word(left).map(|n| start - n..start);
+            // `65岁及以上人口`, `16至59岁`: a figure inside a name bounds a group; it measures
+            // nothing.
+            let after = &self.text[figure.span.end..];
+            if figure.unit == "岁"
+                || ["及以上", "及以下", "以上的", "以下的"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+            {
+                reading.kind = Kind::Other;
+            }
+            // `较11月末的32659亿美元`: the level compared with, not the subject's level now.
+            let trimmed = self.text[clause.range.start..start].trim();
+            if reading.kind == Kind::Level
+                && trimmed.ends_with('的')
+                && (trimmed.starts_with('较')
+                    || trimmed.starts_with('比')
+                    || trimmed.starts_with('与'))
+            {
+                reading.basis = Some(Against::Named(
+                    trimmed
+                        .trim_start_matches(['较', '比', '与'])
+                        .trim_end_matches('的')
+                        .to_string(),
+                ));
+            }
             let sign = reading.sign;
             let (strict, natural) = if sign < 0 {
                 (figure.strict.neg(), figure.natural.neg())
@@ -370,7 +426,11 @@ impl<'a> Reader<'a> {
             };
             let statement_index = out.statements.len();
             let mut group = None;
-            if matches!(reading.kind, Kind::Level) {
+            // Parts are levels, or flows stated as changes without a basis (人民币存款增加
+            // 17.94万亿元。其中，住户存款增加10.77万亿元).
+            let part_kind = reading.kind == Kind::Level
+                || (reading.kind == Kind::Change && reading.basis.is_none() && reading.sign > 0);
+            if part_kind && !is_difference(&reading.subject) {
                 let story = self.story_of.get(paragraph).copied().unwrap_or(0);
                 for (open, kind) in [
                     (of_which.map(|(g, _)| g), GroupKind::OfWhich),
@@ -383,10 +443,13 @@ impl<'a> Reader<'a> {
                             &out,
                             g,
                             kind,
-                            &figure.unit,
                             paragraph,
                             story,
-                            Some(&reading.subject),
+                            &Part {
+                                unit: &figure.unit,
+                                subject: &reading.subject,
+                                kind: reading.kind,
+                            },
                         ),
                     };
                     match head {
@@ -424,6 +487,7 @@ impl<'a> Reader<'a> {
                 headline: self.headlines.get(paragraph).copied().unwrap_or(false),
                 story: self.story_of.get(paragraph).copied().unwrap_or(0),
                 reached: reading.reached,
+                verb,
                 strict,
                 natural,
                 unit: figure.unit.clone(),
@@ -539,6 +603,19 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The length in bytes of the direction word (`增长`, `下降`, `减少`) that ends `left`, if any.
+fn direction_word(left: &str) -> Option<usize> {
+    let t = left.trim_end();
+    let pad = left.len() - t.len();
+    lexicon::UP
+        .iter()
+        .chain(lexicon::DOWN)
+        .filter(|w| t.ends_with(*w))
+        .map(|w| w.len())
+        .max()
+        .map(|n| n + pad)
+}
+
 /// Whether the text after a period goes straight on to a change or a rate (`全年净增`,
 /// `当月同比增长`): the period then belongs to that figure only.
 fn is_local(after: &str) -> bool {
@@ -551,6 +628,13 @@ fn is_local(after: &str) -> bool {
             .any(|w| after.starts_with(w))
 }
 
+/// The part a group's whole is looked for from.
+struct Part<'a> {
+    unit: &'a str,
+    subject: &'a str,
+    kind: Kind,
+}
+
 /// The whole of a group: the last level before its opener in `unit` — in the same paragraph for
 /// a `其中` (or the paragraph before), anywhere earlier in the story for a breakdown, where it
 /// must be no part of another group.
@@ -558,10 +642,9 @@ fn find_head(
     out: &Statements,
     g: usize,
     kind: GroupKind,
-    unit: &str,
     paragraph: usize,
     story: usize,
-    member: Option<&str>,
+    part: &Part,
 ) -> Option<usize> {
     let opener = out.groups[g].span.start;
     let candidates = out
@@ -569,28 +652,41 @@ fn find_head(
         .iter()
         .enumerate()
         .rev()
-        .filter(|(_, s)| s.span.end <= opener && s.kind == Kind::Level && s.unit == unit)
+        .filter(|(_, s)| s.span.end <= opener && s.kind == part.kind && s.unit == part.unit)
+        .filter(|(_, s)| s.basis.is_none() && !is_difference(&s.subject))
+        // A daily or per-head figure is the whole of no total's parts (日均185万人次 before
+        // 其中内地居民出入境620.2万人次), unless the parts are averages too.
+        .filter(|(_, s)| is_average(&s.subject) == is_average(part.subject))
         .filter(|(_, s)| !s.headline && s.story == story)
         .filter(|(_, s)| match kind {
             GroupKind::OfWhich => s.paragraph == paragraph,
             GroupKind::Breakdown => s.group.is_none(),
         });
     match kind {
-        GroupKind::OfWhich => candidates.map(|(i, _)| i).next(),
+        GroupKind::OfWhich => {
+            // The whole the part's name extends (出口机电产品 is of 出口, not of the 贸易顺差
+            // stated last), else the last level before 其中.
+            let all: Vec<(usize, String)> = candidates
+                .map(|(i, s)| (i, subject::key(&s.subject)))
+                .collect();
+            all.iter()
+                .find(|(_, k)| k.chars().count() >= 2 && part.subject.contains(k.as_str()))
+                .or(all.first())
+                .map(|(i, _)| *i)
+        }
         GroupKind::Breakdown => {
             // A whole its first part shares a tail with (国产影片票房 and 全国电影票房 share 票房;
             // 档期平均票价 shares nothing), that is not an average when the part is not; then the
             // broadest: a candidate whose name extends another's (城镇居民人均消费支出 after
             // 全国居民人均消费支出) is that one's part, not the whole broken down.
             let tail_of = |t: &str| t.replace('总', "");
-            let is_average =
-                |t: &str| lexicon::AVERAGES.iter().any(|a| t.contains(a)) || t.contains("单日");
             let all: Vec<(usize, String, String)> = candidates
                 .filter(|(_, s)| !s.subject.is_empty())
                 .map(|(i, s)| (i, subject::key(&s.subject), tail_of(&s.subject)))
                 .collect();
-            let sharing: Vec<(usize, String)> = match member {
-                Some(m) if !m.is_empty() => all
+            let m = part.subject;
+            let sharing: Vec<(usize, String)> = match m {
+                m if !m.is_empty() => all
                     .iter()
                     .filter(|(_, _, t)| subject::common_tail(t, &tail_of(m)).chars().count() >= 2)
                     .filter(|(_, _, t)| is_average(t) == is_average(m))
@@ -611,6 +707,19 @@ fn find_head(
                 .map(|(i, _)| *i)
         }
     }
+}
+
+/// Whether a subject is a difference of two others (贸易顺差, 逆差, 差额): neither a part nor a
+/// whole of what it is the difference of.
+fn is_difference(t: &str) -> bool {
+    ["顺差", "逆差", "差额", "差值"]
+        .iter()
+        .any(|w| t.ends_with(w))
+}
+
+/// Whether a subject is a per-day, per-head or average figure.
+fn is_average(t: &str) -> bool {
+    lexicon::AVERAGES.iter().any(|a| t.contains(a)) || t.contains("单日")
 }
 
 /// Whether the period at `r` is a reference to another period (`比上年`, `比一季度`, `占全年…的`,
@@ -705,7 +814,9 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
             milestone = true;
             t = rest.to_string();
         }
-        if let Some((rest, w)) = strip_suffix_any(&t, lexicon::FILLERS) {
+        if let Some((rest, w)) = strip_suffix_any(&t, lexicon::FILLERS)
+            .filter(|(rest, w)| *w != "均" || !rest.ends_with(['日', '人', '月', '户', '年', '场']))
+        {
             if w == "分别" {
                 reading.respectively = Some(Vec::new());
             }
@@ -740,6 +851,14 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
                     t = rest.to_string();
                 }
             }
+        }
+        while let Some((rest, w)) = strip_suffix_any(&t, lexicon::FILLERS)
+            .filter(|(rest, w)| *w != "均" || !rest.ends_with(['日', '人', '月', '户', '年', '场']))
+        {
+            if w == "分别" {
+                reading.respectively = Some(Vec::new());
+            }
+            t = rest.to_string();
         }
         for w in lexicon::REAL {
             if let Some(rest) = t.strip_suffix(w) {
@@ -854,7 +973,20 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
             subject.truncate(at);
         }
     }
-    let subject = subject.trim_end_matches('的').to_string();
+    let mut subject = subject.trim_end_matches('的').to_string();
+    // A lone connector or preposition left over (`和`, `同`, `在`) names nothing.
+    if subject.chars().count() <= 1 {
+        subject.clear();
+    }
+    // 民营企业进出口增速比…: the rate of the subject it follows.
+    if let Some(noun) = lexicon::RATE_NOUNS
+        .iter()
+        .find(|n| subject.ends_with(*n) && subject.len() > n.len() + 3)
+    {
+        subject.truncate(subject.len() - noun.len());
+        reading.subject = subject;
+        return reading;
+    }
     if let Some(list) = reading.respectively.as_mut() {
         *list = split_list(&subject);
         reading.subject = String::new();

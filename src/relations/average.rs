@@ -1,0 +1,92 @@
+//! # average-over-period
+//!
+//! ## What it checks
+//! A daily average (`日均`) times the days of its period is the period's total: `快递业务量超950
+//! 亿件……日均超5.2亿件` in 上半年 needs 950 ÷ 181 ≥ 5.2. The total is the level whose subject the
+//! average's names without `日均`; the days are the period's (the year from the copy's dates) or
+//! a duration the sentence states (`8天档期内`).
+//!
+//! ## Why an error matters
+//! Averages are derived by the writer and travel into headlines; one computed over the wrong
+//! number of days contradicts the total beside it.
+//!
+//! ## Example
+//! 8天档期内，日均票房约11.89亿元 — with 票房95.10亿元: 95.10 ÷ 8 = 11.89.
+
+use super::{severity, Context, Found};
+use crate::figure::{Dimension, Interval};
+use crate::statement::subject::{self, Reference};
+use crate::statement::Kind;
+use rust_decimal::Decimal;
+
+pub fn run(ctx: &Context, out: &mut Vec<Found>) {
+    for (a, s) in ctx.statements.statements.iter().enumerate() {
+        if s.kind != Kind::Level {
+            continue;
+        }
+        let Some(at) = s.subject.find("日均") else {
+            continue;
+        };
+        let base = format!("{}{}", &s.subject[..at], &s.subject[at + "日均".len()..]);
+        if base.chars().count() < 2 {
+            continue;
+        }
+        // The total: the latest level before it of that concept, in the same unit and period.
+        let total = (0..a).rev().find(|&k| {
+            let t = ctx.st(k);
+            t.kind == Kind::Level
+                && t.unit == s.unit
+                && t.story == s.story
+                && !t.headline
+                && !t.subject.contains("日均")
+                && subject::refers(&base, &t.subject) > Reference::No
+                && ctx.same_period(k, a)
+        });
+        let Some(total) = total else { continue };
+        let Some((days, days_label)) = days_of(ctx, a, total) else {
+            continue;
+        };
+        let t = ctx.st(total);
+        let check =
+            |total: Interval, avg: Interval| total.div(&days).is_none_or(|q| q.intersects(&avg));
+        let Some(sev) = severity(check(t.strict, s.strict), check(t.natural, s.natural)) else {
+            continue;
+        };
+        let mut labels = vec![(total, "总量".to_string()), (a, "日均".to_string())];
+        if let Some(d) = days_label {
+            labels.push((d, "天数".to_string()));
+        }
+        out.push(Found {
+            relation: "average-over-period",
+            severity: sev,
+            message: "日均数与总量、天数不符".into(),
+            help: format!(
+                "{} {} / {} 天 = {} ≠ 日均 {}",
+                t.subject,
+                ctx.written(total),
+                days,
+                t.strict.div(&days).map_or("∞".into(), |q| q.to_string()),
+                ctx.written(a)
+            ),
+            labels,
+        });
+    }
+}
+
+/// The days an average is over: a duration in days stated in its sentence before it, else its
+/// total's period's days.
+fn days_of(ctx: &Context, avg: usize, total: usize) -> Option<(Interval, Option<usize>)> {
+    let s = ctx.st(avg);
+    if let Some(d) = (0..avg).rev().take(4).find(|&k| {
+        let t = ctx.st(k);
+        t.sentence == s.sentence && t.dimension == Dimension::Duration && t.unit == "天"
+    }) {
+        return Some((ctx.st(d).strict, Some(d)));
+    }
+    let period = ctx.st(total).period.as_ref().or(s.period.as_ref())?;
+    let (lo, hi) = period.days(ctx.year, ctx.year_guessed)?;
+    Some((
+        Interval::between(Decimal::from(lo), Decimal::from(hi)),
+        None,
+    ))
+}

@@ -1,0 +1,121 @@
+//! # breakdown-sum
+//!
+//! ## What it checks
+//! The parts of a breakdown add up to its whole: the levels after `按经营单位所在地分`,
+//! `分季节看`, `从收入来源看`, `出口额、进口额分开来看` or `其中`, in the whole's unit and period,
+//! summed, equal the level they break down — within the rounding of every figure.
+//!
+//! A breakdown may be partial (`其中` names the largest parts) or overlapping (`分经济类型看`
+//! lists 国有控股 and 股份制 firms, which overlap), and the copy rarely says which. So the
+//! relation reports a breakdown that does not add up only when one figure is the odd one out:
+//! a single slip of it (one digit, 万 for 亿) would make the parts add up exactly. A partial or
+//! overlapping list is almost never one slip away from its whole, and stays silent.
+//!
+//! ## Why an error matters
+//! A mistyped part passes every eye that does not add the column: the total is printed, the parts
+//! look plausible, and the reader who adds them finds the paper wrong.
+//!
+//! ## Example
+//! 全年全国居民人均消费支出28227元……分类别看，人均食品烟酒消费支出8411元……其他用品及服务支出619元。
+//! The eight categories add up to 28227元; `居住支出6863元` for 6263 makes them 28827元, and the
+//! finding names 居住支出 as the figure one digit from the sum.
+
+use super::{odd_ones_out, severity, suggestion, Context, Found};
+use crate::figure::Interval;
+use crate::statement::subject;
+
+pub fn run(ctx: &Context, out: &mut Vec<Found>) {
+    for group in &ctx.statements.groups {
+        let Some(head) = group.head else { continue };
+        let mut members: Vec<usize> = group
+            .members
+            .iter()
+            .copied()
+            .filter(|&m| ctx.st(m).unit == ctx.st(head).unit && ctx.same_period(m, head))
+            .filter(|&m| !subject::same(&ctx.st(m).subject, &ctx.st(head).subject))
+            .collect();
+        // The same part twice (a figure repeated in another unit, an aside) is one part.
+        members.dedup_by(|a, b| subject::same(&ctx.st(*a).subject, &ctx.st(*b).subject));
+        if members.len() < 2 {
+            continue;
+        }
+        // A figure bounded on one side (超490万家) cannot anchor a sum.
+        if std::iter::once(head)
+            .chain(members.iter().copied())
+            .any(|i| {
+                ctx.st(i)
+                    .qualifier
+                    .is_some_and(|q| q != crate::figure::Qualifier::About)
+            })
+        {
+            continue;
+        }
+        let sum = |vals: &[Interval]| {
+            vals[1..]
+                .iter()
+                .fold(Interval::exact(0.into()), |acc, v| acc.add(v))
+        };
+        let mut all = vec![head];
+        all.extend(&members);
+        let holds = |vals: &[Interval]| sum(vals).intersects(&vals[0]);
+        let strict: Vec<Interval> = all.iter().map(|&i| ctx.st(i).strict).collect();
+        let natural: Vec<Interval> = all.iter().map(|&i| ctx.st(i).natural).collect();
+        let Some(sev) = severity(holds(&strict), holds(&natural)) else {
+            continue;
+        };
+        let odd = odd_ones_out(ctx, &all, true, holds);
+        if odd.is_empty() {
+            // Not one slip from adding up: a partial or overlapping list.
+            continue;
+        }
+        let total = sum(&strict);
+        let parts: Vec<String> = members
+            .iter()
+            .map(|&m| format!("{} {}", ctx.st(m).subject, ctx.written(m)))
+            .collect();
+        let mut help = format!(
+            "{} = {}（按四舍五入区间 {}） ≠ {} {}",
+            parts.join(" + "),
+            mid_in_units(ctx, head, &total),
+            total,
+            ctx.st(head).subject,
+            ctx.written(head)
+        );
+        if let [one] = odd.as_slice() {
+            let value = if *one == head {
+                mid(&total)
+            } else {
+                let others = strict
+                    .iter()
+                    .zip(&all)
+                    .skip(1)
+                    .filter(|(_, &i)| i != *one)
+                    .fold(Interval::exact(0.into()), |acc, (v, _)| acc.add(v));
+                mid(&strict[0].sub(&others))
+            };
+            if let Some(v) = value {
+                help.push_str("; ");
+                help.push_str(&suggestion(ctx, *one, v, "the parts add up to the whole"));
+            }
+        }
+        let mut labels = vec![(head, "整体".to_string())];
+        labels.extend(members.iter().map(|&m| (m, "部分".to_string())));
+        out.push(Found {
+            relation: "breakdown-sum",
+            severity: sev,
+            message: format!("{}的各部分之和与整体不符", group.opener),
+            help,
+            labels,
+        });
+    }
+}
+
+/// The midpoint of a bounded interval.
+pub(super) fn mid(iv: &Interval) -> Option<rust_decimal::Decimal> {
+    let (lo, hi) = (iv.low.finite()?, iv.high.finite()?);
+    Some((lo + hi) / rust_decimal::Decimal::TWO)
+}
+
+pub(super) fn mid_in_units(ctx: &Context, i: usize, iv: &Interval) -> String {
+    mid(iv).map_or_else(|| iv.to_string(), |v| ctx.in_units(i, v))
+}

@@ -1,0 +1,442 @@
+//! Relations by meaning: the arithmetic an editor checks, run on [statements](crate::statement),
+//! needing no rule per topic. Each relation family is one file whose opening doc comment — what
+//! it checks, why an error matters, an example — is what `factlint rules explain` prints; every
+//! family is registered once, in [`RELATIONS`].
+//!
+//! A relation binds figures by what they state: the same subject (or the whole a share names),
+//! the same period, the same basis. Nearness only breaks ties. Where a binding is inferred rather
+//! than stated — a breakdown whose completeness the copy does not promise — the relation reports
+//! only when one figure is the odd one out: a single edit of it (one digit, 万 for 亿, 增长 for
+//! 下降) would make the relation hold.
+
+mod average;
+mod breakdown;
+mod growth_base;
+mod growth_between;
+mod of_which;
+mod points;
+mod repeat;
+mod share;
+mod threshold;
+
+use crate::figure::{Figure, FigureSet, Interval};
+use crate::rules::Severity;
+use crate::statement::{subject, Against, Kind, Statement, Statements};
+use rust_decimal::Decimal;
+
+/// What a relation family needs of an article.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub figures: &'a FigureSet,
+    pub statements: &'a Statements,
+    /// The year of publication, and whether it was guessed from the copy.
+    pub year: Option<i32>,
+    pub year_guessed: bool,
+}
+
+/// A relation that failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The relation's id (`breakdown-sum`).
+    pub relation: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub help: String,
+    /// (statement, label), in text order.
+    pub labels: Vec<(usize, String)>,
+}
+
+/// A relation family: its id, the family of the coverage harness it belongs to, and its check.
+pub struct Relation {
+    pub id: &'static str,
+    pub family: &'static str,
+    pub summary: &'static str,
+    source: &'static str,
+    run: fn(&Context, &mut Vec<Found>),
+}
+
+impl Relation {
+    /// The family's doc comment: the `//!` lines at the top of its file.
+    pub fn doc(&self) -> String {
+        self.source
+            .lines()
+            .take_while(|l| l.starts_with("//!"))
+            .map(|l| {
+                let l = l.trim_start_matches("//!");
+                l.strip_prefix(' ').unwrap_or(l)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Every relation family, in the order they run.
+pub static RELATIONS: &[Relation] = &[
+    Relation {
+        id: "breakdown-sum",
+        family: "sum",
+        summary: "the parts of a complete breakdown add up to its whole",
+        source: include_str!("breakdown.rs"),
+        run: breakdown::run,
+    },
+    Relation {
+        id: "part-within-whole",
+        family: "subset",
+        summary: "a part (其中, a breakdown's member) never exceeds its whole",
+        source: include_str!("of_which.rs"),
+        run: of_which::run,
+    },
+    Relation {
+        id: "share-of-whole",
+        family: "share",
+        summary: "a stated share equals its part divided by the whole it names",
+        source: include_str!("share.rs"),
+        run: share::run,
+    },
+    Relation {
+        id: "growth-between-parts",
+        family: "growth-between",
+        summary: "a total's growth lies between its complete parts' growths",
+        source: include_str!("growth_between.rs"),
+        run: growth_between::run,
+    },
+    Relation {
+        id: "level-change-rate",
+        family: "growth-base",
+        summary: "a level, its change and its growth rate agree",
+        source: include_str!("growth_base.rs"),
+        run: growth_base::run,
+    },
+    Relation {
+        id: "same-figure-twice",
+        family: "repeat",
+        summary: "the same subject, kind and period stated twice has one value",
+        source: include_str!("repeat.rs"),
+        run: repeat::run,
+    },
+    Relation {
+        id: "points-between-rates",
+        family: "percentage-points",
+        summary: "a percentage-point gap equals the difference of the two rates stated",
+        source: include_str!("points.rs"),
+        run: points::run,
+    },
+    Relation {
+        id: "milestone-passed",
+        family: "threshold",
+        summary: "a level said to pass a milestone is at least the milestone",
+        source: include_str!("threshold.rs"),
+        run: threshold::run,
+    },
+    Relation {
+        id: "average-over-period",
+        family: "average",
+        summary: "a daily average times the period's days is its total",
+        source: include_str!("average.rs"),
+        run: average::run,
+    },
+];
+
+/// The relation with this id.
+pub fn get(id: &str) -> Option<&'static Relation> {
+    RELATIONS.iter().find(|r| r.id == id)
+}
+
+/// Runs every relation family on an article's statements.
+pub fn check(ctx: &Context) -> Vec<Found> {
+    let mut out = Vec::new();
+    for relation in RELATIONS {
+        (relation.run)(ctx, &mut out);
+    }
+    // A figure bounded on one side (超, 近) has no "as precise as its neighbours" reading to
+    // fall short of: a relation involving one warns of nothing.
+    out.retain(|f| {
+        f.severity == Severity::Error
+            || f.labels.iter().all(|(s, _)| ctx.st(*s).qualifier.is_none())
+    });
+    for f in &mut out {
+        f.labels
+            .sort_by_key(|(s, _)| ctx.statements.statements[*s].span.start);
+        f.labels.dedup_by_key(|(s, _)| *s);
+    }
+    out.dedup();
+    out
+}
+
+impl<'a> Context<'a> {
+    pub fn st(&self, i: usize) -> &'a Statement {
+        &self.statements.statements[i]
+    }
+
+    pub fn figure(&self, i: usize) -> &'a Figure {
+        &self.figures.figures[self.st(i).figure]
+    }
+
+    /// The figure as written, spaces and line breaks dropped.
+    pub fn written(&self, i: usize) -> String {
+        self.text[self.st(i).span.clone()]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    }
+
+    /// A value in statement `i`'s units: 22790000000000 元 as `22.79万亿元`.
+    pub fn in_units(&self, i: usize, v: Decimal) -> String {
+        self.figure(i)
+            .in_units(round_for_display(v, self.figure(i).decimals + 2))
+    }
+
+    /// Whether two statements can be about the same period: both periods agree, or one is
+    /// unknown and both stand in one story.
+    pub fn same_period(&self, a: usize, b: usize) -> bool {
+        let (sa, sb) = (self.st(a), self.st(b));
+        match (&sa.period, &sb.period) {
+            (Some(p), Some(q)) => p.agrees(q, self.year),
+            _ => sa.story == sb.story,
+        }
+    }
+
+    /// The level a statement is about: itself when it is one, else the level its subject was
+    /// carried from, else the latest level of the same concept before it in its paragraph.
+    ///
+    /// A change's level is in its unit; a level restated in another unit (`70650万吨（14130亿斤）`)
+    /// stands for the statement it restates; a level compared with (`较11月末的32659亿美元`) is
+    /// no subject's level now.
+    pub fn level_of(&self, i: usize) -> Option<usize> {
+        let s = self.st(i);
+        if matches!(s.kind, Kind::Level) {
+            return Some(i);
+        }
+        let fits = |t: &Statement| {
+            matches!(t.kind, Kind::Level)
+                && t.basis.is_none()
+                && (s.kind != Kind::Change || t.unit == s.unit)
+        };
+        let mut at = s.antecedent;
+        let mut hops = 0;
+        while let Some(a) = at {
+            let t = self.st(a);
+            let restated = t.inherited
+                && t.antecedent.is_some_and(|o| {
+                    let u = self.st(o);
+                    u.kind == Kind::Level && subject::key(&u.subject) == subject::key(&t.subject)
+                });
+            if fits(t) && !restated {
+                return (subject::key(&t.subject) == subject::key(&s.subject)).then_some(a);
+            }
+            at = t.antecedent;
+            hops += 1;
+            if hops > 8 {
+                break;
+            }
+        }
+        let key = subject::key(&s.subject);
+        if key.is_empty() {
+            return None;
+        }
+        let before = |k: &usize| {
+            let t = self.st(*k);
+            t.paragraph == s.paragraph && fits(t) && self.same_period(*k, i)
+        };
+        (0..i)
+            .rev()
+            .filter(before)
+            .find(|&k| subject::key(&self.st(k).subject) == key)
+            .or_else(|| {
+                // `中位数是平均数的84.0%` after `…可支配收入中位数34707元`: a short subject names
+                // the level of its sentence it ends.
+                (0..i).rev().filter(before).find(|&k| {
+                    let t = self.st(k);
+                    t.sentence == s.sentence
+                        && key.chars().count() >= 2
+                        && subject::key(&t.subject).ends_with(&key)
+                })
+            })
+    }
+
+    /// The statements of a kind about a level: its growth rate, its change, its share.
+    pub fn about(&self, level: usize, kind: Kind) -> Vec<usize> {
+        let l = self.st(level);
+        let key = subject::key(&l.subject);
+        (level + 1..self.statements.statements.len())
+            .take_while(|&k| self.st(k).paragraph == l.paragraph)
+            .filter(|&k| {
+                let t = self.st(k);
+                t.kind == kind && subject::key(&t.subject) == key && self.same_period(k, level)
+            })
+            .filter(|&k| self.level_of(k) == Some(level))
+            .collect()
+    }
+
+    /// The growth rate stated for a level (year on year, in `measure` when given).
+    pub fn growth_of(
+        &self,
+        level: usize,
+        measure: Option<crate::statement::Measure>,
+    ) -> Option<usize> {
+        let rates = self.about(level, Kind::Growth);
+        rates
+            .iter()
+            .copied()
+            .filter(|&k| {
+                let t = self.st(k);
+                matches!(t.basis, None | Some(Against::YearEarlier))
+            })
+            .find(|&k| {
+                measure.is_none() || self.st(k).measure == measure || self.st(k).measure.is_none()
+            })
+    }
+}
+
+/// A decimal with at most `places` decimals, without trailing zeros.
+pub fn round_for_display(v: Decimal, places: u32) -> Decimal {
+    v.round_dp(places.min(12)).normalize()
+}
+
+/// A percentage with two decimals, as a desk editor writes it.
+pub fn percent(v: Decimal) -> String {
+    format!("{}%", v.round_dp(2).normalize())
+}
+
+/// The severity of a relation: an error when it fails under the strict reading of every
+/// figure, a warning when it fails only as precisely as the figures' neighbours are written.
+pub fn severity(strict_holds: bool, natural_holds: bool) -> Option<Severity> {
+    if !strict_holds {
+        Some(Severity::Error)
+    } else if !natural_holds {
+        Some(Severity::Warning)
+    } else {
+        None
+    }
+}
+
+/// The single edits of one figure a writer's slip could have made: each other digit in each
+/// place, the neighbouring magnitude word (万 for 亿), two neighbouring digits swapped, and for a
+/// signed figure the other direction (增长 for 下降). Each as the strict interval the figure would
+/// then stand for.
+///
+/// `coarse` leaves out changes of the last digit of a figure of several digits: a list that
+/// leaves out a small remainder (其他, 4 units of the last place) is as near its whole as a last
+/// digit's slip, so an inferred relation cannot tell the two apart.
+pub fn slips(ctx: &Context, i: usize, coarse: bool) -> Vec<Interval> {
+    let s = ctx.st(i);
+    let f = ctx.figure(i);
+    let mut out = Vec::new();
+    if matches!(s.kind, Kind::Growth | Kind::Change | Kind::Points) {
+        out.push(s.strict.neg());
+    }
+    if f.multiplier.is_zero() {
+        return out;
+    }
+    let Some(mantissa) = f.value.checked_div(f.multiplier) else {
+        return out;
+    };
+    let written = format!("{:.*}", f.decimals as usize, mantissa.abs());
+    let digits: Vec<char> = written.chars().collect();
+    let shift = |alternative: &str| -> Option<Interval> {
+        let m: Decimal = alternative.parse().ok()?;
+        let value = m.checked_mul(f.multiplier)?;
+        let delta = value.checked_sub(f.value.abs())?;
+        let delta = if s.sign < 0 { -delta } else { delta };
+        Some(s.strict.add(&Interval::exact(delta)))
+    };
+    let significant = digits.iter().filter(|c| c.is_ascii_digit()).count();
+    let last_digit = digits.iter().rposition(char::is_ascii_digit);
+    for (k, &c) in digits.iter().enumerate() {
+        if !c.is_ascii_digit() || (coarse && significant > 1 && Some(k) == last_digit) {
+            continue;
+        }
+        for d in '0'..='9' {
+            if d == c || (k == 0 && d == '0' && digits.len() > 1 && digits.get(1) != Some(&'.')) {
+                continue;
+            }
+            let mut alt = digits.clone();
+            alt[k] = d;
+            if let Some(iv) = shift(&alt.iter().collect::<String>()) {
+                out.push(iv);
+            }
+        }
+        if digits
+            .get(k + 1)
+            .is_some_and(|n| n.is_ascii_digit() && *n != c)
+        {
+            let mut alt = digits.clone();
+            alt.swap(k, k + 1);
+            if alt[0] != '0' {
+                if let Some(iv) = shift(&alt.iter().collect::<String>()) {
+                    out.push(iv);
+                }
+            }
+        }
+    }
+    // 万 for 亿 and the like: the Chinese magnitudes are four places apart.
+    let ten_thousand = Decimal::from(10_000);
+    if matches!(f.magnitude.as_str(), "万" | "亿" | "万亿") {
+        let scaled = [
+            f.value.checked_mul(ten_thousand),
+            f.value.checked_div(ten_thousand),
+        ];
+        for v in scaled.into_iter().flatten() {
+            let delta = v - f.value;
+            let delta = if s.sign < 0 { -delta } else { delta };
+            out.push(s.strict.add(&Interval::exact(delta)));
+        }
+    }
+    out
+}
+
+/// The figures among `members` one slip of which would make `holds` true, with the strict
+/// intervals of the others: the odd ones out. `holds` takes every member's interval, in order.
+pub fn odd_ones_out(
+    ctx: &Context,
+    members: &[usize],
+    coarse: bool,
+    holds: impl Fn(&[Interval]) -> bool,
+) -> Vec<usize> {
+    let base: Vec<Interval> = members.iter().map(|&m| ctx.st(m).strict).collect();
+    // A slip that leaves a figure next to nothing (7.06万亿 read as 7.06亿 in a sum of 万亿)
+    // is no slip but the figure's absence: it proves nothing about the relation.
+    let largest = base
+        .iter()
+        .filter_map(|v| {
+            v.high
+                .finite()
+                .map(|h| h.abs())
+                .max(v.low.finite().map(|l| l.abs()))
+        })
+        .max()
+        .unwrap_or_default();
+    let negligible = |v: &Interval| {
+        let size = v
+            .high
+            .finite()
+            .map(|h| h.abs())
+            .max(v.low.finite().map(|l| l.abs()));
+        size.is_some_and(|s| s * Decimal::from(1000) < largest)
+    };
+    let mut out = Vec::new();
+    for (k, &m) in members.iter().enumerate() {
+        let mut trial = base.clone();
+        if slips(ctx, m, coarse)
+            .into_iter()
+            .filter(|alt| !negligible(alt))
+            .any(|alt| {
+                trial[k] = alt;
+                holds(&trial)
+            })
+        {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// The help line's last sentence when one figure is the odd one out.
+pub fn suggestion(ctx: &Context, odd: usize, value: Decimal, what: &str) -> String {
+    format!(
+        "{} {} → {} would make {what}",
+        ctx.st(odd).subject,
+        ctx.written(odd),
+        ctx.in_units(odd, value)
+    )
+}

@@ -1,0 +1,106 @@
+//! # points-between-rates
+//!
+//! ## What it checks
+//! A gap in percentage points equals the difference of the two rates it compares, when both are
+//! stated: `农村居民人均可支配收入……名义增长6.6%，增速比城镇居民快2.0个百分点` with `城镇居民人均
+//! 可支配收入……名义增长4.6%` needs 6.6 − 4.6 = 2.0. The compared rate is the one whose subject the
+//! gap names (`城镇居民`, read with the tail both subjects share), in the same period and measure;
+//! a gap against a period the copy gives no rate for (`比一季度加快`) checks nothing.
+//!
+//! ## Why an error matters
+//! Gaps are computed by the writer, not the statistics office; one taken against last month's
+//! rate, or with a sign turned, contradicts the two rates printed beside it.
+//!
+//! ## Example
+//! 私营企业利润增长0.5%，增速比全部规上工业企业高3.8个百分点 — with the total's `下降3.3%`:
+//! 0.5 − (−3.3) = 3.8.
+
+use super::{severity, Context, Found};
+use crate::figure::Interval;
+use crate::statement::subject::{self, Reference};
+use crate::statement::{Against, Kind};
+
+pub fn run(ctx: &Context, out: &mut Vec<Found>) {
+    for (p, s) in ctx.statements.statements.iter().enumerate() {
+        if s.kind != Kind::Points {
+            continue;
+        }
+        let Some(Against::Named(name)) = &s.basis else {
+            continue;
+        };
+        if crate::figure::period::parse(name).is_ok() {
+            continue;
+        }
+        // The rate the gap is of: the growth rate stated just before it, of its subject.
+        let Some(own) = (0..p).rev().take(3).find(|&k| {
+            let t = ctx.st(k);
+            t.kind == Kind::Growth
+                && t.paragraph == s.paragraph
+                && subject::same(&t.subject, &s.subject)
+        }) else {
+            continue;
+        };
+        let o = ctx.st(own);
+        let other = ctx
+            .statements
+            .statements
+            .iter()
+            .enumerate()
+            .find(|&(k, t)| {
+                k != own
+                    && t.kind == Kind::Growth
+                    && t.story == s.story
+                    && !t.headline
+                    && (t.measure == o.measure || t.measure.is_none() || o.measure.is_none())
+                    && ctx.same_period(k, own)
+                    && names(name, &o.subject, &t.subject)
+            });
+        let Some((other, t)) = other else { continue };
+        let diff = |a: Interval, b: Interval| a.sub(&b);
+        let strict = diff(o.strict, t.strict).intersects(&s.strict);
+        let natural = diff(o.natural, t.natural).intersects(&s.natural);
+        let Some(sev) = severity(strict, natural) else {
+            continue;
+        };
+        out.push(Found {
+            relation: "points-between-rates",
+            severity: sev,
+            message: "百分点差与两个增速之差不符".into(),
+            help: format!(
+                "{} {} − {} {} = {} ≠ {}{}",
+                o.subject,
+                ctx.written(own),
+                t.subject,
+                ctx.written(other),
+                diff(o.strict, t.strict),
+                if s.sign < 0 { "−" } else { "" },
+                ctx.written(p)
+            ),
+            labels: vec![
+                (own, "增速".into()),
+                (other, "比较对象".into()),
+                (p, "百分点差".into()),
+            ],
+        });
+    }
+}
+
+/// Whether `name` (`城镇居民`, `全部规上工业企业`) names `candidate` as the peer of `own`: the
+/// name completed with the tail the two subjects share.
+fn names(name: &str, own: &str, candidate: &str) -> bool {
+    if subject::same(own, candidate) {
+        return false;
+    }
+    if subject::refers(name, candidate) >= Reference::Abbreviation {
+        return true;
+    }
+    let tail = subject::common_tail(candidate, own);
+    // 全部规上工业企业 + 利润总额: join where the name's end overlaps the tail's start.
+    let overlap = (0..=name.len().min(tail.len()))
+        .rev()
+        .filter(|&n| name.is_char_boundary(name.len() - n) && tail.is_char_boundary(n))
+        .find(|&n| name.ends_with(&tail[..n]))
+        .unwrap_or(0);
+    let full = format!("{name}{}", &tail[overlap..]);
+    subject::refers(&full, candidate) >= Reference::Abbreviation
+}

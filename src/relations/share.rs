@@ -1,0 +1,155 @@
+//! # share-of-whole
+//!
+//! ## What it checks
+//! A stated share equals its part divided by its whole: `实物商品网上零售额130816亿元……占社会
+//! 消费品零售总额的比重为26.8%` needs 130816 ÷ 487895 to round to 26.8%. The part is the level
+//! the share's subject names (carried from the clause before when the share names none); the
+//! whole is the level whose subject the share names after `占…的` — the same concept, its
+//! abbreviation, or the whole of the breakdown the part belongs to — in the same period. A share
+//! that names no whole (`占比`) is of its part's breakdown or `其中` whole. A share whose whole
+//! the article does not state (`占全国的18.3%`) checks nothing.
+//!
+//! ## Why an error matters
+//! Shares are recomputed by readers more than any other figure, and a share computed from last
+//! month's base or a sub-total's is a correction waiting to happen.
+//!
+//! ## Example
+//! 全国新能源汽车保有量达3689万辆，占汽车总量的10.27%。 With 汽车3.59亿辆 stated: 3689万 ÷ 3.59亿
+//! = 10.276%, within the rounding of 10.27%.
+
+use super::{odd_ones_out, percent, severity, Context, Found};
+use crate::figure::Interval;
+use crate::statement::subject::{self, Reference};
+use crate::statement::Kind;
+use rust_decimal::Decimal;
+
+pub fn run(ctx: &Context, out: &mut Vec<Found>) {
+    for (i, s) in ctx.statements.statements.iter().enumerate() {
+        if s.kind != Kind::Share || s.unit != "%" {
+            continue;
+        }
+        let Some(part) = ctx.level_of(i) else {
+            continue;
+        };
+        let Some(whole) = whole_of(ctx, i, part) else {
+            continue;
+        };
+        let hundred = Interval::exact(Decimal::ONE_HUNDRED);
+        let holds = |v: &[Interval]| {
+            v[0].div(&v[1])
+                .map(|q| q.mul(&hundred))
+                .is_none_or(|q| q.intersects(&v[2]))
+        };
+        let (p, w) = (ctx.st(part), ctx.st(whole));
+        let strict = [p.strict, w.strict, s.strict];
+        let natural = [p.natural, w.natural, s.natural];
+        let Some(sev) = severity(holds(&strict), holds(&natural)) else {
+            continue;
+        };
+        let Some(q) = p.strict.div(&w.strict).map(|q| q.mul(&hundred)) else {
+            continue;
+        };
+        let mut help = format!(
+            "{} {} / {} {} = {}（按四舍五入区间 {}） ≠ 占比 {}",
+            p.subject,
+            ctx.written(part),
+            w.subject,
+            ctx.written(whole),
+            super::breakdown::mid(&q).map_or(q.to_string(), percent),
+            q,
+            ctx.written(i)
+        );
+        if odd_ones_out(ctx, &[part, whole, i], false, holds) == [i] {
+            if let Some(v) = super::breakdown::mid(&q) {
+                help.push_str(&format!(
+                    "; 占比 {} → {} would make the share hold",
+                    ctx.written(i),
+                    percent(v)
+                ));
+            }
+        }
+        out.push(Found {
+            relation: "share-of-whole",
+            severity: sev,
+            message: "占比与部分、整体之比不符".into(),
+            help,
+            labels: vec![
+                (part, "部分".into()),
+                (whole, "整体".into()),
+                (i, "占比".into()),
+            ],
+        });
+    }
+}
+
+/// The whole a share is of: the level its `占…的` names, or its part's group whole.
+fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
+    let s = ctx.st(share);
+    let p = ctx.st(part);
+    let head = p.group.and_then(|g| ctx.statements.groups[g].head);
+    let Some(name) = s.of.as_deref() else {
+        return head;
+    };
+    // 中位数是平均数的84.0%: the mean of the same subject.
+    if matches!(name, "平均数" | "平均值" | "均值" | "平均水平") {
+        let mean = p.subject.strip_suffix("中位数")?;
+        let key = subject::key(mean);
+        return ctx
+            .statements
+            .statements
+            .iter()
+            .enumerate()
+            .find_map(|(k, t)| {
+                (t.kind == Kind::Level
+                    && t.unit == p.unit
+                    && t.story == s.story
+                    && !t.headline
+                    && subject::key(&t.subject) == key
+                    && ctx.same_period(k, part))
+                .then_some(k)
+            });
+    }
+    if let Some(h) = head {
+        if subject::refers(name, &ctx.st(h).subject) > Reference::No {
+            return Some(h);
+        }
+    }
+    let part_key = subject::key(&p.subject);
+    let candidates: Vec<(usize, Reference)> = ctx
+        .statements
+        .statements
+        .iter()
+        .enumerate()
+        .filter(|&(k, t)| {
+            k != part
+                && t.kind == Kind::Level
+                && t.unit == p.unit
+                && t.story == s.story
+                && !t.headline
+                && ctx.same_period(k, part)
+                && !subject::key(&t.subject).ends_with(&part_key)
+        })
+        .map(|(k, t)| (k, subject::refers(name, &t.subject)))
+        .filter(|(_, r)| *r > Reference::No)
+        .collect();
+    let best = candidates.iter().map(|(_, r)| *r).max()?;
+    let top: Vec<usize> = candidates
+        .iter()
+        .filter(|(_, r)| *r == best)
+        .map(|(k, _)| *k)
+        .collect();
+    // A name that is only the tail of several levels decides among them by none being a part of
+    // a group; a tie beyond that is no binding at all.
+    let top: Vec<usize> = if best == Reference::Tail {
+        top.into_iter()
+            .filter(|&k| ctx.st(k).group.is_none())
+            .collect()
+    } else {
+        top
+    };
+    let first = *top.first()?;
+    let same_value = top
+        .iter()
+        .all(|&k| ctx.st(k).strict.intersects(&ctx.st(first).strict));
+    (best != Reference::Tail || same_value).then_some(first)
+}

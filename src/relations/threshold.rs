@@ -1,0 +1,60 @@
+//! # milestone-passed
+//!
+//! ## What it checks
+//! A level said to pass a milestone for the first time (`首次突破10亿户`, `迈上1.4万亿斤台阶`) is at
+//! least the milestone. The level is the one the milestone's subject names — carried from the
+//! clause before, or the same concept stated in the same unit.
+//!
+//! ## Why an error matters
+//! Milestones make headlines; a level below the milestone it is said to pass is a contradiction
+//! any reader can see.
+//!
+//! ## Example
+//! 5G移动电话用户达10.14亿户，首次突破10亿户。 `9.14亿户` fails.
+
+use super::{severity, Context, Found};
+use crate::figure::{Bound, Interval};
+use crate::statement::subject;
+use crate::statement::Kind;
+
+pub fn run(ctx: &Context, out: &mut Vec<Found>) {
+    for (t, s) in ctx.statements.statements.iter().enumerate() {
+        if s.kind != Kind::Threshold {
+            continue;
+        }
+        let key = subject::key(&s.subject);
+        let level = s
+            .antecedent
+            .filter(|&a| ctx.st(a).kind == Kind::Level && ctx.st(a).unit == s.unit)
+            .or_else(|| {
+                ctx.statements
+                    .statements
+                    .iter()
+                    .enumerate()
+                    .find_map(|(k, l)| {
+                        (l.kind == Kind::Level
+                            && l.unit == s.unit
+                            && l.story == s.story
+                            && !l.headline
+                            && !key.is_empty()
+                            && subject::key(&l.subject) == key
+                            && ctx.same_period(k, t))
+                        .then_some(k)
+                    })
+            });
+        let Some(level) = level else { continue };
+        let mark = Interval::exact(ctx.figure(t).value);
+        let l = ctx.st(level);
+        let Some(sev) = severity(mark.can_be_le(&l.strict), mark.can_be_le(&l.natural)) else {
+            continue;
+        };
+        let _ = Bound::PosInf;
+        out.push(Found {
+            relation: "milestone-passed",
+            severity: sev,
+            message: "数字低于其所称突破的关口".into(),
+            help: format!("{} {} < {}", l.subject, ctx.written(level), ctx.written(t)),
+            labels: vec![(level, "实际数字".into()), (t, "关口".into())],
+        });
+    }
+}
