@@ -5,9 +5,10 @@
 //! and benign ones (none may raise anything). Running it tells how much of what an editor would
 //! check the rules actually check, and whether they cry wolf.
 
+use crate::article::Article;
 use crate::engine::{self, Finding};
+use crate::figure::ReadOptions;
 use crate::rules::{RuleSet, Severity};
-use crate::{Article, ReadOptions};
 use serde::Deserialize;
 use std::path::Path;
 

@@ -1,9 +1,16 @@
 //! factlint: lints the arithmetic of news articles.
 //!
 //! Data flows one way: [`document`] (read, normalize, offset map, segments) → [`figure`]
-//! (grammar, intervals, units) → [`rules`] (YAML schema, loading, compiling) → [`engine`]
-//! (binding facts, evaluating checks) → [`report`] (one file per output format). The library
-//! never prints; the binary renders.
+//! (grammar, intervals, units) → [`article`] → [`rules`] (YAML schema, loading, compiling) →
+//! [`engine`] (binding facts, evaluating checks) → [`report`] (one file per output format). The
+//! library never prints; the binary renders.
+//!
+//! Modules import only downwards, layer by layer (`tests/architecture.rs` holds the table and
+//! fails on any import up or sideways): the utilities ([`atomic`], [`parallel`], [`lazy_regex`]);
+//! [`document`]; [`figure`]; [`article`]; [`value`], [`families`] and [`rules`]; [`engine`];
+//! [`config`], [`report`] and [`baseline`]; [`error`], [`input`], [`lint`], [`coverage`] and
+//! [`corpus`]; then this crate root and the binary. Each layer owns its errors; [`Error`] wraps
+//! them.
 //!
 //! ```
 //! use factlint::{rules::RuleSet, Article, ReadOptions};
@@ -17,6 +24,7 @@
 //! ```
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod article;
 pub mod atomic;
 pub mod baseline;
 pub mod config;
@@ -33,65 +41,12 @@ pub mod lint;
 pub mod parallel;
 pub mod report;
 pub mod rules;
+pub mod value;
 
+pub use article::Article;
 pub use document::Document;
 pub use error::{Error, Result};
 pub use figure::{Figure, FigureSet, ReadOptions};
-
-/// An article read and its figures found.
-#[derive(Debug, Clone)]
-pub struct Article {
-    pub document: Document,
-    pub figures: FigureSet,
-    /// The year of publication: given, or the year the article mentions most (ties go to the
-    /// later year); `None` when it mentions none.
-    pub year: Option<i32>,
-    /// Whether the year was given (`--date`, configuration, front matter) rather than guessed.
-    pub year_given: bool,
-}
-
-impl Article {
-    /// A plain-text article.
-    pub fn new(path: impl Into<String>, source: String, options: &ReadOptions) -> Self {
-        Self::from_document(Document::new(path, source), options)
-    }
-
-    /// An article in Markdown, HTML or plain text.
-    pub fn with_markup(
-        path: impl Into<String>,
-        source: String,
-        markup: document::Markup,
-        options: &ReadOptions,
-    ) -> Self {
-        Self::from_document(Document::with_markup(path, source, markup), options)
-    }
-
-    pub fn from_document(document: Document, options: &ReadOptions) -> Self {
-        let figures = figure::read_figures(&document.text, &document.segments, options);
-        let year = options
-            .publication_year
-            .or_else(|| most_mentioned_year(&figures));
-        Self {
-            document,
-            figures,
-            year,
-            year_given: options.publication_year.is_some(),
-        }
-    }
-}
-
-fn most_mentioned_year(figures: &FigureSet) -> Option<i32> {
-    let mut counts: std::collections::BTreeMap<u32, usize> = std::collections::BTreeMap::new();
-    for d in &figures.dates {
-        if let Some(y) = d.year {
-            *counts.entry(y).or_default() += 1;
-        }
-    }
-    counts
-        .into_iter()
-        .max_by_key(|&(year, n)| (n, year))
-        .and_then(|(year, _)| i32::try_from(year).ok())
-}
 
 /// Compiles the regexes every check needs whatever its rules: the figure grammar's dates and
 /// the engine's periods. A cold run calls this on a spare core while it loads its rules (about
@@ -102,8 +57,23 @@ pub fn prepare_built_ins() {
     engine::prepare_periods();
 }
 
-/// Checks an article against a rule set: the findings, sorted by position.
+/// Checks an article against a rule set: the findings after the article's suppression comments
+/// (as `factlint check` reports them), sorted by position.
+///
+/// ```
+/// use factlint::{rules::RuleSet, Article, ReadOptions};
+///
+/// let rules = RuleSet::shipped().unwrap();
+/// let wrong = "上半年，我国货物贸易进出口总值21.79万亿元。出口13万亿元，进口9.79万亿元。";
+/// let article = Article::new("news.txt", wrong.to_string(), &ReadOptions::default());
+/// assert_eq!(factlint::check(&article, &rules)[0].rule, "trade-balance");
+///
+/// let text = format!("<!-- factlint-disable-next-line trade-balance -- 原稿如此 -->\n{wrong}\n");
+/// let article = Article::new("news.txt", text, &ReadOptions::default());
+/// assert!(factlint::check(&article, &rules).is_empty());
+/// ```
 pub fn check(article: &Article, rules: &rules::RuleSet) -> Vec<engine::Finding> {
     let evaluations = engine::evaluate(article, rules);
-    engine::findings(article, &evaluations)
+    let findings = engine::findings(article, &evaluations);
+    engine::suppress::apply(&article.document, rules, findings)
 }

@@ -11,7 +11,7 @@ mod segment;
 pub use markup::{Comment, Markup};
 pub use normalize::{normalize, Normalized};
 pub use offset_map::OffsetMap;
-pub use read::{decode, read_source};
+pub use read::{decode, read_source, ReadError};
 pub use segment::{segment, Segments, Sentence};
 
 use std::ops::Range;

@@ -9,17 +9,17 @@
 //! (a warning).
 
 pub mod eval;
+pub mod examples;
 mod explain;
 pub mod shadow;
 pub mod suppress;
 
+use crate::article::Article;
 use crate::document::chars::{ceil_char_boundary, floor_char_boundary};
-use crate::figure::Figure;
 use crate::lazy_regex::{Groups, LazyRegex};
-use crate::rules::expr::Ty;
 use crate::rules::prefilter::{LiteralWindows, Present, Windows};
 use crate::rules::{Fact, Rule, RuleSet, Scope, Severity};
-use crate::Article;
+pub use crate::value::ty_of;
 pub use eval::Value;
 pub use shadow::Item;
 use shadow::Shadow;
@@ -1060,19 +1060,6 @@ fn strip_placeholders(article: &Article, shadow: &Shadow, range: Range<usize>) -
         }
     }
     out
-}
-
-/// The type of a figure in a check.
-pub fn ty_of(figure: &Figure) -> Ty {
-    use crate::figure::Dimension::*;
-    match figure.dimension {
-        Currency => Ty::Money,
-        Count => Ty::Count,
-        Physical => Ty::Physical,
-        Duration => Ty::Duration,
-        Percent | Ratio => Ty::Ratio,
-        PercentagePoint => Ty::Pp,
-    }
 }
 
 #[cfg(test)]
