@@ -9,7 +9,7 @@ pub mod pattern;
 pub mod prefilter;
 pub mod schema;
 
-use crate::document::ReadError;
+use crate::document::{LineIndex, ReadError};
 use crate::families;
 use crate::figure::{Dimension, UnitEntry, UnitTable};
 use crate::lazy_regex::LazyRegex;
@@ -493,18 +493,8 @@ impl Ctx<'_> {
     }
 
     fn offset_of(&self, line: u64, column: u64) -> usize {
-        let line_start = self
-            .text
-            .split_inclusive('\n')
-            .take(line.saturating_sub(1) as usize)
-            .map(str::len)
-            .sum::<usize>();
-        let rest = &self.text[line_start.min(self.text.len())..];
-        line_start
-            + rest
-                .char_indices()
-                .nth(column.saturating_sub(1) as usize)
-                .map_or(rest.len(), |(i, _)| i)
+        let at = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+        LineIndex::new(self.text).offset(self.text, at(line), at(column))
     }
 
     /// The byte range of a whole value (quotes included).
