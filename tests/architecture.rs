@@ -413,9 +413,9 @@ fn top_modules(src: &Path) -> BTreeSet<String> {
     for entry in std::fs::read_dir(src).expect("src/ is readable") {
         let path = entry.expect("a directory entry").path();
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        if path.is_dir() && path.join("mod.rs").is_file() {
-            found.insert(name);
-        } else if path.extension().is_some_and(|e| e == "rs") && name != "lib" && name != "main" {
+        let folder = path.is_dir() && path.join("mod.rs").is_file();
+        let file = path.extension().is_some_and(|e| e == "rs") && name != "lib" && name != "main";
+        if folder || file {
             found.insert(name);
         }
     }
