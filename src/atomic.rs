@@ -2,13 +2,24 @@
 //! failure midway never leaves a truncated file: write a temporary file beside the target, flush
 //! it to disk, then rename it over the target.
 
-use crate::error::Error;
 use std::io::Write;
 use std::path::Path;
 
+/// A file that could not be written.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+// "read", not "write": the words factlint has always printed here (kept while the library's
+// layering changes; the CLI's output is unchanged).
+#[error("cannot read {path}: {source}")]
+#[diagnostic(code(factlint::io))]
+pub struct WriteError {
+    pub path: String,
+    #[source]
+    pub source: std::io::Error,
+}
+
 /// Replaces `path` with `contents` atomically; on any error the old file is left as it was.
-pub fn write(path: &Path, contents: &[u8]) -> Result<(), Error> {
-    let io = |source: std::io::Error| Error::Io {
+pub fn write(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
+    let io = |source: std::io::Error| WriteError {
         path: path.display().to_string(),
         source,
     };

@@ -3,9 +3,9 @@
 //! Every key is optional; unknown keys, wrong types and names that match no rule are errors
 //! labelled at their bytes, like rule-file errors.
 
-use crate::error::{Error, RuleError};
+use crate::document::ReadError;
 use crate::figure::Rounding;
-use crate::rules::{RuleSet, Severity};
+use crate::rules::{RuleError, RuleSet, Severity};
 use miette::Diagnostic;
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -97,7 +97,7 @@ struct Selection {
 impl Config {
     /// The configuration that applies to `start` (a file or folder): the first configuration file
     /// found in it or its ancestors.
-    pub fn discover(start: &Path) -> Result<Option<Config>, Error> {
+    pub fn discover(start: &Path) -> Result<Option<Config>, ConfigError> {
         let start = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
         let mut dir = if start.is_dir() {
             Some(start.as_path())
@@ -117,13 +117,13 @@ impl Config {
     }
 
     /// Reads and validates one configuration file.
-    pub fn load(path: &Path) -> Result<Config, Error> {
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let text = crate::document::read_source(path)?;
         Config::parse(path, &text)
     }
 
     /// Parses a configuration text; `path` names it in errors and anchors relative paths.
-    pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
+    pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         let shown = path.display().to_string();
         let source = Arc::new(text.to_string());
         let ctx = crate::rules::Ctx {
@@ -136,7 +136,7 @@ impl Config {
         } else {
             serde_saphyr::from_str(text).map_err(|e| {
                 config_error(
-                    ctx.yaml_error(&e, "the configuration keys are listed in docs/config.md"),
+                    ctx.yaml_located(&e, "the configuration keys are listed in docs/config.md"),
                 )
             })?
         };
@@ -144,7 +144,7 @@ impl Config {
         let year = match &file.date {
             None => None,
             Some(d) => Some(parse_year(&d.value).ok_or_else(|| {
-                config_error(ctx.error(
+                config_error(ctx.located(
                     ctx.whole(d),
                     format!("`{}` is not a date", d.value),
                     "write YYYY-MM-DD or YYYY",
@@ -159,7 +159,7 @@ impl Config {
                     .ok()
                     .filter(|d| !d.is_sign_negative())
                     .ok_or_else(|| {
-                        config_error(ctx.error(
+                        config_error(ctx.located(
                             ctx.whole(w),
                             "about_widening must be a number of units, 0 or more".into(),
                             "here",
@@ -171,7 +171,7 @@ impl Config {
         for rule_path in &file.rules {
             let resolved = base.join(&rule_path.value);
             if !resolved.exists() {
-                return Err(config_error(ctx.error(
+                return Err(config_error(ctx.located(
                     ctx.whole(rule_path),
                     format!("rule path `{}` does not exist", resolved.display()),
                     "no such file or folder",
@@ -204,7 +204,7 @@ impl Config {
 
     /// Applies `enable`, `disable` and `severity` to a loaded rule set. A name that matches no
     /// rule id or family is an error: a typo must not silently switch a check off.
-    pub fn select(&self, rules: &mut RuleSet) -> Result<(), Error> {
+    pub fn select(&self, rules: &mut RuleSet) -> Result<(), ConfigError> {
         let shown = self
             .path
             .as_deref()
@@ -219,7 +219,7 @@ impl Config {
             rule.id == name || rule.family.as_deref() == Some(name)
         };
         let unknown = |name: &Spanned<String>| {
-            config_error(ctx.error(
+            config_error(ctx.located(
                 ctx.whole(name),
                 format!("no rule or family named `{}`", name.value),
                 "unknown name",
@@ -293,19 +293,28 @@ pub fn front_matter_year(front_matter: &str, key: &str) -> Option<i32> {
     }
 }
 
-fn config_error(e: Error) -> Error {
-    match e {
-        Error::Rule(inner) => Error::Config(Box::new(ConfigError(*inner))),
-        other => other,
-    }
+fn config_error(e: RuleError) -> ConfigError {
+    ConfigError::Mistake(Box::new(ConfigMistake(e)))
+}
+
+/// Why a configuration cannot be used: its file cannot be read, or it has a mistake.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+pub enum ConfigError {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Read(#[from] ReadError),
+
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Mistake(Box<ConfigMistake>),
 }
 
 /// A mistake in a configuration file, labelled at its bytes.
 #[derive(Debug, thiserror::Error)]
 #[error("{}", .0.message)]
-pub struct ConfigError(pub RuleError);
+pub struct ConfigMistake(pub RuleError);
 
-impl Diagnostic for ConfigError {
+impl Diagnostic for ConfigMistake {
     fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
         Some(Box::new("factlint::config"))
     }

@@ -5,9 +5,10 @@
 //! and benign ones (none may raise anything). Running it tells how much of what an editor would
 //! check the rules actually check, and whether they cry wolf.
 
+use crate::article::Article;
 use crate::engine::{self, Finding};
+use crate::figure::ReadOptions;
 use crate::rules::{RuleSet, Severity};
-use crate::{Article, ReadOptions};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -155,7 +156,7 @@ pub fn run_file(path: &Path, root: &Path, rules: &RuleSet) -> Result<ArticleResu
     let check = |text: &str| {
         let article = Article::new(&spec.article, text.to_string(), &options);
         let evaluations = engine::evaluate(&article, rules);
-        crate::findings(&article, &evaluations)
+        crate::checks::findings(&article, &evaluations)
     };
     let clean_findings = check(&source);
     let mut mutations = Vec::new();

@@ -1,26 +1,28 @@
 //! Errors the library reports: each a miette diagnostic with a code and, where it helps, a label
 //! on the offending bytes and a hint.
+//!
+//! Each layer owns its errors (reading a file: [`ReadError`]; rules: [`LoadError`] and
+//! [`RuleError`]; configuration: [`ConfigError`]; baselines: [`BaselineError`]; writing:
+//! [`WriteError`]); this one wraps them, adding what only the top knows (an article too large, a
+//! usage mistake). Wrapped errors render exactly as they do alone.
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+pub use crate::atomic::WriteError;
+pub use crate::baseline::BaselineError;
+pub use crate::config::ConfigError;
+pub use crate::document::ReadError;
+pub use crate::rules::{LoadError, RuleError};
+use miette::Diagnostic;
 
 #[derive(Debug, thiserror::Error, Diagnostic)]
 pub enum Error {
-    #[error("cannot read {path}: {source}")]
-    #[diagnostic(code(factlint::io))]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    /// A file that cannot be read, or is not UTF-8.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Read(#[from] ReadError),
 
-    #[error("{path} is not valid UTF-8 (first invalid byte at offset {offset})")]
-    #[diagnostic(
-        code(factlint::encoding),
-        help(
-            "factlint reads UTF-8 text; convert the file first, e.g. `iconv -f GB18030 -t UTF-8`"
-        )
-    )]
-    InvalidUtf8 { path: String, offset: usize },
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Write(#[from] WriteError),
 
     #[error("{path} is larger than {limit} MiB; factlint reads articles, not archives")]
     #[diagnostic(
@@ -29,40 +31,28 @@ pub enum Error {
     )]
     TooLarge { path: String, limit: u64 },
 
+    /// Rules that cannot be loaded: every mistake of their files.
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Rule(Box<RuleError>),
+    Rules(#[from] LoadError),
 
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Config(Box<crate::config::ConfigError>),
+    Config(Box<ConfigError>),
+
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Baseline(#[from] BaselineError),
 
     #[error("{0}")]
     #[diagnostic(code(factlint::usage))]
     Usage(String),
+}
 
-    #[error("{count} rule file errors")]
-    #[diagnostic(code(factlint::rules))]
-    Many {
-        count: usize,
-        #[related]
-        errors: Vec<Error>,
-    },
+impl From<ConfigError> for Error {
+    fn from(e: ConfigError) -> Self {
+        Error::Config(Box::new(e))
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-/// A mistake in a rule file, labelled at the exact bytes of the YAML.
-#[derive(Debug, thiserror::Error, Diagnostic)]
-#[error("{message}")]
-#[diagnostic(code(factlint::rule))]
-pub struct RuleError {
-    pub message: String,
-    #[source_code]
-    pub source_code: NamedSource<String>,
-    #[label("{label}")]
-    pub span: SourceSpan,
-    pub label: String,
-    #[help]
-    pub help: Option<String>,
-}

@@ -2,7 +2,7 @@
 //! (`.gitignore`, `.ignore` and `.factlintignore` honoured; hidden files skipped), filtered by
 //! globs, and `-` for standard input.
 
-use crate::document::Markup;
+use crate::document::{Markup, ReadError};
 use crate::error::Error;
 use std::path::{Path, PathBuf};
 
@@ -78,10 +78,10 @@ pub fn collect(
             continue;
         }
         match std::fs::metadata(path) {
-            Err(source) => errors.push(Error::Io {
+            Err(source) => errors.push(Error::Read(ReadError::Io {
                 path: display(path),
                 source,
-            }),
+            })),
             Ok(meta) if meta.is_dir() => {
                 walk(path, options, &mut inputs, &mut skipped, &mut errors)
             }

@@ -1,13 +1,14 @@
 //! One article through the whole pipeline: read (prose of Markdown/HTML), figures, checks,
 //! suppressions, records for the reports. The binary calls this per file, in parallel.
 
-use crate::document::{Document, Markup};
+use crate::article::Article;
+use crate::document::{Document, Markup, ReadError};
 use crate::engine::Explain;
 use crate::error::Error;
+use crate::figure::ReadOptions;
 use crate::input::Input;
 use crate::report::{self, FactsRecord, FileReport};
 use crate::rules::RuleSet;
-use crate::{Article, ReadOptions};
 
 /// Everything needed to check articles; shared read-only by the worker threads.
 #[derive(Debug)]
@@ -45,7 +46,7 @@ pub const MAX_FILE_MIB: u64 = 100;
 /// recognised rather than decoded.
 pub fn read(input: &Input, max_mib: u64) -> Result<Read, Error> {
     let limit = max_mib.saturating_mul(1024 * 1024);
-    let io = |path: String| move |source| Error::Io { path, source };
+    let io = |path: String| move |source| Error::Read(ReadError::Io { path, source });
     let too_large = |path: String| Error::TooLarge {
         path,
         limit: max_mib,
@@ -87,7 +88,7 @@ pub fn read(input: &Input, max_mib: u64) -> Result<Read, Error> {
     if crate::input::looks_binary(&bytes) {
         return Ok(Read::Binary);
     }
-    crate::document::decode(&name, bytes).map(Read::Text)
+    Ok(Read::Text(crate::document::decode(&name, bytes)?))
 }
 
 impl Linter {
@@ -150,7 +151,7 @@ impl Linter {
             Explain::Failures
         };
         self.evaluate_batch(sources, threads, explained, |article, evaluations| {
-            let findings = crate::findings(article, &evaluations);
+            let findings = crate::checks::findings(article, &evaluations);
             let findings = crate::engine::suppress::apply(&article.document, &self.rules, findings);
             let mut file = report::file_report(article, &findings);
             if self.show_passed {
@@ -244,7 +245,7 @@ mod tests {
     fn only_passes_go_unexplained_when_failures_alone_are_explained() {
         let rules = linter().rules;
         let text = include_str!("../fixtures/mutated/seed-imports-9.79.txt");
-        let article = crate::Article::new("mutated.txt", text.into(), &ReadOptions::default());
+        let article = Article::new("mutated.txt", text.into(), &ReadOptions::default());
         let explain = |explained| {
             crate::engine::evaluate_batch(&[&article], &rules, 1, explained)
                 .pop()

@@ -337,7 +337,7 @@ impl InputArgs {
             return Ok(None);
         }
         if let Some(path) = &self.config {
-            return Config::load(path).map(Some);
+            return Ok(Some(Config::load(path)?));
         }
         let first = self
             .paths
@@ -345,7 +345,7 @@ impl InputArgs {
             .find(|p| p.as_os_str() != "-")
             .cloned()
             .unwrap_or_else(|| PathBuf::from("."));
-        Config::discover(&first)
+        Ok(Config::discover(&first)?)
     }
 
     fn walk_options(&self, config: Option<&Config>) -> WalkOptions {
@@ -676,7 +676,7 @@ fn check(args: &CheckArgs, out: &mut impl Write) -> Result<u8, Failure> {
         .into());
     }
     let baseline = match &args.baseline {
-        Some(path) => Some(Baseline::load(path)?),
+        Some(path) => Some(Baseline::load(path).map_err(factlint::Error::from)?),
         None => None,
     };
     let style = Style {
@@ -709,7 +709,7 @@ fn check(args: &CheckArgs, out: &mut impl Write) -> Result<u8, Failure> {
         },
     )?;
     if let Some(path) = &args.write_baseline {
-        factlint::baseline::write(path, accepted)?;
+        factlint::baseline::write(path, accepted).map_err(factlint::Error::from)?;
     }
     out.write(emitter.finish(&summary, &rules).as_bytes())?;
     out.flush()?;
@@ -737,7 +737,8 @@ fn init(dir: &std::path::Path, force: bool) -> Result<u8, Failure> {
         ))
         .into());
     }
-    factlint::atomic::write(&path, factlint::config::STARTER.as_bytes())?;
+    factlint::atomic::write(&path, factlint::config::STARTER.as_bytes())
+        .map_err(factlint::Error::from)?;
     let _ = writeln!(io::stderr(), "wrote {}", path.display());
     Ok(0)
 }
@@ -765,10 +766,10 @@ fn rules(command: RulesCommand, out: &mut impl Write) -> Result<u8, Failure> {
         RulesCommand::Test { paths, color } => {
             let mut rules = RuleSet::default();
             if paths.is_empty() {
-                rules = RuleSet::shipped()?;
+                rules = RuleSet::shipped().map_err(factlint::Error::from)?;
             }
             for path in &paths {
-                rules.add_path(path)?;
+                rules.add_path(path).map_err(factlint::Error::from)?;
             }
             let style = Style {
                 width: 100,

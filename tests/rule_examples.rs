@@ -1,7 +1,8 @@
 //! Every shipped rule carries examples where it must stay silent and where it must fire, and
 //! they all hold.
 
-use factlint::rules::{examples, Expectation, RuleSet};
+use factlint::engine::examples;
+use factlint::rules::{Expectation, RuleSet};
 
 #[test]
 fn shipped_rules_pass_their_own_examples() {

@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(()) => {
             let article = Article::new("a.txt", ARTICLE.to_string(), &ReadOptions::default());
             let _ = factlint::check(&article, &rules);
-            let _ = factlint::rules::examples::run(&rules);
+            let _ = factlint::engine::examples::run(&rules);
         }
         Err(e) => {
             let mut out = String::new();

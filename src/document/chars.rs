@@ -61,6 +61,17 @@ pub fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
 }
 
+/// The line break and the full-width marks that end a clause, in a fixed order (the prefilter
+/// numbers them, and the compiled rule pack stores those numbers).
+pub const CLAUSE_BREAKS: [char; 7] = ['\n', '。', '；', '，', '！', '？', '：'];
+
+/// Whether `c` ends a clause: one of [`CLAUSE_BREAKS`], or, with `ascii`, also one of the ASCII
+/// marks `, ; : ! ?`. The engine's clause contexts (`not_after`, `not_in_clause`) count the
+/// ASCII marks; the figure grammar's quoted names and the prefilter's barriers do not.
+pub fn is_clause_break(c: char, ascii: bool) -> bool {
+    CLAUSE_BREAKS.contains(&c) || (ascii && matches!(c, ',' | ';' | ':' | '!' | '?'))
+}
+
 /// Closing quotes and brackets that stay with the sentence they close.
 pub fn is_closer(c: char) -> bool {
     matches!(

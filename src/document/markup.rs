@@ -236,7 +236,7 @@ fn markdown(source: &str) -> Prose {
         }
     }
     let mut comments = Vec::new();
-    for block in merge(html_ranges) {
+    for block in super::ranges::merge(html_ranges) {
         find_comments(source, block, &mut comments);
     }
     Prose {
@@ -251,19 +251,6 @@ fn link_is_autolink(source: &str, range: &Range<usize>) -> bool {
     source
         .get(range.clone())
         .is_some_and(|s| s.starts_with('<') && s.ends_with('>'))
-}
-
-/// Merges adjacent or overlapping ranges, so a comment split over several HTML events is whole.
-fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| r.start);
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for r in ranges {
-        match out.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => out.push(r),
-        }
-    }
-    out
 }
 
 fn find_comments(source: &str, range: Range<usize>, out: &mut Vec<Comment>) {

@@ -2,16 +2,19 @@
 //! normalized offset back to the original bytes.
 
 pub mod chars;
+mod lines;
 pub mod markup;
 mod normalize;
 pub mod offset_map;
+pub mod ranges;
 mod read;
 mod segment;
 
+pub use lines::{LineIndex, Position};
 pub use markup::{Comment, Markup};
 pub use normalize::{normalize, Normalized};
 pub use offset_map::OffsetMap;
-pub use read::{decode, read_source};
+pub use read::{decode, read_source, ReadError};
 pub use segment::{segment, Segments, Sentence};
 
 use std::ops::Range;
@@ -69,37 +72,5 @@ impl Document {
     /// 1-based line and column (in Unicode scalar values) of an original byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         self.lines.line_col(&self.source, offset)
-    }
-}
-
-/// Start offsets of the original's lines, for line and column numbers.
-#[derive(Debug, Clone)]
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(source: &str) -> Self {
-        let bytes = source.as_bytes();
-        let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
-            }
-            i += 1;
-        }
-        Self { starts }
-    }
-
-    fn line_col(&self, source: &str, offset: usize) -> (usize, usize) {
-        let offset = offset.min(source.len());
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
-        let prefix = source.get(start..offset).unwrap_or("");
-        let column = prefix.chars().filter(|&c| c != '\u{FEFF}').count() + 1;
-        (line, column)
     }
 }

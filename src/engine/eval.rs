@@ -1,111 +1,11 @@
 //! Evaluating a check on intervals: exact decimals, dimensions and units checked.
 
-use super::{explain, ty_of, Evaluation, Explain, Item, Verdict};
-use crate::figure::{Dimension, Figure, Interval};
+use super::{explain, Evaluation, Explain, Item, Verdict};
+use crate::article::Article;
+use crate::figure::Interval;
 use crate::rules::expr::{combine, Cmp, Expr, Op, Ty};
 use crate::rules::{Rule, Severity};
-use crate::Article;
-use rust_decimal::Decimal;
-
-/// A value in a check: a figure or a result, under both readings, with its exact stated value.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Value {
-    pub strict: Interval,
-    pub natural: Interval,
-    /// The arithmetic on the figures as stated, for showing the result.
-    pub point: Interval,
-    pub ty: Ty,
-    /// The unit for quantities (元, 辆, or empty for a bare count); `None` for ratios.
-    pub unit: Option<String>,
-}
-
-/// Whether a predicate holds under each reading.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Truth {
-    pub strict: bool,
-    pub natural: bool,
-}
-
-/// What an expression evaluates to.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Arg {
-    Scalar(Value),
-    /// The items a `many: true` fact bound, in text order.
-    List(Vec<Value>),
-    Text(String),
-    /// The captures of a `many: true` fact, one per figure.
-    Texts(Vec<String>),
-    Bool(Truth),
-}
-
-/// What functions may know beyond their arguments.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Context {
-    /// The year of publication: `--date`, or the year the article mentions most.
-    pub year: Option<i32>,
-    /// The year was guessed from the copy: publication may be that year or the next (a
-    /// full-year report appears in January).
-    pub year_guessed: bool,
-}
-
-/// Which reading of the figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reading {
-    Strict,
-    Natural,
-}
-
-impl Value {
-    pub fn reading(&self, r: Reading) -> &Interval {
-        match r {
-            Reading::Strict => &self.strict,
-            Reading::Natural => &self.natural,
-        }
-    }
-
-    pub fn of_figure(f: &Figure) -> Self {
-        // Rates enter checks as fractions: 10.27% is 0.1027, 3.2个百分点 is 0.032.
-        let scale = match (f.dimension, f.unit.as_str()) {
-            (Dimension::Percent, "‰") => Decimal::new(1, 3),
-            (Dimension::Percent | Dimension::PercentagePoint, _) => Decimal::new(1, 2),
-            _ => Decimal::ONE,
-        };
-        let ty = ty_of(f);
-        Self {
-            strict: f.strict.scale(scale),
-            natural: f.natural.scale(scale),
-            point: Interval::exact(f.value).scale(scale),
-            ty,
-            unit: matches!(ty, Ty::Money | Ty::Count | Ty::Physical | Ty::Duration)
-                .then(|| f.unit.clone()),
-        }
-    }
-
-    pub fn of_year(year: u32) -> Self {
-        let mut v = Self::constant(Decimal::from(year));
-        v.ty = Ty::Year;
-        v
-    }
-
-    pub fn constant(v: Decimal) -> Self {
-        let i = Interval::exact(v);
-        Self {
-            strict: i,
-            natural: i,
-            point: i,
-            ty: Ty::Ratio,
-            unit: None,
-        }
-    }
-}
-
-/// Whether two units may meet in a sum or comparison: equal, or one a bare count.
-pub fn units_meet(a: &Option<String>, b: &Option<String>) -> bool {
-    match (a, b) {
-        (Some(x), Some(y)) => x == y || x.is_empty() || y.is_empty(),
-        _ => true,
-    }
-}
+pub use crate::value::{units_meet, Arg, Context, Reading, Truth, Value};
 
 /// The bindings of one evaluation, for looking up facts and captures.
 pub(super) struct Binding<'a> {
@@ -194,9 +94,10 @@ pub(super) fn eval(expr: &Expr, b: &Binding) -> Result<Arg, String> {
                 .map(|t| Arg::Text(t.to_string()))
                 .ok_or_else(|| format!("`{fact}.{name}` captured nothing"))
         }
-        Expr::Call { name, args, .. } => {
-            let function = crate::families::function(name)
-                .ok_or_else(|| format!("unknown function `{name}`"))?;
+        Expr::Call { callee, args, .. } => {
+            let function = callee
+                .resolved()
+                .ok_or_else(|| format!("unknown function `{}`", callee.name()))?;
             let values = args
                 .iter()
                 .map(|a| eval(a, b))

@@ -95,11 +95,11 @@ fn natural_note(b: &Binding) -> &'static str {
 pub(super) fn predicate(b: &Binding, expr: &Expr, verdict: &Verdict, reading: Reading) -> String {
     let zh = chinese(b);
     let holds = *verdict == Verdict::Pass;
-    let Expr::Call { name, args, .. } = expr else {
+    let Expr::Call { callee, args, .. } = expr else {
         return render(b, expr, 0);
     };
     let arg = |k: usize| args.get(k).map(|a| render(b, a, 0)).unwrap_or_default();
-    let mut out = match (name.as_str(), zh) {
+    let mut out = match (callee.name(), zh) {
         ("between", true) => format!(
             "{} {}在 {} 与 {} 之间",
             arg(0),
@@ -279,7 +279,7 @@ fn render(b: &Binding, expr: &Expr, parent: u8) -> String {
             }
         }
         // signed(rate, fact.dir) reads as the article says it: 下降2.7%.
-        Expr::Call { name, args, .. } if name == "signed" && args.len() == 2 => {
+        Expr::Call { callee, args, .. } if callee.name() == "signed" && args.len() == 2 => {
             match (&args[0], &args[1]) {
                 (
                     Expr::Fact { name: fact, .. },
@@ -304,13 +304,14 @@ fn render(b: &Binding, expr: &Expr, parent: u8) -> String {
                 ),
             }
         }
-        Expr::Call { name, args, .. } => {
+        Expr::Call { callee, args, .. } => {
+            let name = callee.name();
             let value = eval(expr, b).ok();
             let inner: Vec<String> = args.iter().map(|a| render(b, a, 0)).collect();
             match value {
                 Some(Arg::Scalar(v))
                     if matches!(
-                        name.as_str(),
+                        name,
                         "days" | "months" | "items" | "count" | "publication_year"
                     ) && (v.strict.is_exact() || matches!(v.ty, Ty::Year | Ty::Duration)) =>
                 {

@@ -9,17 +9,17 @@
 //! (a warning).
 
 pub mod eval;
+pub mod examples;
 mod explain;
 pub mod shadow;
 pub mod suppress;
 
-use crate::document::chars::{ceil_char_boundary, floor_char_boundary};
-use crate::figure::Figure;
+use crate::article::Article;
+use crate::document::chars::{ceil_char_boundary, floor_char_boundary, is_clause_break};
 use crate::lazy_regex::{Groups, LazyRegex};
-use crate::rules::expr::Ty;
 use crate::rules::prefilter::{LiteralWindows, Present, Windows};
 use crate::rules::{Fact, Rule, RuleSet, Scope, Severity};
-use crate::Article;
+pub use crate::value::ty_of;
 pub use eval::Value;
 pub use shadow::Item;
 use shadow::Shadow;
@@ -703,16 +703,10 @@ fn agrees(rule: &Rule, bound: &[Vec<&Candidate>], c: &Candidate) -> bool {
     })
 }
 
-/// Clause breaks: a `not_after` or `not_in_clause` context never crosses one.
-/// The longest clause, and the farthest back a period is looked for, in bytes.
+/// The longest clause, and the farthest back a period is looked for, in bytes. A `not_after` or
+/// `not_in_clause` context never crosses a clause break (full-width or ASCII: see
+/// [`is_clause_break`]).
 const MAX_CLAUSE: usize = 4096;
-
-fn is_clause_break(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '\n'
-    )
-}
 
 /// A fact's candidates in text order, searched where the prefilter (if any) says a match can
 /// be. `names`: texts one of which the fact's `{@anchor.capture}` must contain (see
@@ -863,13 +857,17 @@ fn candidates_in(
         // punctuation costs linear time, not quadratic.
         let clause_before = |at: usize| {
             let lo = floor_char_boundary(text, at.saturating_sub(MAX_CLAUSE));
-            text[lo..at].rfind(is_clause_break).map_or(lo, |i| {
-                lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8)
-            })
+            text[lo..at]
+                .rfind(|c| is_clause_break(c, true))
+                .map_or(lo, |i| {
+                    lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8)
+                })
         };
         let clause_after = |at: usize| {
             let hi = ceil_char_boundary(text, at.saturating_add(MAX_CLAUSE));
-            text[at..hi].find(is_clause_break).map_or(hi, |i| at + i)
+            text[at..hi]
+                .find(|c| is_clause_break(c, true))
+                .map_or(hi, |i| at + i)
         };
         let match_clause_start = clause_before(whole.start);
         if fact
@@ -1060,19 +1058,6 @@ fn strip_placeholders(article: &Article, shadow: &Shadow, range: Range<usize>) -
         }
     }
     out
-}
-
-/// The type of a figure in a check.
-pub fn ty_of(figure: &Figure) -> Ty {
-    use crate::figure::Dimension::*;
-    match figure.dimension {
-        Currency => Ty::Money,
-        Count => Ty::Count,
-        Physical => Ty::Physical,
-        Duration => Ty::Duration,
-        Percent | Ratio => Ty::Ratio,
-        PercentagePoint => Ty::Pp,
-    }
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 //! The matching text: the normalized article with every figure, and every year the copy
 //! mentions, replaced by one placeholder character, so that rule patterns bind whole figures.
 
+use crate::article::Article;
 use crate::rules::pattern::{placeholder, YEAR_PLACEHOLDER};
-use crate::Article;
 use std::ops::Range;
 
 /// What a fact can bind: a figure, or a year the copy mentions.

@@ -231,14 +231,16 @@ fn next_line(source: &str, offset: usize) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::Article;
     use crate::document::Markup;
-    use crate::{Article, ReadOptions};
+    use crate::figure::ReadOptions;
 
     fn run(text: &str, markup: Markup) -> Vec<Finding> {
         let rules = RuleSet::shipped().unwrap();
         let document = Document::with_markup("t", text.to_string(), markup);
         let article = Article::from_document(document, &ReadOptions::default());
-        let findings = crate::check(&article, &rules);
+        let evaluations = crate::engine::evaluate(&article, &rules);
+        let findings = crate::engine::findings(&article, &evaluations);
         apply(&article.document, &rules, findings)
     }
 

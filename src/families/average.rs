@@ -18,9 +18,8 @@
 //! == daily`: 950亿 / 181 = 5.25亿 per day, consistent with 超5.2亿.
 
 use super::Function;
-use crate::engine::eval::{Arg, Context, Value};
 use crate::figure::Interval;
-use crate::rules::expr::{Ty, Type};
+use crate::value::{Arg, Context, Ty, Type, Value};
 use regex::Regex;
 use rust_decimal::Decimal;
 use std::sync::OnceLock;

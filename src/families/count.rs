@@ -16,9 +16,8 @@
 //! `items(cities.list) == cities`: 8 names, 8个城市.
 
 use super::Function;
-use crate::engine::eval::{Arg, Value};
 use crate::figure::Interval;
-use crate::rules::expr::{Ty, Type};
+use crate::value::{Arg, Ty, Type, Value};
 use rust_decimal::Decimal;
 
 /// The number of items in an enumeration.

@@ -16,9 +16,8 @@
 //! `increment(retail, growth) == change`: 48.79 × 3.5% / 103.5% = 1.65 万亿元.
 
 use super::Function;
-use crate::engine::eval::{Arg, Value};
 use crate::figure::Interval;
-use crate::rules::expr::{Ty, Type};
+use crate::value::{Arg, Ty, Type, Value};
 use rust_decimal::Decimal;
 
 fn level_and_rate(args: &[Type]) -> Result<Type, String> {

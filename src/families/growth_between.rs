@@ -18,9 +18,8 @@
 //! states a fall (下降, 减少, 回落, 放缓, …).
 
 use super::Function;
-use crate::engine::eval::{Arg, Truth};
 use crate::figure::Interval;
-use crate::rules::expr::{comparable, Ty, Type};
+use crate::value::{comparable, Arg, Truth, Ty, Type, Value};
 
 /// Whether some x, a, b in their intervals have min(a, b) <= x <= max(a, b).
 fn between(x: &Interval, a: &Interval, b: &Interval) -> bool {
@@ -50,7 +49,7 @@ pub const FUNCTIONS: &[Function] = &[Function {
         _ => Err("signed takes a rate and a direction capture".into()),
     },
     eval: |args, _| match args {
-        [Arg::Scalar(v), Arg::Text(d)] if is_falling(d) => Ok(Arg::Scalar(crate::engine::eval::Value {
+        [Arg::Scalar(v), Arg::Text(d)] if is_falling(d) => Ok(Arg::Scalar(Value {
             strict: v.strict.neg(),
             natural: v.natural.neg(),
             point: v.point.neg(),

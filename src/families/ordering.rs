@@ -18,8 +18,7 @@
 //! threshold, whatever order the sentence lists them in.
 
 use super::{list_of, numeric_list, Function};
-use crate::engine::eval::{Arg, Truth};
-use crate::rules::expr::{Ty, Type};
+use crate::value::{Arg, Truth, Ty, Type, Value};
 
 fn list_predicate(args: &[Type]) -> Result<Type, String> {
     match args {
@@ -70,15 +69,13 @@ fn monotone_by(args: &[Arg], decreasing: bool) -> Result<Arg, String> {
     if values.len() != keys.len() {
         return Err(format!("{} figures but {} keys", values.len(), keys.len()));
     }
-    let mut pairs: Vec<(&crate::engine::eval::Value, &crate::engine::eval::Value)> =
-        keys.iter().zip(values).collect();
+    let mut pairs: Vec<(&Value, &Value)> = keys.iter().zip(values).collect();
     // Order by the keys as stated; keys that cannot be told apart make the check inapplicable.
     pairs.sort_by_key(|p| p.0.point.low);
     if pairs.windows(2).any(|w| w[0].0.point == w[1].0.point) {
         return Err("two keys are equal".into());
     }
-    let ordered: Vec<crate::engine::eval::Value> =
-        pairs.into_iter().map(|(_, v)| v.clone()).collect();
+    let ordered: Vec<Value> = pairs.into_iter().map(|(_, v)| v.clone()).collect();
     monotone(&[Arg::List(ordered)], decreasing)
 }
 

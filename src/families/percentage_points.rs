@@ -18,8 +18,7 @@
 //! 上半年增长2.9%: `between(h1, q2 - delta, q2)`.
 
 use super::Function;
-use crate::engine::eval::{Arg, Value};
-use crate::rules::expr::{Ty, Type};
+use crate::value::{Arg, Ty, Type, Value};
 
 pub const FUNCTIONS: &[Function] = &[Function {
     name: "rate",

@@ -15,8 +15,7 @@
 //! `all_equal(loans)` over both statements.
 
 use super::{numeric_list, Function};
-use crate::engine::eval::{Arg, Truth};
-use crate::rules::expr::{Ty, Type};
+use crate::value::{Arg, Truth, Ty, Type};
 
 pub const FUNCTIONS: &[Function] = &[Function {
     name: "all_equal",

@@ -17,9 +17,8 @@
 //! `span == publication_year() - founded`: 2025 − 1984 = 41, and 40多年 is 40 to 50.
 
 use super::Function;
-use crate::engine::eval::{Arg, Value};
 use crate::figure::Interval;
-use crate::rules::expr::{Ty, Type};
+use crate::value::{Arg, Ty, Type, Value};
 use rust_decimal::Decimal;
 
 pub const FUNCTIONS: &[Function] = &[Function {

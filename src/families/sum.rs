@@ -18,9 +18,8 @@
 //! parts would add to 22.28–23.30 万亿元 however they were rounded, and the rule fires.
 
 use super::{list_of, numeric_list, Function};
-use crate::engine::eval::{Arg, Context, Value};
 use crate::figure::Interval;
-use crate::rules::expr::{Ty, Type};
+use crate::value::{units_meet, Arg, Context, Ty, Type, Value};
 use rust_decimal::Decimal;
 
 pub const FUNCTIONS: &[Function] = &[
@@ -39,7 +38,7 @@ pub const FUNCTIONS: &[Function] = &[
             total.ty = items.first().map_or(Ty::Ratio, |v| v.ty);
             total.unit = items.first().and_then(|v| v.unit.clone());
             for v in items {
-                if !crate::engine::eval::units_meet(&total.unit, &v.unit) {
+                if !units_meet(&total.unit, &v.unit) {
                     return Err("units differ within the list".into());
                 }
                 total.strict = total.strict.add(&v.strict);

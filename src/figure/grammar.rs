@@ -7,6 +7,7 @@
 use super::numeral::{self, digit_value, is_numeral_char};
 use super::unit::Dimension;
 use super::{DateMention, Figure, Interval, Qualifier, ReadOptions, Rounding};
+use crate::document::chars::is_clause_break;
 use crate::document::Segments;
 use crate::lazy_regex::{Groups, LazyRegex};
 use rust_decimal::Decimal;
@@ -898,7 +899,7 @@ fn mask_names(chars: &[(usize, char)]) -> Vec<bool> {
                 ok = true;
                 break;
             }
-            if matches!(c, '，' | '。' | '；' | '：' | '\n' | '！' | '？') && !title {
+            if is_clause_break(c, false) && !title {
                 break;
             }
             j += 1;

@@ -2,6 +2,7 @@
 //! same records, so formats cannot disagree about what was found.
 
 mod concise;
+mod fingerprint;
 mod github;
 mod human;
 mod json;
@@ -13,6 +14,7 @@ pub mod rules;
 mod sarif;
 mod yaml;
 
+pub use fingerprint::fingerprint;
 pub use human::Human;
 pub use model::{
     facts_record, file_report, CheckReport, FactsRecord, FigureRecord, FileReport, RuleMeta,

@@ -1,7 +1,7 @@
 //! What the reports say, independent of format: records with spans in the original file.
 
+use crate::article::Article;
 use crate::figure::{trim, Bound, DateMention, Figure, Interval, Qualifier};
-use crate::Article;
 use serde::Serialize;
 
 /// One figure as users and snapshot tests see it. Field names are a public contract.
@@ -381,7 +381,7 @@ impl FindingRecord {
     /// The stable fingerprint baselines and SARIF use.
     pub fn fingerprint(&self) -> String {
         let texts: Vec<&str> = self.labels.iter().map(|l| l.text.as_str()).collect();
-        crate::baseline::fingerprint(&self.rule, &texts)
+        super::fingerprint(&self.rule, &texts)
     }
 }
 

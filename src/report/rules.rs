@@ -1,9 +1,9 @@
 //! `factlint rules list | explain | test`: rules as their users read them.
 
 use super::{Format, Style};
-use crate::error::RuleError;
+use crate::engine::examples;
 use crate::families;
-use crate::rules::{examples, Expectation, RuleSet};
+use crate::rules::{Expectation, RuleError, RuleSet};
 use miette::{GraphicalReportHandler, GraphicalTheme, NamedSource};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;

@@ -6,6 +6,8 @@
 //! Expressions are typed by dimension when the rule is loaded: 元 + 辆 is a rule error, a ratio of
 //! two amounts compares with a percent, and % never meets 百分点 except as `rate ± pp`.
 
+use crate::families::{self, Function};
+pub use crate::value::{comparable, Ty, Type};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -82,7 +84,7 @@ pub enum Expr {
     },
     /// `between(x, a, b)`, `sum(items)`, `days(total.period)`, ….
     Call {
-        name: String,
+        callee: Callee,
         args: Vec<Expr>,
         span: Range<usize>,
     },
@@ -127,6 +129,58 @@ impl Expr {
                 rhs.facts(out);
             }
         }
+    }
+}
+
+/// The function a call names, looked up once, when the check is parsed (or read from the
+/// compiled pack): evaluating a call never searches for its function. `None` when no family
+/// has a function of that name, which the type checker reports.
+#[derive(Clone)]
+pub struct Callee {
+    name: String,
+    function: Option<&'static Function>,
+}
+
+impl Callee {
+    pub fn new(name: String) -> Self {
+        let function = families::function(&name);
+        Self { name, function }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The function called, if there is one of that name.
+    pub fn resolved(&self) -> Option<&'static Function> {
+        self.function
+    }
+}
+
+/// The name decides the function.
+impl PartialEq for Callee {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl std::fmt::Debug for Callee {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.name, f)
+    }
+}
+
+/// Stored as its name, exactly as a `String` is (the pack's layout is unchanged).
+impl Serialize for Callee {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.name)
+    }
+}
+
+/// Read as its name and looked up again.
+impl<'de> Deserialize<'de> for Callee {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Self::new)
     }
 }
 
@@ -347,7 +401,7 @@ impl Parser {
                             }
                         }
                         Ok(Expr::Call {
-                            name,
+                            callee: Callee::new(name),
                             args,
                             span: span.start..end.end,
                         })
@@ -429,80 +483,6 @@ pub fn parse(src: &str) -> Result<Check, ExprError> {
     })
 }
 
-/// The dimension of a value in a check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ty {
-    Money,
-    Count,
-    Physical,
-    Duration,
-    /// Dimensionless: percents, multiples, ratios of like quantities, literals.
-    Ratio,
-    /// Percentage points: differences of rates.
-    Pp,
-    /// A calendar year (`1984年`).
-    Year,
-    /// Text captured by a named group: `list.items`, `total.period`.
-    Text,
-    /// The result of a predicate: `between(…)`, `all_equal(…)`.
-    Bool,
-    /// `{figure}`: known only when bound.
-    Any,
-}
-
-impl Ty {
-    pub fn name(self) -> &'static str {
-        match self {
-            Ty::Money => "an amount of money",
-            Ty::Count => "a count",
-            Ty::Physical => "a physical quantity",
-            Ty::Duration => "a duration",
-            Ty::Ratio => "a ratio or percent",
-            Ty::Pp => "percentage points",
-            Ty::Year => "a year",
-            Ty::Text => "captured text",
-            Ty::Bool => "a predicate",
-            Ty::Any => "any figure",
-        }
-    }
-
-    /// Numbers that arithmetic applies to.
-    pub fn is_numeric(self) -> bool {
-        !matches!(self, Ty::Text | Ty::Bool)
-    }
-}
-
-/// A type: a dimension, and whether it is one figure or the list a `many: true` fact binds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Type {
-    pub ty: Ty,
-    pub list: bool,
-}
-
-impl Type {
-    pub const fn scalar(ty: Ty) -> Self {
-        Self { ty, list: false }
-    }
-
-    pub const fn list(ty: Ty) -> Self {
-        Self { ty, list: true }
-    }
-
-    pub fn describe(self) -> String {
-        if self.list {
-            format!(
-                "a list of {}",
-                self.ty
-                    .name()
-                    .trim_start_matches("a ")
-                    .trim_start_matches("an ")
-            )
-        } else {
-            self.ty.name().to_string()
-        }
-    }
-}
-
 /// What the type checker knows about a rule's facts.
 pub trait Env {
     /// The type of a fact, if the rule has it.
@@ -575,8 +555,9 @@ pub fn type_of(e: &Expr, env: &dyn Env) -> Result<Type, ExprError> {
                     message: format!("cannot {} {} and {}", verb(*op), a.ty.name(), b.ty.name()),
                 })
         }
-        Expr::Call { name, args, span } => {
-            let function = crate::families::function(name).ok_or_else(|| ExprError {
+        Expr::Call { callee, args, span } => {
+            let name = callee.name();
+            let function = callee.resolved().ok_or_else(|| ExprError {
                 span: span.start..span.start + name.len(),
                 message: format!("unknown function `{name}`"),
             })?;
@@ -640,11 +621,6 @@ pub fn combine(op: Op, a: Ty, b: Ty) -> Option<Ty> {
             _ => None,
         },
     }
-}
-
-/// Whether two sides of a comparison may be compared.
-pub fn comparable(a: Ty, b: Ty) -> bool {
-    a.is_numeric() && b.is_numeric() && (a == b || a == Ty::Any || b == Ty::Any)
 }
 
 /// Types a whole check; the error points at the offending part.

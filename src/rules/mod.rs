@@ -2,16 +2,18 @@
 //! macros) and the arithmetic that must hold between them. This module loads and compiles them;
 //! every mistake in a rule file becomes a diagnostic labelled at its exact bytes.
 
-pub mod examples;
+mod error;
 pub mod expr;
 pub mod pack;
 pub mod pattern;
 pub mod prefilter;
 pub mod schema;
 
-use crate::error::{Error, RuleError};
+use crate::document::{LineIndex, ReadError};
+use crate::families;
 use crate::figure::{Dimension, UnitEntry, UnitTable};
 use crate::lazy_regex::LazyRegex;
+pub use error::{LoadError, RuleError};
 use expr::{Check, Env, Ty, Type};
 use miette::NamedSource;
 use pattern::{CompiledPattern, MacroKind, PatternError};
@@ -89,22 +91,6 @@ pub const SHIPPED: &[(&str, &str)] = &[
         "rules/zh/energy.yaml",
         include_str!("../../rules/zh/energy.yaml"),
     ),
-];
-
-/// The relation families a rule may declare.
-pub const FAMILIES: &[&str] = &[
-    "sum",
-    "subset",
-    "share",
-    "ordering",
-    "growth-between",
-    "percentage-points",
-    "growth-base",
-    "average",
-    "repeat",
-    "count",
-    "threshold",
-    "span-of-years",
 ];
 
 /// A compiled rule.
@@ -263,7 +249,7 @@ pub struct RuleSet {
 impl RuleSet {
     /// The shipped rule pack: read from its ahead-of-time compiled form (`rules/shipped.pack`)
     /// when that was made from the YAML built into this binary, else compiled from the YAML.
-    pub fn shipped() -> Result<Self, Error> {
+    pub fn shipped() -> Result<Self, LoadError> {
         match pack::shipped() {
             Some(set) => Ok(set),
             None => Self::shipped_from_yaml(),
@@ -272,7 +258,7 @@ impl RuleSet {
 
     /// The shipped rule pack compiled from its YAML, its files parsed and compiled on every
     /// core; what `rules/shipped.pack` must be equal to.
-    pub fn shipped_from_yaml() -> Result<Self, Error> {
+    pub fn shipped_from_yaml() -> Result<Self, LoadError> {
         let mut set = Self::default();
         for parsed in crate::parallel::map(SHIPPED, |(path, text)| parse_source(path, text)) {
             set.merge(parsed?)?;
@@ -281,7 +267,7 @@ impl RuleSet {
     }
 
     /// Adds the rules of a YAML file or of every `.yaml`/`.yml` file below a folder.
-    pub fn add_path(&mut self, path: &Path) -> Result<(), Error> {
+    pub fn add_path(&mut self, path: &Path) -> Result<(), LoadError> {
         let mut files = Vec::new();
         collect_rule_files(path, &mut files)?;
         let mut errors = Vec::new();
@@ -295,12 +281,12 @@ impl RuleSet {
     }
 
     /// Compiles the rules of one YAML text; every error of the file is reported.
-    pub fn add_source(&mut self, path: &str, text: &str) -> Result<(), Error> {
+    pub fn add_source(&mut self, path: &str, text: &str) -> Result<(), LoadError> {
         self.merge(parse_source(path, text)?)
     }
 
     /// Adds a parsed file's units and rules; a rule id met before is an error at its id.
-    fn merge(&mut self, parsed: Parsed) -> Result<(), Error> {
+    fn merge(&mut self, parsed: Parsed) -> Result<(), LoadError> {
         let Parsed {
             path,
             source,
@@ -347,16 +333,16 @@ impl RuleSet {
     }
 }
 
-fn combine(mut errors: Vec<Error>) -> Result<(), Error> {
+fn combine(mut errors: Vec<LoadError>) -> Result<(), LoadError> {
     match errors.len() {
         0 => Ok(()),
         1 => Err(errors.remove(0)),
-        count => Err(Error::Many { count, errors }),
+        count => Err(LoadError::Many { count, errors }),
     }
 }
 
-fn collect_rule_files(path: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), Error> {
-    let meta = std::fs::metadata(path).map_err(|source| Error::Io {
+fn collect_rule_files(path: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), LoadError> {
+    let meta = std::fs::metadata(path).map_err(|source| ReadError::Io {
         path: path.display().to_string(),
         source,
     })?;
@@ -365,7 +351,7 @@ fn collect_rule_files(path: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<
         return Ok(());
     }
     let mut entries: Vec<_> = std::fs::read_dir(path)
-        .map_err(|source| Error::Io {
+        .map_err(|source| ReadError::Io {
             path: path.display().to_string(),
             source,
         })?
@@ -389,11 +375,11 @@ struct Parsed {
     units: Vec<UnitEntry>,
     /// Each rule with the span of its id, where a duplicate id is reported.
     rules: Vec<(Rule, Range<usize>)>,
-    errors: Vec<Error>,
+    errors: Vec<LoadError>,
 }
 
 /// Parses and compiles one YAML rule file; a YAML error stops it, every rule error is kept.
-fn parse_source(path: &str, text: &str) -> Result<Parsed, Error> {
+fn parse_source(path: &str, text: &str) -> Result<Parsed, LoadError> {
     let source = Arc::new(text.to_string());
     let ctx = Ctx {
         path,
@@ -448,23 +434,41 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// A mistake at `span` of the file.
+    pub(crate) fn located(
+        &self,
+        span: Range<usize>,
+        message: String,
+        label: &str,
+        help: Option<String>,
+    ) -> RuleError {
+        RuleError {
+            message,
+            source_code: NamedSource::new(self.path, self.text.to_string()),
+            span: (span.start, span.end - span.start).into(),
+            label: label.to_string(),
+            help,
+        }
+    }
+
+    /// A mistake at `span` of a rule file.
     pub(crate) fn error(
         &self,
         span: Range<usize>,
         message: String,
         label: &str,
         help: Option<String>,
-    ) -> Error {
-        Error::Rule(Box::new(RuleError {
-            message,
-            source_code: NamedSource::new(self.path, self.text.to_string()),
-            span: (span.start, span.end - span.start).into(),
-            label: label.to_string(),
-            help,
-        }))
+    ) -> LoadError {
+        LoadError::Rule(Box::new(self.located(span, message, label, help)))
     }
 
-    pub(crate) fn yaml_error(&self, e: &serde_saphyr::Error, help: &str) -> Error {
+    /// A rule file that is not YAML of the expected shape.
+    pub(crate) fn yaml_error(&self, e: &serde_saphyr::Error, help: &str) -> LoadError {
+        LoadError::Rule(Box::new(self.yaml_located(e, help)))
+    }
+
+    /// A YAML error, labelled where the parser stopped.
+    pub(crate) fn yaml_located(&self, e: &serde_saphyr::Error, help: &str) -> RuleError {
         let first = e.to_string();
         let first = first.lines().next().unwrap_or("invalid YAML");
         let message = first
@@ -485,22 +489,12 @@ impl Ctx<'_> {
             let start = start.min(self.text.len());
             start..(start + len).min(self.text.len()).max(start)
         });
-        self.error(span, message, "here", Some(help.into()))
+        self.located(span, message, "here", Some(help.into()))
     }
 
     fn offset_of(&self, line: u64, column: u64) -> usize {
-        let line_start = self
-            .text
-            .split_inclusive('\n')
-            .take(line.saturating_sub(1) as usize)
-            .map(str::len)
-            .sum::<usize>();
-        let rest = &self.text[line_start.min(self.text.len())..];
-        line_start
-            + rest
-                .char_indices()
-                .nth(column.saturating_sub(1) as usize)
-                .map_or(rest.len(), |(i, _)| i)
+        let at = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+        LineIndex::new(self.text).offset(self.text, at(line), at(column))
     }
 
     /// The byte range of a whole value (quotes included).
@@ -550,7 +544,7 @@ fn is_kebab(id: &str) -> bool {
     !id.is_empty() && !prev_dash && id.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
-fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
+fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<LoadError>> {
     let mut errors = Vec::new();
     let id = spec.id.value.clone();
     if !is_kebab(&id) {
@@ -562,12 +556,13 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
         ));
     }
     if let Some(f) = &spec.family {
-        if !FAMILIES.contains(&f.value.as_str()) {
+        if families::family(&f.value).is_none() {
+            let names: Vec<&str> = families::FAMILIES.iter().map(|f| f.name).collect();
             errors.push(ctx.error(
                 ctx.whole(f),
                 format!("unknown family `{}`", f.value),
                 "family",
-                Some(format!("families are {}", FAMILIES.join(", "))),
+                Some(format!("families are {}", names.join(", "))),
             ));
         }
     }
@@ -575,7 +570,7 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
     for (name, f) in &spec.facts {
         let compiled = pattern::compile(&f.pattern.value);
         let context =
-            |s: &Option<Spanned<String>>, anchored: bool| -> Result<Option<LazyRegex>, Error> {
+            |s: &Option<Spanned<String>>, anchored: bool| -> Result<Option<LazyRegex>, LoadError> {
                 match s {
                     None => Ok(None),
                     Some(s) => pattern::compile_context(&s.value, anchored)
@@ -664,7 +659,7 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
             } else if e.message.starts_with("unknown function") {
                 Some(format!(
                     "functions are {}",
-                    crate::families::functions()
+                    families::functions()
                         .map(|f| f.usage)
                         .collect::<Vec<_>>()
                         .join(", ")
@@ -809,7 +804,7 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<Error>> {
     })
 }
 
-fn pattern_error(ctx: &Ctx, s: &Spanned<String>, e: &PatternError) -> Error {
+fn pattern_error(ctx: &Ctx, s: &Spanned<String>, e: &PatternError) -> LoadError {
     ctx.error(
         ctx.inner(s, e.span.clone()),
         e.message.clone(),

@@ -14,8 +14,7 @@
 //! only slower) until the pack is made again; `cargo test` fails on a stale pack
 //! (`tests/pack.rs`), so none lands.
 
-use super::{parse_source, Parsed, Rule, RuleSet, SHIPPED};
-use crate::error::Error;
+use super::{parse_source, LoadError, Parsed, Rule, RuleSet, SHIPPED};
 use crate::figure::UnitEntry;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -62,7 +61,7 @@ struct FileIn<'a> {
 
 /// Compiles `files` (path, YAML text) from YAML and writes them as a pack; the first rule-file
 /// error stops it, as a pack holds only rules that compile.
-pub fn build(files: &[(&str, &str)]) -> Result<Vec<u8>, Error> {
+pub fn build(files: &[(&str, &str)]) -> Result<Vec<u8>, LoadError> {
     let parsed = files
         .iter()
         .map(|(path, text)| {
@@ -70,7 +69,7 @@ pub fn build(files: &[(&str, &str)]) -> Result<Vec<u8>, Error> {
             super::combine(parsed.errors)?;
             Ok((parsed.units, parsed.rules))
         })
-        .collect::<Result<Vec<_>, Error>>()?;
+        .collect::<Result<Vec<_>, LoadError>>()?;
     let pack = PackOut {
         format: FORMAT,
         files: files

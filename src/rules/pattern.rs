@@ -5,6 +5,7 @@
 //! that character. So a pattern cannot cut a figure in half, qualifiers (`超`, `近`) travel with
 //! their figure, and `出口{amount}` binds exactly the figure the reader found.
 
+use crate::document::chars::CLAUSE_BREAKS;
 use crate::figure::Dimension;
 use crate::lazy_regex::LazyRegex;
 pub use crate::lazy_regex::PatternError;
@@ -364,9 +365,9 @@ fn collect_capture_names(hir: &regex_syntax::hir::Hir, out: &mut Vec<String>) {
     }
 }
 
-/// Characters that end a line or a clause. A pattern that cannot match one of them (a class of
-/// Han characters, `[^，。]{0,8}`) never matches across it.
-pub const BARRIERS: [char; 7] = ['\n', '。', '；', '，', '！', '？', '：'];
+/// Characters that end a line or a clause ([`CLAUSE_BREAKS`], full-width only). A pattern that
+/// cannot match one of them (a class of Han characters, `[^，。]{0,8}`) never matches across it.
+pub const BARRIERS: [char; 7] = CLAUSE_BREAKS;
 
 /// The [`BARRIERS`] no match of the pattern can contain, as bits (bit `i` for `BARRIERS[i]`).
 fn barriers(hir: &regex_syntax::hir::Hir) -> u8 {

@@ -10,6 +10,7 @@
 use super::pattern::BARRIERS;
 use super::{Fact, RuleSet};
 use crate::document::chars::{ceil_char_boundary, floor_char_boundary};
+use crate::document::ranges::merge;
 use aho_corasick::AhoCorasick;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -282,19 +283,6 @@ impl LiteralWindows {
     }
 }
 
-/// Sorts ranges and merges those that overlap or touch.
-fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_unstable_by_key(|r| r.start);
-    ranges.dedup_by(|next, kept| {
-        let touches = next.start <= kept.end;
-        if touches {
-            kept.end = kept.end.max(next.end);
-        }
-        touches
-    });
-    ranges
-}
-
 impl Windows {
     /// The parts of the text both window sets search. Both contain every match, each match
     /// inside one window of each; so each match lies inside one intersection.
@@ -351,13 +339,5 @@ mod tests {
         }
         assert!(expected.iter().all(|at| !at.is_empty()));
         assert_eq!(super::barriers(text), expected);
-    }
-
-    #[test]
-    fn merge_joins_overlapping_and_touching_ranges() {
-        assert_eq!(
-            super::merge(vec![8..12, 0..4, 4..6, 10..20]),
-            vec![0..6, 8..20]
-        );
     }
 }

@@ -1,9 +1,10 @@
-//! Rules test themselves: every example a rule carries is checked with the rule alone.
+//! Rules test themselves: every example a rule carries is checked with the rule alone, by the
+//! engine (so this lives here, above the rules it runs).
 
-use super::{Expectation, Rule, RuleSet};
+use crate::article::Article;
 use crate::engine::{self, Verdict};
 use crate::figure::ReadOptions;
-use crate::Article;
+use crate::rules::{Example, Expectation, Rule, RuleSet};
 use std::ops::Range;
 
 /// An example whose outcome differs from what the rule file says.
@@ -31,7 +32,7 @@ pub fn run(rules: &RuleSet) -> Vec<ExampleFailure> {
 
 fn run_rule(rule: &Rule, options: &ReadOptions) -> Vec<ExampleFailure> {
     let mut failures = Vec::new();
-    let fail = |example: &super::Example, message: String| ExampleFailure {
+    let fail = |example: &Example, message: String| ExampleFailure {
         rule: rule.id.clone(),
         path: rule.origin.path.clone(),
         span: example.span.clone(),
