@@ -218,6 +218,15 @@ impl Config {
         let matches = |rule: &crate::rules::Rule, name: &str| {
             rule.id == name || rule.family.as_deref() == Some(name)
         };
+        // The built-in relations that run, named by id or family like rules.
+        let relations: Vec<&crate::relations::Relation> = crate::relations::RELATIONS
+            .iter()
+            .filter(|r| rules.relations.runs(r.id))
+            .collect();
+        let names_relation =
+            |name: &str| relations.iter().any(|r| r.id == name || r.family == name);
+        let relation_matches =
+            |r: &crate::relations::Relation, name: &str| r.id == name || r.family == name;
         let unknown = |name: &Spanned<String>| {
             config_error(ctx.located(
                 ctx.whole(name),
@@ -227,12 +236,13 @@ impl Config {
             ))
         };
         for name in self.selection.enable.iter().chain(&self.selection.disable) {
-            if !rules.rules.iter().any(|r| matches(r, &name.value)) {
+            if !rules.rules.iter().any(|r| matches(r, &name.value)) && !names_relation(&name.value)
+            {
                 return Err(unknown(name));
             }
         }
         for (name, level) in &self.selection.severity {
-            if !rules.rules.iter().any(|r| matches(r, name)) {
+            if !rules.rules.iter().any(|r| matches(r, name)) && !names_relation(name) {
                 let spanned = Spanned {
                     value: name.clone(),
                     referenced: level.referenced,
@@ -261,6 +271,36 @@ impl Config {
             }
         }
         rules.rules.retain(|r| !off.contains(&r.id));
+        for r in &relations {
+            let enabled = enable.is_empty() || enable.iter().any(|n| relation_matches(r, &n.value));
+            if !enabled || disable.iter().any(|n| relation_matches(r, &n.value)) {
+                rules.relations.off.insert(r.id.to_string());
+            }
+        }
+        // Families first, then ids override.
+        let mut levels: Vec<&(String, Spanned<Level>)> = self.selection.severity.iter().collect();
+        levels.sort_by_key(|(name, _)| relations.iter().any(|r| r.id == name.as_str()));
+        for (name, level) in levels {
+            for r in relations.iter().filter(|r| relation_matches(r, name)) {
+                match level.value {
+                    Level::Error => {
+                        rules
+                            .relations
+                            .severity
+                            .insert(r.id.into(), Severity::Error);
+                    }
+                    Level::Warning => {
+                        rules
+                            .relations
+                            .severity
+                            .insert(r.id.into(), Severity::Warning);
+                    }
+                    Level::Off => {
+                        rules.relations.off.insert(r.id.into());
+                    }
+                }
+            }
+        }
         Ok(())
     }
 }

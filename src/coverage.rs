@@ -156,7 +156,7 @@ pub fn run_file(path: &Path, root: &Path, rules: &RuleSet) -> Result<ArticleResu
     let check = |text: &str| {
         let article = Article::new(&spec.article, text.to_string(), &options);
         let evaluations = engine::evaluate(&article, rules);
-        crate::checks::findings(&article, &evaluations)
+        crate::checks::findings(&article, rules, &evaluations)
     };
     let clean_findings = check(&source);
     let mut mutations = Vec::new();

@@ -151,11 +151,22 @@ impl Linter {
             Explain::Failures
         };
         self.evaluate_batch(sources, threads, explained, |article, evaluations| {
-            let findings = crate::checks::findings(article, &evaluations);
+            let findings = crate::checks::findings(article, &self.rules, &evaluations);
             let findings = crate::engine::suppress::apply(&article.document, &self.rules, findings);
             let mut file = report::file_report(article, &findings);
             if self.show_passed {
                 file.passed = report::model::passed_records(article, &evaluations);
+                file.passed.extend(
+                    crate::checks::relation_passes(article, &self.rules.relations)
+                        .iter()
+                        .map(|p| report::model::pass_record(article, p)),
+                );
+                file.passed.sort_by_key(|p| {
+                    (
+                        p.labels.first().map_or(usize::MAX, |l| l.start),
+                        p.rule.clone(),
+                    )
+                });
             }
             if file.findings.is_empty() && file.passed.is_empty() {
                 // Nothing will be drawn from this file: do not hold its text for the run.
@@ -210,7 +221,8 @@ impl Linter {
     /// [`Linter::check_batch`]).
     pub fn facts_batch(&self, sources: Vec<Source>, threads: usize) -> Vec<FactsRecord> {
         self.evaluate_batch(sources, threads, Explain::All, |article, evaluations| {
-            report::facts_record(article, &evaluations)
+            let run = crate::checks::run_relations(article, &self.rules.relations);
+            report::facts_record(article, &evaluations, &run.statements, &run.results)
         })
     }
 }

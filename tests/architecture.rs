@@ -629,20 +629,20 @@ fn f<'a>(s: &'a str) -> (&'a str, char, char, &'static str) {
 
     #[test]
     fn a_module_missing_from_the_table_fails() {
-        let found = check("src/statement/mod.rs", "use crate::figure::Figure;\n");
+        let found = check("src/glossary/mod.rs", "use crate::figure::Figure;\n");
         assert_eq!(found.len(), 1);
-        assert!(found[0].contains("`statement` is in no layer"), "{found:?}");
+        assert!(found[0].contains("`glossary` is in no layer"), "{found:?}");
         let mut modules = modules();
-        modules.insert("relations".into());
+        modules.insert("glossary".into());
         let found = violations(
             &[(
                 "src/engine/mod.rs".into(),
-                "use crate::relations::Relation;\n".into(),
+                "use crate::glossary::Term;\n".into(),
             )],
             &modules,
         );
         assert!(
-            found[0].contains("`relations`, which is in no layer"),
+            found[0].contains("`glossary`, which is in no layer"),
             "{found:?}"
         );
     }

@@ -49,9 +49,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let t = ctx.st(total);
         let check =
             |total: Interval, avg: Interval| total.div(&days).is_none_or(|q| q.intersects(&avg));
-        let Some(sev) = severity(check(t.strict, s.strict), check(t.natural, s.natural)) else {
-            continue;
-        };
+        let sev = severity(check(t.strict, s.strict), check(t.natural, s.natural));
         let mut labels = vec![(total, "总量".to_string()), (a, "日均".to_string())];
         if let Some(d) = days_label {
             labels.push((d, "天数".to_string()));
@@ -65,7 +63,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                 t.subject,
                 ctx.written(total),
                 days,
-                t.strict.div(&days).map_or("∞".into(), |q| q.to_string()),
+                t.strict.div(&days).map_or("∞".into(), |q| ctx.range(a, &q)),
                 ctx.written(a)
             ),
             labels,

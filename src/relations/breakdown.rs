@@ -39,14 +39,11 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         if members.len() < 2 {
             continue;
         }
-        // A figure bounded on one side (超490万家) cannot anchor a sum.
+        // A figure bounded on one side (超490万家) cannot anchor a sum, and an approximate one
+        // (约3.8亿人) is wide enough for a slip to fit anything.
         if std::iter::once(head)
             .chain(members.iter().copied())
-            .any(|i| {
-                ctx.st(i)
-                    .qualifier
-                    .is_some_and(|q| q != crate::figure::Qualifier::About)
-            })
+            .any(|i| ctx.st(i).qualifier.is_some())
         {
             continue;
         }
@@ -60,11 +57,13 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let holds = |vals: &[Interval]| sum(vals).intersects(&vals[0]);
         let strict: Vec<Interval> = all.iter().map(|&i| ctx.st(i).strict).collect();
         let natural: Vec<Interval> = all.iter().map(|&i| ctx.st(i).natural).collect();
-        let Some(sev) = severity(holds(&strict), holds(&natural)) else {
-            continue;
+        let sev = severity(holds(&strict), holds(&natural));
+        let odd = if sev.is_some() {
+            odd_ones_out(ctx, &all, true, holds)
+        } else {
+            Vec::new()
         };
-        let odd = odd_ones_out(ctx, &all, true, holds);
-        if odd.is_empty() {
+        if sev.is_some() && odd.is_empty() {
             // Not one slip from adding up: a partial or overlapping list.
             continue;
         }
@@ -77,7 +76,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             "{} = {}（按四舍五入区间 {}） ≠ {} {}",
             parts.join(" + "),
             mid_in_units(ctx, head, &total),
-            total,
+            ctx.range(head, &total),
             ctx.st(head).subject,
             ctx.written(head)
         );

@@ -53,9 +53,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let (c, r) = (ctx.st(change), ctx.st(rate));
         let strict = [l.strict, c.strict, r.strict];
         let natural = [l.natural, c.natural, r.natural];
-        let Some(sev) = severity(holds(&strict), holds(&natural)) else {
-            continue;
-        };
+        let sev = severity(holds(&strict), holds(&natural));
         let Some(q) = l
             .strict
             .sub(&c.strict)
@@ -70,11 +68,16 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             ctx.written(level),
             ctx.written(change),
             super::breakdown::mid(&q).map_or(q.to_string(), percent),
-            q,
+            Context::percent_range(&q),
             if r.sign < 0 { "下降" } else { "增长" },
             ctx.written(rate)
         );
-        if let [one] = odd_ones_out(ctx, &[level, change, rate], false, holds).as_slice() {
+        let odd = if sev.is_some() {
+            odd_ones_out(ctx, &[level, change, rate], false, holds)
+        } else {
+            Vec::new()
+        };
+        if let [one] = odd.as_slice() {
             help.push_str(&format!(
                 "; {} is the figure a single slip would explain",
                 ctx.written(*one)

@@ -54,9 +54,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                 _ => true,
             }
         };
-        let Some(sev) = severity(check(|s| s.strict), check(|s| s.natural)) else {
-            continue;
-        };
+        let sev = severity(check(|s| s.strict), check(|s| s.natural));
         let low = rates
             .iter()
             .map(|&k| ctx.st(k).strict.low)
@@ -78,9 +76,10 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             severity: sev,
             message: "整体增速不在各部分增速之间".into(),
             help: format!(
-                "{} {} 不在 {} 之间（{} 至 {}）",
+                "{} {} {}在 {} 之间（{} 至 {}）",
                 ctx.st(head_rate).subject,
                 signed(ctx, head_rate),
+                if sev.is_some() { "不" } else { "" },
                 parts.join("、"),
                 low,
                 high

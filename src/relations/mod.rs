@@ -20,7 +20,7 @@ mod share;
 mod threshold;
 
 use crate::figure::{Figure, FigureSet, Interval};
-use crate::rules::Severity;
+use crate::rules::{RelationChoice, Severity};
 use crate::statement::{subject, Against, Kind, Statement, Statements};
 use rust_decimal::Decimal;
 
@@ -34,12 +34,13 @@ pub struct Context<'a> {
     pub year_guessed: bool,
 }
 
-/// A relation that failed.
+/// A relation evaluated on an article's statements.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
     /// The relation's id (`breakdown-sum`).
     pub relation: &'static str,
-    pub severity: Severity,
+    /// How it failed; `None` when it held.
+    pub severity: Option<Severity>,
     pub message: String,
     pub help: String,
     /// (statement, label), in text order.
@@ -142,18 +143,39 @@ pub fn get(id: &str) -> Option<&'static Relation> {
     RELATIONS.iter().find(|r| r.id == id)
 }
 
-/// Runs every relation family on an article's statements.
-pub fn check(ctx: &Context) -> Vec<Found> {
+/// Runs the chosen relation families on an article's statements, at their chosen severity.
+pub fn check(ctx: &Context, choice: &RelationChoice) -> Vec<Found> {
     let mut out = Vec::new();
-    for relation in RELATIONS {
+    for relation in RELATIONS.iter().filter(|r| choice.runs(r.id)) {
+        let from = out.len();
         (relation.run)(ctx, &mut out);
+        if let Some(&severity) = choice.severity.get(relation.id) {
+            // The configured severity is a strict failure's; a failure of the natural reading
+            // alone stays a warning.
+            for f in &mut out[from..] {
+                if f.severity == Some(Severity::Error) {
+                    f.severity = Some(severity);
+                }
+            }
+        }
     }
     // A figure bounded on one side (超, 近) has no "as precise as its neighbours" reading to
     // fall short of: a relation involving one warns of nothing.
-    out.retain(|f| {
-        f.severity == Severity::Error
-            || f.labels.iter().all(|(s, _)| ctx.st(*s).qualifier.is_none())
-    });
+    for f in &mut out {
+        if f.severity == Some(Severity::Warning)
+            && f.labels.iter().any(|(s, _)| ctx.st(*s).qualifier.is_some())
+        {
+            f.severity = None;
+        }
+        if f.severity.is_none() {
+            // A relation that held is written as the equality it is.
+            f.help = f
+                .help
+                .replace('≠', "=")
+                .replace(" > ", " ≤ ")
+                .replace(" < ", " ≥ ");
+        }
+    }
     for f in &mut out {
         f.labels
             .sort_by_key(|(s, _)| ctx.statements.statements[*s].span.start);
@@ -184,6 +206,32 @@ impl<'a> Context<'a> {
     pub fn in_units(&self, i: usize, v: Decimal) -> String {
         self.figure(i)
             .in_units(round_for_display(v, self.figure(i).decimals + 2))
+    }
+
+    /// An interval in statement `i`'s units, its ends rounded two places past the figure's:
+    /// `487894–487896`, without the unit.
+    pub fn range(&self, i: usize, iv: &Interval) -> String {
+        let f = self.figure(i);
+        let places = f.decimals + 2;
+        let side = |b: crate::figure::Bound| match b {
+            crate::figure::Bound::Finite(d) => {
+                let scaled = d.checked_div(f.multiplier).unwrap_or(d);
+                round_for_display(scaled, places).to_string()
+            }
+            crate::figure::Bound::NegInf => "-∞".into(),
+            crate::figure::Bound::PosInf => "+∞".into(),
+        };
+        format!("{}–{}", side(iv.low), side(iv.high))
+    }
+
+    /// A percentage interval rounded to two places: `26.81–26.82`.
+    pub fn percent_range(iv: &Interval) -> String {
+        let side = |b: crate::figure::Bound| match b {
+            crate::figure::Bound::Finite(d) => round_for_display(d, 2).to_string(),
+            crate::figure::Bound::NegInf => "-∞".into(),
+            crate::figure::Bound::PosInf => "+∞".into(),
+        };
+        format!("{}–{}", side(iv.low), side(iv.high))
     }
 
     /// Whether two statements can be about the same period: both periods agree, or one is

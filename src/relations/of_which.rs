@@ -32,12 +32,10 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             if s.unit != h.unit || !ctx.same_period(m, head) || s.sign < 0 {
                 continue;
             }
-            let Some(sev) = severity(
+            let sev = severity(
                 s.strict.can_be_le(&h.strict),
                 s.natural.can_be_le(&h.natural),
-            ) else {
-                continue;
-            };
+            );
             out.push(Found {
                 relation: "part-within-whole",
                 severity: sev,

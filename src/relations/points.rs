@@ -59,9 +59,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let diff = |a: Interval, b: Interval| a.sub(&b);
         let strict = diff(o.strict, t.strict).intersects(&s.strict);
         let natural = diff(o.natural, t.natural).intersects(&s.natural);
-        let Some(sev) = severity(strict, natural) else {
-            continue;
-        };
+        let sev = severity(strict, natural);
         out.push(Found {
             relation: "points-between-rates",
             severity: sev,
@@ -72,7 +70,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                 ctx.written(own),
                 t.subject,
                 ctx.written(other),
-                diff(o.strict, t.strict),
+                Context::percent_range(&diff(o.strict, t.strict)),
                 if s.sign < 0 { "−" } else { "" },
                 ctx.written(p)
             ),

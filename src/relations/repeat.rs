@@ -59,10 +59,24 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             continue;
         }
         let holds = |v: &[Interval]| v[0].intersects(&v[1]);
-        if candidates
+        if let Some(&(a, _)) = candidates
             .iter()
-            .any(|&(a, _)| ctx.st(a).strict.intersects(&sb.strict))
+            .filter(|&&(a, _)| ctx.st(a).strict.intersects(&sb.strict))
+            .max_by_key(|(_, r)| *r)
         {
+            out.push(Found {
+                relation: "same-figure-twice",
+                severity: None,
+                message: format!("标题与正文的{}一致", ctx.st(a).subject),
+                help: format!(
+                    "标题 {} {} = 正文 {} {}",
+                    sb.subject,
+                    ctx.written(b),
+                    ctx.st(a).subject,
+                    ctx.written(a)
+                ),
+                labels: vec![(a, "正文".into()), (b, "标题".into())],
+            });
             continue;
         }
         // Nothing it could repeat agrees with it: report the one the headline surely names, or
@@ -87,12 +101,10 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             }
         };
         let sa = ctx.st(a);
-        let Some(sev) = severity(
+        let sev = severity(
             holds(&[sa.strict, sb.strict]),
             holds(&[sa.natural, sb.natural]),
-        ) else {
-            continue;
-        };
+        );
         out.push(Found {
             relation: "same-figure-twice",
             severity: sev,

@@ -43,9 +43,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let (p, w) = (ctx.st(part), ctx.st(whole));
         let strict = [p.strict, w.strict, s.strict];
         let natural = [p.natural, w.natural, s.natural];
-        let Some(sev) = severity(holds(&strict), holds(&natural)) else {
-            continue;
-        };
+        let sev = severity(holds(&strict), holds(&natural));
         let Some(q) = p.strict.div(&w.strict).map(|q| q.mul(&hundred)) else {
             continue;
         };
@@ -56,10 +54,10 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             w.subject,
             ctx.written(whole),
             super::breakdown::mid(&q).map_or(q.to_string(), percent),
-            q,
+            Context::percent_range(&q),
             ctx.written(i)
         );
-        if odd_ones_out(ctx, &[part, whole, i], false, holds) == [i] {
+        if sev.is_some() && odd_ones_out(ctx, &[part, whole, i], false, holds) == [i] {
             if let Some(v) = super::breakdown::mid(&q) {
                 help.push_str(&format!(
                     "; 占比 {} → {} would make the share hold",

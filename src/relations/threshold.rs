@@ -45,9 +45,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let Some(level) = level else { continue };
         let mark = Interval::exact(ctx.figure(t).value);
         let l = ctx.st(level);
-        let Some(sev) = severity(mark.can_be_le(&l.strict), mark.can_be_le(&l.natural)) else {
-            continue;
-        };
+        let sev = severity(mark.can_be_le(&l.strict), mark.can_be_le(&l.natural));
         let _ = Bound::PosInf;
         out.push(Found {
             relation: "milestone-passed",

@@ -169,6 +169,8 @@ impl Emitter for Human {
             out.push_str(line.trim_end());
             out.push('\n');
         }
+        out.push_str(&format!("statements: {}\n", record.statements.len()));
+        out.push_str(&statements_table(&record.statements));
         let shown: Vec<_> = record
             .checks
             .iter()
@@ -256,4 +258,71 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     } else {
         many
     }
+}
+
+/// The statements of an article as a table a desk editor reads like a spreadsheet: where, the
+/// value, what it measures (in brackets when carried from the clause before), its kind, period
+/// and basis, and what it is part or share of.
+pub fn statements_table(statements: &[super::model::StatementRecord]) -> String {
+    let mut out = String::new();
+    let rows: Vec<[String; 7]> = statements
+        .iter()
+        .map(|s| {
+            let subject = match (s.subject.is_empty(), s.inherited) {
+                (true, _) => "—".to_string(),
+                (false, true) => format!("({})", s.subject),
+                (false, false) => s.subject.clone(),
+            };
+            let mut of = Vec::new();
+            if let Some(whole) = &s.of {
+                of.push(format!("占 {whole}"));
+            }
+            if let Some(group) = &s.part_of {
+                of.push(format!("∈ {group}"));
+            }
+            if s.headline {
+                of.push("标题".to_string());
+            }
+            let kind = match s.measure {
+                Some(m) => format!(
+                    "{} ({})",
+                    s.kind,
+                    if m == crate::statement::Measure::Real {
+                        "real"
+                    } else {
+                        "nominal"
+                    }
+                ),
+                None => s.kind.clone(),
+            };
+            [
+                format!("{}:{}", s.line, s.column),
+                s.value.clone(),
+                subject,
+                kind,
+                if s.period.is_empty() {
+                    "—".into()
+                } else {
+                    s.period.clone()
+                },
+                s.basis.clone(),
+                of.join("; "),
+            ]
+        })
+        .collect();
+    let widths: Vec<usize> = (0..6)
+        .map(|i| {
+            rows.iter()
+                .map(|r| UnicodeWidthStr::width(r[i].as_str()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for r in &rows {
+        let cells: Vec<String> = (0..6).map(|i| pad(&r[i], widths[i])).collect();
+        let line = format!("  {}  {}", cells.join("  "), r[6]);
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }

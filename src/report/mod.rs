@@ -15,10 +15,10 @@ mod sarif;
 mod yaml;
 
 pub use fingerprint::fingerprint;
-pub use human::Human;
+pub use human::{statements_table, Human};
 pub use model::{
     facts_record, file_report, CheckReport, FactsRecord, FigureRecord, FileReport, RuleMeta,
-    Summary,
+    StatementRecord, Summary,
 };
 
 /// The output formats.

@@ -44,8 +44,129 @@ pub struct FactsRecord {
     pub year: Option<i32>,
     pub figures: Vec<FigureRecord>,
     pub dates: Vec<DateRecord>,
+    /// Every figure read as a statement: what it measures, when, of what.
+    pub statements: Vec<StatementRecord>,
     /// Every check evaluated on the file, with its verdict.
     pub checks: Vec<CheckRecord>,
+}
+
+/// One statement, as a desk editor reads it: a row of the statements table.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementRecord {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    /// The figure as written.
+    pub text: String,
+    /// What it measures (`汽车驾驶人数量`); empty when the copy names nothing.
+    pub subject: String,
+    /// Whether the subject was carried from the statement before (ellipsis).
+    pub inherited: bool,
+    /// `level`, `rate`, `change`, `growth`, `share`, `points`, `multiple`, `threshold`, `other`.
+    pub kind: String,
+    /// The signed value in the article's units (`−2.7%` for `下降2.7%`).
+    pub value: String,
+    /// The period, canonical (`2025年上半年`, `6月末`), empty when none is known.
+    pub period: String,
+    /// What it is compared with (`year_earlier`, `比一季度`), empty when nothing.
+    pub basis: String,
+    /// `nominal` or `real`, when the copy says.
+    pub measure: Option<crate::statement::Measure>,
+    /// For a share, the whole it names.
+    pub of: Option<String>,
+    /// The group it is a part of (`其中`, `按经营单位所在地分`) and the figure of its whole.
+    pub part_of: Option<String>,
+    pub headline: bool,
+}
+
+/// The statements of an article as table rows.
+pub fn statement_records(
+    article: &Article,
+    statements: &crate::statement::Statements,
+) -> Vec<StatementRecord> {
+    use crate::statement::Against;
+    statements
+        .statements
+        .iter()
+        .map(|s| {
+            let at = locate(article, s.span.clone());
+            let figure = &article.figures.figures[s.figure];
+            let value = figure.in_units(figure.value);
+            let part_of = s.group.map(|g| {
+                let group = &statements.groups[g];
+                let whole = group.head.map(|h| {
+                    let head = &statements.statements[h];
+                    let f = &article.figures.figures[head.figure];
+                    format!(" {} {}", head.subject, f.in_units(f.value))
+                });
+                format!("{}{}", group.opener, whole.unwrap_or_default())
+            });
+            StatementRecord {
+                start: at.start,
+                end: at.end,
+                line: at.line,
+                column: at.column,
+                text: at.text,
+                subject: s.subject.clone(),
+                inherited: s.inherited,
+                kind: s.kind.as_str().to_string(),
+                value: if s.sign < 0 {
+                    format!("−{value}")
+                } else {
+                    value
+                },
+                period: s.period.as_ref().map(|p| p.to_string()).unwrap_or_default(),
+                basis: match &s.basis {
+                    None => String::new(),
+                    Some(Against::YearEarlier) => "同比".into(),
+                    Some(Against::PreviousPeriod) => "环比".into(),
+                    Some(Against::PreviousEnd) => "比上年末".into(),
+                    Some(Against::Named(n)) => format!("比{n}"),
+                },
+                measure: s.measure,
+                of: s.of.clone(),
+                part_of,
+                headline: s.headline,
+            }
+        })
+        .collect()
+}
+
+/// A relation's outcome as a check record: `pass`, `fail` or `warning`, with its arithmetic.
+pub fn relation_check_record(
+    article: &Article,
+    held: bool,
+    f: &crate::engine::Finding,
+) -> CheckRecord {
+    CheckRecord {
+        rule: f.rule.clone(),
+        verdict: if held {
+            "pass".into()
+        } else if f.severity == crate::rules::Severity::Warning {
+            "warning".into()
+        } else {
+            "fail".into()
+        },
+        reason: None,
+        explanation: Some(f.help.clone()),
+        // Labels are spans of the original text already.
+        figures: f
+            .labels
+            .iter()
+            .map(|l| {
+                let at = label_record(article, l);
+                BoundRecord {
+                    fact: l.message.clone(),
+                    start: at.start,
+                    end: at.end,
+                    line: at.line,
+                    column: at.column,
+                    text: at.text,
+                }
+            })
+            .collect(),
+    }
 }
 
 /// One figure (or year) a check bound.
@@ -144,6 +265,19 @@ pub fn passed_records(
     out
 }
 
+/// A relation that held, reported as a check that held: its help is the arithmetic.
+pub fn pass_record(article: &Article, pass: &crate::engine::Finding) -> PassRecord {
+    PassRecord {
+        rule: pass.rule.clone(),
+        explanation: pass.help.clone(),
+        labels: pass
+            .labels
+            .iter()
+            .map(|l| label_record(article, l))
+            .collect(),
+    }
+}
+
 /// A check that held.
 #[derive(Debug, Clone, Serialize)]
 pub struct PassRecord {
@@ -208,7 +342,12 @@ pub fn interval_in_units(figure: &Figure, interval: &Interval) -> String {
     )
 }
 
-pub fn facts_record(article: &Article, evaluations: &[crate::engine::Evaluation]) -> FactsRecord {
+pub fn facts_record(
+    article: &Article,
+    evaluations: &[crate::engine::Evaluation],
+    statements: &crate::statement::Statements,
+    relations: &[(bool, crate::engine::Finding)],
+) -> FactsRecord {
     let figures = article
         .figures
         .figures
@@ -256,7 +395,22 @@ pub fn facts_record(article: &Article, evaluations: &[crate::engine::Evaluation]
         year: article.year,
         figures,
         dates,
-        checks: check_records(article, evaluations),
+        statements: statement_records(article, statements),
+        checks: {
+            let mut checks = check_records(article, evaluations);
+            checks.extend(
+                relations
+                    .iter()
+                    .map(|(held, f)| relation_check_record(article, *held, f)),
+            );
+            checks.sort_by_key(|c| {
+                (
+                    c.figures.first().map_or(usize::MAX, |f| f.start),
+                    c.rule.clone(),
+                )
+            });
+            checks
+        },
     }
 }
 

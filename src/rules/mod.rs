@@ -242,18 +242,43 @@ impl Origin {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub units: UnitTable,
+    /// Which of the built-in relations on statements run: all of them with the shipped pack,
+    /// none without it (`--no-default-rules`).
+    pub relations: RelationChoice,
     /// Built on first use; rules added later are never skipped (see `Present::windows`).
     prefilter: std::sync::OnceLock<prefilter::Prefilter>,
+}
+
+/// Which built-in relations run and at which severity. The relations are registered above this
+/// layer; a configuration names them by id or family, as it names rules.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RelationChoice {
+    /// Whether the built-in relations run at all.
+    pub on: bool,
+    /// Relation ids switched off.
+    pub off: std::collections::BTreeSet<String>,
+    /// The severity of a relation's failure under the strict reading, by id, where the
+    /// configuration changed it.
+    pub severity: std::collections::BTreeMap<String, Severity>,
+}
+
+impl RelationChoice {
+    /// Whether a relation runs.
+    pub fn runs(&self, id: &str) -> bool {
+        self.on && !self.off.contains(id)
+    }
 }
 
 impl RuleSet {
     /// The shipped rule pack: read from its ahead-of-time compiled form (`rules/shipped.pack`)
     /// when that was made from the YAML built into this binary, else compiled from the YAML.
     pub fn shipped() -> Result<Self, LoadError> {
-        match pack::shipped() {
-            Some(set) => Ok(set),
-            None => Self::shipped_from_yaml(),
-        }
+        let mut set = match pack::shipped() {
+            Some(set) => set,
+            None => Self::shipped_from_yaml()?,
+        };
+        set.relations.on = true;
+        Ok(set)
     }
 
     /// The shipped rule pack compiled from its YAML, its files parsed and compiled on every

@@ -213,6 +213,10 @@ pub const NOMINAL: &[&str] = &["名义"];
 
 /// Words that open a clause and connect it, never part of a subject.
 pub const CONNECTORS: &[&str] = &[
+    "年末",
+    "年底",
+    "末",
+    "底",
     "这是",
     "这也是",
     "也是",

@@ -396,7 +396,13 @@ impl<'a> Reader<'a> {
             // `65岁及以上人口`, `16至59岁`: a figure inside a name bounds a group; it measures
             // nothing.
             let after = &self.text[figure.span.end..];
+            let to_another = ["至", "到", "—", "-", "~", "～"].iter().any(|w| {
+                after
+                    .strip_prefix(w)
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            });
             if figure.unit == "岁"
+                || to_another
                 || ["及以上", "及以下", "以上的", "以下的"]
                     .iter()
                     .any(|w| after.starts_with(w))
@@ -430,7 +436,8 @@ impl<'a> Reader<'a> {
             // 17.94万亿元。其中，住户存款增加10.77万亿元).
             let part_kind = reading.kind == Kind::Level
                 || (reading.kind == Kind::Change && reading.basis.is_none() && reading.sign > 0);
-            if part_kind && !is_difference(&reading.subject) {
+            // A bare number (no unit) counts nothing a whole could hold.
+            if part_kind && !is_difference(&reading.subject) && !figure.unit.is_empty() {
                 let story = self.story_of.get(paragraph).copied().unwrap_or(0);
                 for (open, kind) in [
                     (of_which.map(|(g, _)| g), GroupKind::OfWhich),
@@ -453,7 +460,14 @@ impl<'a> Reader<'a> {
                         ),
                     };
                     match head {
-                        Some(h) if out.statements[h].unit == figure.unit => {
+                        Some(h)
+                            if out.statements[h].unit == figure.unit
+                                // A per-head figure is no part of a total (人均国内生产总值
+                                // after 国内生产总值); under a per-head whole, parts may leave
+                                // 人均 unsaid (衣着支出 after 人均消费支出).
+                                && (is_average(&out.statements[h].subject)
+                                    || !is_average(&reading.subject)) =>
+                        {
                             out.groups[g].head = Some(h);
                             group = Some(g);
                         }
@@ -685,6 +699,12 @@ fn find_head(
                 .map(|(i, s)| (i, subject::key(&s.subject), tail_of(&s.subject)))
                 .collect();
             let m = part.subject;
+            // First, a whole the part's name extends (男性人口 of 全国人口, whose key is 人口).
+            if let Some((i, _, _)) = all.iter().find(|(_, k, _)| {
+                k.chars().count() >= 2 && m.len() > k.len() && m.ends_with(k.as_str())
+            }) {
+                return Some(*i);
+            }
             let sharing: Vec<(usize, String)> = match m {
                 m if !m.is_empty() => all
                     .iter()
@@ -780,7 +800,7 @@ fn strip_suffix_any<'t>(t: &'t str, words: &[&'static str]) -> Option<(&'t str, 
 /// Reads the words before a figure, right to left: fillers, a milestone, a direction, a
 /// measure (real or nominal), a basis, a share's whole; what remains is the subject.
 fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> Reading {
-    let mut t: String = left.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut t = squeeze_spaces(left);
     t = drop_asides(&t);
     // Quotes and title marks are not part of a name's meaning.
     t = t.replace(['“', '”', '"', '《', '》'], "");
@@ -941,7 +961,7 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
             strip_suffix_any(&t, &["所占比重", "比重", "占比", "份额", "比例"])
         {
             reading.kind = Kind::Share;
-            t = rest.trim_end_matches('的').to_string();
+            t = rest.trim_end_matches(['的', '所']).to_string();
         } else if let Some(at) = t.rfind(['是']).filter(|_| t.ends_with('的')) {
             let whole = &t[at + '是'.len_utf8()..t.len() - '的'.len_utf8()];
             if !whole.is_empty() {
@@ -1004,11 +1024,43 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
     reading
 }
 
+/// A text without the spaces of justification and wrapping: a space is kept only between two
+/// characters of Latin script (`total goods trade`), where it separates words.
+fn squeeze_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending = false;
+    for c in text.trim().chars() {
+        if c.is_whitespace() {
+            pending = true;
+            continue;
+        }
+        if pending
+            && c.is_ascii_alphanumeric()
+            && out
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_alphanumeric())
+        {
+            out.push(' ');
+        }
+        pending = false;
+        out.push(c);
+    }
+    out
+}
+
 /// A text less its parenthetical asides (`（记者 陈晨）`, `（1月28日至2月4日）`), keeping the
 /// few characters that are part of a name: `企（事）业单位`, `广义货币（M2）`.
 fn drop_asides(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
-    let mut rest = t;
+    // The end of an aside that opened before the text (`（1月28日至2月4日）全国电影票房`, read from
+    // after the date): what precedes it is no part of the name.
+    let mut rest = match (t.find(['）', ')']), t.find(['（', '('])) {
+        (Some(close), open) if open.is_none_or(|o| o > close) => {
+            &t[close + t[close..].chars().next().map_or(1, char::len_utf8)..]
+        }
+        _ => t,
+    };
     while let Some(open) = rest.find(['（', '(']) {
         out.push_str(&rest[..open]);
         let inner_start = open + rest[open..].chars().next().map_or(1, char::len_utf8);
