@@ -391,7 +391,7 @@ impl<'a> Reader<'a> {
                     antecedent = Some(prev);
                 }
             }
-            let period = self.period_at(start, paragraph);
+            let mut period = self.period_at(start, paragraph);
             let verb = direction_word(left).map(|n| start - n..start);
             // `65岁及以上人口`, `16至59岁`: a figure inside a name bounds a group; it measures
             // nothing.
@@ -411,18 +411,21 @@ impl<'a> Reader<'a> {
             }
             // `较11月末的32659亿美元`: the level compared with, not the subject's level now.
             let trimmed = self.text[clause.range.start..start].trim();
-            if reading.kind == Kind::Level
+            if !matches!(reading.kind, Kind::Other)
                 && trimmed.ends_with('的')
                 && (trimmed.starts_with('较')
                     || trimmed.starts_with('比')
                     || trimmed.starts_with('与'))
             {
-                reading.basis = Some(Against::Named(
-                    trimmed
-                        .trim_start_matches(['较', '比', '与'])
-                        .trim_end_matches('的')
-                        .to_string(),
-                ));
+                let named = trimmed
+                    .trim_start_matches(['较', '比', '与'])
+                    .trim_end_matches('的')
+                    .to_string();
+                // 较11月末的32659亿美元: the figure is of the period it is compared with.
+                if let Ok((p, "")) = period::parse(&named) {
+                    period = Some(p);
+                }
+                reading.basis = Some(Against::Named(named));
             }
             let sign = reading.sign;
             let (strict, natural) = if sign < 0 {
@@ -437,7 +440,11 @@ impl<'a> Reader<'a> {
             let part_kind = reading.kind == Kind::Level
                 || (reading.kind == Kind::Change && reading.basis.is_none() && reading.sign > 0);
             // A bare number (no unit) counts nothing a whole could hold.
-            if part_kind && !is_difference(&reading.subject) && !figure.unit.is_empty() {
+            if part_kind
+                && !is_difference(&reading.subject)
+                && !figure.unit.is_empty()
+                && !is_one_sided(figure.qualifier)
+            {
                 let story = self.story_of.get(paragraph).copied().unwrap_or(0);
                 for (open, kind) in [
                     (of_which.map(|(g, _)| g), GroupKind::OfWhich),
@@ -456,12 +463,15 @@ impl<'a> Reader<'a> {
                                 unit: &figure.unit,
                                 subject: &reading.subject,
                                 kind: reading.kind,
+                                period: period.as_ref(),
                             },
                         ),
                     };
                     match head {
                         Some(h)
                             if out.statements[h].unit == figure.unit
+                                && periods_fit(out.statements[h].period.as_ref(), period.as_ref())
+                                && !is_one_sided(figure.qualifier)
                                 // A per-head figure is no part of a total (人均国内生产总值
                                 // after 国内生产总值); under a per-head whole, parts may leave
                                 // 人均 unsaid (衣着支出 after 人均消费支出).
@@ -647,6 +657,7 @@ struct Part<'a> {
     unit: &'a str,
     subject: &'a str,
     kind: Kind,
+    period: Option<&'a Period>,
 }
 
 /// The whole of a group: the last level before its opener in `unit` — in the same paragraph for
@@ -668,6 +679,10 @@ fn find_head(
         .rev()
         .filter(|(_, s)| s.span.end <= opener && s.kind == part.kind && s.unit == part.unit)
         .filter(|(_, s)| s.basis.is_none() && !is_difference(&s.subject))
+        // A whole of another period (全年 parts under 12月's total) or bounded on one side
+        // (超过300万辆) holds no parts.
+        .filter(|(_, s)| periods_fit(s.period.as_ref(), part.period))
+        .filter(|(_, s)| !is_one_sided(s.qualifier))
         // A daily or per-head figure is the whole of no total's parts (日均185万人次 before
         // 其中内地居民出入境620.2万人次), unless the parts are averages too.
         .filter(|(_, s)| is_average(&s.subject) == is_average(part.subject))
@@ -714,11 +729,15 @@ fn find_head(
                     .collect(),
                 _ => Vec::new(),
             };
-            let all: Vec<(usize, String)> = if sharing.is_empty() {
-                all.into_iter().map(|(i, k, _)| (i, k)).collect()
-            } else {
-                sharing
-            };
+            if sharing.is_empty() {
+                // No name ties the part to an earlier level: the story's lead figure in the
+                // part's unit, if that is one of them (国内生产总值 before 分产业看), else none.
+                let lead = out.statements.iter().position(|s| {
+                    s.story == story && !s.headline && s.kind == part.kind && s.unit == part.unit
+                })?;
+                return all.iter().any(|(i, _, _)| *i == lead).then_some(lead);
+            }
+            let all = sharing;
             all.iter()
                 .find(|(_, k)| {
                     !all.iter()
@@ -727,6 +746,19 @@ fn find_head(
                 .map(|(i, _)| *i)
         }
     }
+}
+
+/// Whether two periods can be one: equal, or either unknown.
+fn periods_fit(a: Option<&Period>, b: Option<&Period>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.agrees(b, None),
+        _ => true,
+    }
+}
+
+/// Whether a qualifier bounds a figure on one side only (超, 近).
+fn is_one_sided(q: Option<Qualifier>) -> bool {
+    matches!(q, Some(Qualifier::AtLeast | Qualifier::AtMost))
 }
 
 /// Whether a subject is a difference of two others (贸易顺差, 逆差, 差额): neither a part nor a
