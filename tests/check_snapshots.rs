@@ -59,13 +59,13 @@ const MUTATIONS: &[(&str, &str, &str, &str)] = &[
         "loans-medium-long-point",
         "中长期贷款增加7.17万亿元",
         "中长期贷款增加71.7万亿元",
-        "medium-long-term-loans",
+        "part-within-whole",
     ),
     (
         "loans-medium-long-digit",
         "中长期贷款增加7.17万亿元",
         "中长期贷款增加17.17万亿元",
-        "medium-long-term-loans",
+        "part-within-whole",
     ),
 ];
 

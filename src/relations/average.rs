@@ -31,6 +31,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         if base.chars().count() < 2 {
             continue;
         }
+        let base_key = subject::key(&base);
         // The total: the latest level before it of that concept, in the same unit and period.
         let total = (0..a).rev().find(|&k| {
             let t = ctx.st(k);
@@ -39,7 +40,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                 && t.story == s.story
                 && !t.headline
                 && !t.subject.contains("日均")
-                && subject::refers(&base, &t.subject) > Reference::No
+                && subject::refers_by_key(&base_key, &t.key) > Reference::No
                 && ctx.same_period(k, a)
         });
         let Some(total) = total else { continue };

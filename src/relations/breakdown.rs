@@ -22,7 +22,6 @@
 
 use super::{odd_ones_out, severity, suggestion, Context, Found};
 use crate::figure::Interval;
-use crate::statement::subject;
 
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
     for group in &ctx.statements.groups {
@@ -32,10 +31,10 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             .iter()
             .copied()
             .filter(|&m| ctx.st(m).unit == ctx.st(head).unit && ctx.same_period(m, head))
-            .filter(|&m| !subject::same(&ctx.st(m).subject, &ctx.st(head).subject))
+            .filter(|&m| ctx.st(m).key.is_empty() || ctx.st(m).key != ctx.st(head).key)
             .collect();
         // The same part twice (a figure repeated in another unit, an aside) is one part.
-        members.dedup_by(|a, b| subject::same(&ctx.st(*a).subject, &ctx.st(*b).subject));
+        members.dedup_by(|a, b| !ctx.st(*a).key.is_empty() && ctx.st(*a).key == ctx.st(*b).key);
         if members.len() < 2 {
             continue;
         }

@@ -21,7 +21,7 @@ mod threshold;
 
 use crate::figure::{Figure, FigureSet, Interval};
 use crate::rules::{RelationChoice, Severity};
-use crate::statement::{subject, Against, Kind, Statement, Statements};
+use crate::statement::{Against, Kind, Statement, Statements};
 use rust_decimal::Decimal;
 
 /// What a relation family needs of an article.
@@ -267,10 +267,10 @@ impl<'a> Context<'a> {
             let restated = t.inherited
                 && t.antecedent.is_some_and(|o| {
                     let u = self.st(o);
-                    u.kind == Kind::Level && subject::key(&u.subject) == subject::key(&t.subject)
+                    u.kind == Kind::Level && u.key == t.key
                 });
             if fits(t) && !restated {
-                return (subject::key(&t.subject) == subject::key(&s.subject)).then_some(a);
+                return (t.key == s.key).then_some(a);
             }
             at = t.antecedent;
             hops += 1;
@@ -278,7 +278,7 @@ impl<'a> Context<'a> {
                 break;
             }
         }
-        let key = subject::key(&s.subject);
+        let key = s.key.clone();
         if key.is_empty() {
             return None;
         }
@@ -289,7 +289,7 @@ impl<'a> Context<'a> {
         (0..i)
             .rev()
             .filter(before)
-            .find(|&k| subject::key(&self.st(k).subject) == key)
+            .find(|&k| self.st(k).key == key)
             .or_else(|| {
                 // `中位数是平均数的84.0%` after `…可支配收入中位数34707元`: a short subject names
                 // the level of its sentence it ends.
@@ -297,7 +297,7 @@ impl<'a> Context<'a> {
                     let t = self.st(k);
                     t.sentence == s.sentence
                         && key.chars().count() >= 2
-                        && subject::key(&t.subject).ends_with(&key)
+                        && t.key.clone().ends_with(&key)
                 })
             })
     }
@@ -305,12 +305,12 @@ impl<'a> Context<'a> {
     /// The statements of a kind about a level: its growth rate, its change, its share.
     pub fn about(&self, level: usize, kind: Kind) -> Vec<usize> {
         let l = self.st(level);
-        let key = subject::key(&l.subject);
+        let key = l.key.clone();
         (level + 1..self.statements.statements.len())
             .take_while(|&k| self.st(k).paragraph == l.paragraph)
             .filter(|&k| {
                 let t = self.st(k);
-                t.kind == kind && subject::key(&t.subject) == key && self.same_period(k, level)
+                t.kind == kind && t.key == key && self.same_period(k, level)
             })
             .filter(|&k| self.level_of(k) == Some(level))
             .collect()

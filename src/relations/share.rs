@@ -102,17 +102,18 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
                     && t.unit == p.unit
                     && t.story == s.story
                     && !t.headline
-                    && subject::key(&t.subject) == key
+                    && t.key == key
                     && ctx.same_period(k, part))
                 .then_some(k)
             });
     }
+    let name_key = subject::key(name);
     if let Some(h) = head {
-        if subject::refers(name, &ctx.st(h).subject) > Reference::No {
+        if subject::refers_by_key(&name_key, &ctx.st(h).key) > Reference::No {
             return Some(h);
         }
     }
-    let part_key = subject::key(&p.subject);
+    let part_key = p.key.clone();
     let candidates: Vec<(usize, Reference)> = ctx
         .statements
         .statements
@@ -125,9 +126,9 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
                 && t.story == s.story
                 && !t.headline
                 && ctx.same_period(k, part)
-                && !subject::key(&t.subject).ends_with(&part_key)
+                && !t.key.clone().ends_with(&part_key)
         })
-        .map(|(k, t)| (k, subject::refers(name, &t.subject)))
+        .map(|(k, t)| (k, subject::refers_by_key(&name_key, &t.key)))
         .filter(|(_, r)| *r > Reference::No)
         .collect();
     let best = candidates.iter().map(|(_, r)| *r).max()?;

@@ -14,7 +14,6 @@
 
 use super::{severity, Context, Found};
 use crate::figure::{Bound, Interval};
-use crate::statement::subject;
 use crate::statement::Kind;
 
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
@@ -22,7 +21,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         if s.kind != Kind::Threshold {
             continue;
         }
-        let key = subject::key(&s.subject);
+        let key = s.key.clone();
         let level = s
             .antecedent
             .filter(|&a| ctx.st(a).kind == Kind::Level && ctx.st(a).unit == s.unit)
@@ -37,7 +36,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                             && l.story == s.story
                             && !l.headline
                             && !key.is_empty()
-                            && subject::key(&l.subject) == key
+                            && l.key == key
                             && ctx.same_period(k, t))
                         .then_some(k)
                     })

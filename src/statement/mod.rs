@@ -104,6 +104,9 @@ pub struct Statement {
     pub span: Range<usize>,
     /// What it measures, as written: `汽车驾驶人数量`, `第三产业用电量`.
     pub subject: String,
+    /// The subject's concept key ([`subject::key`]), read once.
+    #[serde(skip)]
+    pub key: String,
     /// Whether the subject was carried from an earlier statement (ellipsis).
     pub inherited: bool,
     /// The statement the subject was carried from.
@@ -304,10 +307,11 @@ impl<'a> Reader<'a> {
                     from = prev.span.end;
                 }
             }
-            for d in &self.figures.dates {
-                if d.span.end > from && d.span.end <= start {
-                    from = d.span.end;
-                }
+            // The last date ending before the figure (dates are in text order).
+            let dates = &self.figures.dates;
+            let k = dates.partition_point(|d| d.span.end <= start);
+            if let Some(d) = k.checked_sub(1).map(|k| &dates[k]) {
+                from = from.max(d.span.end);
             }
             let left = &self.text[from..start];
             let full_end = self.full_sentence_end(start);
@@ -495,6 +499,7 @@ impl<'a> Reader<'a> {
             out.statements.push(Statement {
                 figure: index,
                 span: figure.span.clone(),
+                key: subject::key(&reading.subject),
                 subject: reading.subject,
                 inherited,
                 antecedent,
@@ -696,7 +701,7 @@ fn find_head(
             // The whole the part's name extends (出口机电产品 is of 出口, not of the 贸易顺差
             // stated last), else the last level before 其中.
             let all: Vec<(usize, String)> = candidates
-                .map(|(i, s)| (i, subject::key(&s.subject)))
+                .map(|(i, s)| (i, s.key.clone()))
                 .collect();
             all.iter()
                 .find(|(_, k)| k.chars().count() >= 2 && part.subject.contains(k.as_str()))
@@ -711,7 +716,7 @@ fn find_head(
             let tail_of = |t: &str| t.replace('总', "");
             let all: Vec<(usize, String, String)> = candidates
                 .filter(|(_, s)| !s.subject.is_empty())
-                .map(|(i, s)| (i, subject::key(&s.subject), tail_of(&s.subject)))
+                .map(|(i, s)| (i, s.key.clone(), tail_of(&s.subject)))
                 .collect();
             let m = part.subject;
             // First, a whole the part's name extends (男性人口 of 全国人口, whose key is 人口).
@@ -824,10 +829,29 @@ struct Reading {
 }
 
 fn strip_suffix_any<'t>(t: &'t str, words: &[&'static str]) -> Option<(&'t str, &'static str)> {
+    // Most words end differently from the text: comparing last bytes first spares the rest.
+    let last = *t.as_bytes().last()?;
     words
         .iter()
+        .filter(|w| w.as_bytes().last() == Some(&last))
         .find_map(|w| t.strip_suffix(*w).map(|rest| (rest, *w)))
 }
+
+/// The direction words of more than one character, which end a subject without a comparison.
+static LONG_UP: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    lexicon::UP
+        .iter()
+        .filter(|w| w.chars().count() > 1)
+        .copied()
+        .collect()
+});
+static LONG_DOWN: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    lexicon::DOWN
+        .iter()
+        .filter(|w| w.chars().count() > 1)
+        .copied()
+        .collect()
+});
 
 /// Reads the words before a figure, right to left: fillers, a milestone, a direction, a
 /// measure (real or nominal), a basis, a share's whole; what remains is the subject.
@@ -878,20 +902,11 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
             t = rest.to_string();
         }
         if direction.is_none() && (rate || points || multiple || amount) {
-            let long_up = lexicon::UP
-                .iter()
-                .filter(|w| w.chars().count() > 1)
-                .copied()
-                .collect::<Vec<_>>();
-            let long_down = lexicon::DOWN
-                .iter()
-                .filter(|w| w.chars().count() > 1)
-                .copied()
-                .collect::<Vec<_>>();
-            if let Some((rest, _)) = strip_suffix_any(&t, &long_up) {
+            let (long_up, long_down) = (&*LONG_UP, &*LONG_DOWN);
+            if let Some((rest, _)) = strip_suffix_any(&t, long_up) {
                 direction = Some(1);
                 t = rest.to_string();
-            } else if let Some((rest, _)) = strip_suffix_any(&t, &long_down) {
+            } else if let Some((rest, _)) = strip_suffix_any(&t, long_down) {
                 direction = Some(-1);
                 t = rest.to_string();
             } else if let Some((rest, w)) =

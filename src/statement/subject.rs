@@ -69,7 +69,11 @@ pub enum Reference {
 
 /// How `name` refers to `subject`.
 pub fn refers(name: &str, subject: &str) -> Reference {
-    let (n, s) = (key(name), key(subject));
+    refers_by_key(&key(name), &key(subject))
+}
+
+/// [`refers`] on the two names' keys, read once.
+pub fn refers_by_key(n: &str, s: &str) -> Reference {
     if n.is_empty() || s.is_empty() {
         return Reference::No;
     }
@@ -80,7 +84,7 @@ pub fn refers(name: &str, subject: &str) -> Reference {
     let sc: Vec<char> = s.chars().collect();
     // An abbreviation keeps the first character and runs across most of the name; a prefix
     // (`汽车` of `汽车驾驶人`) is a modifier, not an abbreviation.
-    if nc.len() >= 2 && nc.len() < sc.len() && nc[0] == sc[0] && !s.starts_with(&n) {
+    if nc.len() >= 2 && nc.len() < sc.len() && nc[0] == sc[0] && !s.starts_with(n) {
         let mut last = 0;
         let mut it = sc.iter().enumerate();
         let all = nc.iter().all(|c| {
@@ -93,7 +97,7 @@ pub fn refers(name: &str, subject: &str) -> Reference {
             return Reference::Abbreviation;
         }
     }
-    if nc.len() >= 2 && s.ends_with(&n) {
+    if nc.len() >= 2 && s.ends_with(n) {
         return Reference::Tail;
     }
     Reference::No
