@@ -961,7 +961,7 @@ fn candidates_in(
 /// Periods copy names: years, flows (上半年, 6月份, 1至5月) and points in time (6月末). Digits
 /// are ASCII, as normalizing leaves every digit a figure can have (Unicode's `\d` is over 60
 /// ranges, which made this the costliest regex of a cold run).
-const PERIOD: &str = r"[0-9]{4}年|上半年|下半年|全年|前三季度|[一二三四1-4]季度|[0-9]{1,2}(?:至|-|—|－)[0-9]{1,2}月|前[0-9]{1,2}个?月|[0-9]{1,2}月(?:份|末|底)?|年末|年底|年初|春节|国庆|五一|端午|中秋|元旦|春运|暑运|暑期";
+const PERIOD: &str = r"[0-9]{4}年|上半年|下半年|全年|前三季度|[一二三四1-4]季度|[0-9]{1,2}(?:至|到|-|—|－|~|～)[0-9]{1,2}月|前[0-9]{1,2}个?月|[0-9]{1,2}月(?:份|末|底)?|年末|年底|年初|春节|国庆|五一|端午|中秋|元旦|春运|暑运|暑期";
 
 /// The period regex, and where in a text it can match (each period contains 年, 月, 季度 or a
 /// holiday's name, so it is searched around those only).

@@ -18,59 +18,43 @@
 //! == daily`: 950亿 / 181 = 5.25亿 per day, consistent with 超5.2亿.
 
 use super::Function;
+use crate::figure::period::{self, Period, Stretch, Year};
 use crate::figure::Interval;
 use crate::value::{Arg, Context, Ty, Type, Value};
-use regex::Regex;
 use rust_decimal::Decimal;
-use std::sync::OnceLock;
 
-fn is_leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-fn month_days(month: u32, leap: bool) -> u32 {
-    match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// The months (first, last) a period names.
+/// The months (first, last) a period names, read by the one period grammar
+/// ([`crate::figure::period`]): `上半年`, `1到5月`, `前5个月`, `6月份`, or the built-in
+/// `period` capture's `2025|上半年` (`2024|` is the year 2024).
 pub fn period_months(text: &str) -> Option<(u32, u32)> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"(?:(\d{1,2})\s*(?:至|到|-|—|~|～)\s*(\d{1,2})\s*月|前\s*(\d{1,2})\s*个?月|(\d{1,2})\s*月份?)").expect("period pattern")
-    });
-    let quarter = |q: u32| Some((3 * q - 2, 3 * q));
-    // The built-in `period` reads `2024|` (the year 2024) or `2025|上半年`.
-    let t = match text.split_once('|') {
-        Some((_, "")) => "全年",
-        Some((_, part)) => part,
-        None => text,
-    }
-    .trim();
-    match t {
-        _ if t.contains("上半年") => return Some((1, 6)),
-        _ if t.contains("下半年") => return Some((7, 12)),
-        _ if t.contains("前三季度") || t.contains("前3季度") => return Some((1, 9)),
-        _ if t.contains("一季度") || t.contains("1季度") => return quarter(1),
-        _ if t.contains("二季度") || t.contains("2季度") => return quarter(2),
-        _ if t.contains("三季度") || t.contains("3季度") => return quarter(3),
-        _ if t.contains("四季度") || t.contains("4季度") => return quarter(4),
-        _ if t.contains("全年") || t == "年" || t.ends_with("年度") => return Some((1, 12)),
-        _ => {}
-    }
-    let caps = re.captures(t)?;
-    let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    let (first, last) = match (num(1), num(2), num(3), num(4)) {
-        (Some(a), Some(b), _, _) => (a, b),
-        (_, _, Some(n), _) => (1, n),
-        (_, _, _, Some(m)) => (m, m),
-        _ => return None,
+    period_of(text)
+        .month_range()
+        .map(|(a, b)| (u32::from(a), u32::from(b)))
+}
+
+/// The period a capture names: `year|part` from the built-in `period`, or a period as written.
+fn period_of(text: &str) -> Period {
+    let (year, part) = match text.split_once('|') {
+        Some((y, part)) => (y.parse::<i32>().ok(), part),
+        None => (None, text),
     };
-    (1 <= first && first <= last && last <= 12).then_some((first, last))
+    let part = part.trim();
+    let year = year.map_or(Year::Unstated, Year::Stated);
+    if part.is_empty() || part == "全年" || part == "年" || part.ends_with("年度") {
+        return Period::months(year, 1, 12);
+    }
+    // The capture is the period as written (`今年上半年`, `1到5月`); `5至2月` is none.
+    let found = period::parse(part).ok().map(|(p, _)| p);
+    match found {
+        Some(p) if matches!(year, Year::Stated(_)) => Period { year, ..p },
+        Some(p) => p,
+        None => Period {
+            year,
+            stretch: Stretch::Holiday {
+                name: part.to_string(),
+            },
+        },
+    }
 }
 
 fn text_arg(args: &[Arg]) -> Result<&str, String> {
@@ -91,32 +75,12 @@ fn exact_duration(low: u32, high: u32, unit: &str) -> Arg {
 
 fn days(args: &[Arg], ctx: &Context) -> Result<Arg, String> {
     let text = text_arg(args)?;
-    let (first, last) = period_months(text).ok_or_else(|| format!("no period in `{text}`"))?;
-    let count = |leap: bool| (first..=last).map(|m| month_days(m, leap)).sum::<u32>();
-    // A period that names its year (`2024|`) counts in that year. Otherwise it is the year of
-    // publication, or the one before when the period runs to December (全年 published in
-    // January is last year's); a guessed year may be the guess or the year after. February then
-    // has 28 or 29 days.
-    let named = text
-        .split_once('|')
-        .and_then(|(y, _)| y.parse::<i32>().ok());
-    let candidates: Vec<i32> = match (named, ctx.year) {
-        (Some(y), _) => vec![y],
-        (None, Some(y)) if ctx.year_guessed && last == 12 => vec![y - 1, y, y + 1],
-        (None, Some(y)) if ctx.year_guessed => vec![y, y + 1],
-        (None, Some(y)) if last == 12 => vec![y - 1, y],
-        (None, Some(y)) => vec![y],
-        (None, None) => Vec::new(),
-    };
-    let (low, high) = if candidates.is_empty() {
-        (count(false), count(true))
-    } else {
-        let counts: Vec<u32> = candidates.iter().map(|&y| count(is_leap(y))).collect();
-        (
-            counts.iter().copied().min().unwrap_or(0),
-            counts.iter().copied().max().unwrap_or(0),
-        )
-    };
+    let period = period_of(text);
+    // A period that names its year (`2024|`) counts in that year; otherwise the year of
+    // publication, or the one before for a period running to December (see `Period::days`).
+    let (low, high) = period
+        .days(ctx.year, ctx.year_guessed)
+        .ok_or_else(|| format!("no period in `{text}`"))?;
     Ok(exact_duration(low, high, "天"))
 }
 
@@ -159,6 +123,9 @@ mod tests {
     fn reads_periods() {
         assert_eq!(period_months("上半年"), Some((1, 6)));
         assert_eq!(period_months("1至2月"), Some((1, 2)));
+        assert_eq!(period_months("1到5月"), Some((1, 5)));
+        assert_eq!(period_months("1～5月"), Some((1, 5)));
+        assert_eq!(period_months("2025|1到5月"), Some((1, 5)));
         assert_eq!(period_months("前5个月"), Some((1, 5)));
         assert_eq!(period_months("6月份"), Some((6, 6)));
         assert_eq!(period_months("三季度"), Some((7, 9)));

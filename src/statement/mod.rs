@@ -700,9 +700,7 @@ fn find_head(
         GroupKind::OfWhich => {
             // The whole the part's name extends (出口机电产品 is of 出口, not of the 贸易顺差
             // stated last), else the last level before 其中.
-            let all: Vec<(usize, String)> = candidates
-                .map(|(i, s)| (i, s.key.clone()))
-                .collect();
+            let all: Vec<(usize, String)> = candidates.map(|(i, s)| (i, s.key.clone())).collect();
             all.iter()
                 .find(|(_, k)| k.chars().count() >= 2 && part.subject.contains(k.as_str()))
                 .or(all.first())
