@@ -49,6 +49,7 @@ enum Joint {
 
 pub fn normalize(source: &str) -> Normalized {
     let mut lines = split_lines(source);
+    drop_page_furniture(source, &mut lines);
     let widths: Vec<f32> = lines.iter().map(|l| l.width).collect();
     for (line, capacity) in lines.iter_mut().zip(column_widths(&widths)) {
         line.capacity = capacity;
@@ -211,6 +212,93 @@ fn split_lines(source: &str) -> Vec<Line> {
         }
     }
     lines
+}
+
+/// Whether a line is a page number as PDF text prints it between pages: `— 3 —`, `- 12 -`,
+/// `第3页`, `第3页 共8页`, `3/8`.
+fn is_page_number(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    let dashes: &[char] = &['—', '-', '–', '－', '─'];
+    if let Some(inner) = t
+        .strip_prefix(dashes)
+        .map(|r| r.trim_start_matches(dashes))
+        .and_then(|r| {
+            let end = r.trim_end_matches(dashes);
+            (end.len() < r.len()).then_some(end)
+        })
+    {
+        return digits(inner);
+    }
+    if let Some(rest) = t.strip_prefix('第') {
+        let (page, rest) = rest.split_once('页').unwrap_or((rest, "#"));
+        let total_ok = rest.is_empty()
+            || rest
+                .strip_prefix('共')
+                .and_then(|r| r.strip_suffix('页'))
+                .is_some_and(digits);
+        return digits(page) && total_ok;
+    }
+    t.split_once('/')
+        .is_some_and(|(a, b)| digits(a) && digits(b))
+}
+
+/// Drops the furniture a page break leaves in PDF text: page-number lines, and the running head
+/// printed beside one where a sentence runs on across the break (a short line without
+/// punctuation or digits, between a line left unfinished and its continuation). The figures
+/// and phrases cut by the break then join as the copy wrote them (`11.8` + `%`).
+fn drop_page_furniture(source: &str, lines: &mut Vec<Line>) {
+    let text = |l: &Line| &source[l.range.clone()];
+    let numbers: Vec<bool> = lines.iter().map(|l| is_page_number(text(l))).collect();
+    if !numbers.contains(&true) {
+        return;
+    }
+    let running_head = |l: &Line| {
+        let t = text(l);
+        t.chars().count() <= 20
+            && l.has_cjk
+            && !t.chars().any(|c| {
+                c.is_ascii_digit()
+                    || is_sentence_end(c)
+                    || matches!(c, '，' | '、' | '；' | '：' | ',' | ';' | ':')
+            })
+    };
+    let mut drop = numbers.clone();
+    // Lines whose blank lines before them were the page break's, not a paragraph's.
+    let mut rejoin = vec![false; lines.len()];
+    for i in (0..lines.len()).filter(|&i| numbers[i]) {
+        // The running head may stand just above the page number or just below it.
+        let above = i
+            .checked_sub(1)
+            .filter(|&k| !numbers[k] && running_head(&lines[k]) && k > 0);
+        let body_before = above.unwrap_or(i).checked_sub(1).filter(|&k| !numbers[k]);
+        // Only a sentence left open runs on across the break; otherwise the lines are copy.
+        let Some(before) = body_before.filter(|&k| !ends_sentence(&lines[k])) else {
+            continue;
+        };
+        let below = Some(i + 1).filter(|&k| {
+            k + 1 < lines.len() && !numbers[k] && !numbers[k + 1] && running_head(&lines[k])
+        });
+        for k in above.into_iter().chain(below) {
+            drop[k] = true;
+        }
+        let after = below.map_or(i + 1, |k| k + 1);
+        if after < lines.len() && before < after {
+            rejoin[after] = true;
+        }
+    }
+    let mut k = 0;
+    let mut kept: Vec<Line> = Vec::with_capacity(lines.len());
+    for mut line in lines.drain(..) {
+        if !drop[k] {
+            if rejoin[k] || kept.is_empty() {
+                line.blanks_before = 0;
+            }
+            kept.push(line);
+        }
+        k += 1;
+    }
+    *lines = kept;
 }
 
 /// A PDF column: most lines have nearly the same width (given the lines' widths).
@@ -391,6 +479,32 @@ mod tests {
         let at = n.text.find("330.29").unwrap();
         let span = n.map.to_original(at..at + "330.29万亿元".len());
         assert_eq!(&src[span], "330.29\n\n万亿元");
+    }
+
+    #[test]
+    fn page_numbers_and_running_heads_between_pages_are_dropped() {
+        let src = "信息技术服务收入72680亿元，同比增长13.5%，其中云计算服务共实现收入10326亿元，同比增长11.8\n— 2 —\n%，占信息技术服务收入的14.2%。";
+        let n = normalize(src);
+        assert_eq!(
+            n.text,
+            "信息技术服务收入72680亿元，同比增长13.5%，其中云计算服务共实现收入10326亿元，同比增长11.8%，占信息技术服务收入的14.2%。"
+        );
+        let at = n.text.find("11.8%").unwrap();
+        assert_eq!(
+            &src[n.map.to_original(at..at + "11.8%".len())],
+            "11.8\n— 2 —\n%"
+        );
+        let src = "截至10月底，太阳能发电装机容量11.4亿千瓦，同比增长43.8%，首次\n— 3 —\n新能源发展动态\n突破11亿千瓦，占总装机容量的30.4%，是风电装机规模的1.9倍。";
+        assert!(norm(src).contains("首次突破11亿千瓦"), "{}", norm(src));
+        for page in ["第3页", "第 3 页 共 8 页", "3/8", "- 12 -", "—3—"] {
+            assert!(is_page_number(page), "{page}");
+        }
+        for text in ["2024", "— 全文完 —", "3.5/8", "第三章"] {
+            assert!(!is_page_number(text), "{text}");
+        }
+        // After a finished sentence, a short line below a page number is copy (a headline).
+        let src = "全年增长5%。\n— 3 —\n上半年增长2.9%\n新华社北京7月14日电 海关总署14日发布。";
+        assert!(norm(src).contains("上半年增长2.9%"), "{}", norm(src));
     }
 
     #[test]

@@ -363,3 +363,25 @@ pub fn opens_breakdown(clause: &str) -> bool {
         || c.ends_with("分开来看")
         || c.ends_with("分开看")
 }
+
+/// The whole a clause names as the frame of the parts that follow (`人身险中`, `分布式光伏中`,
+/// `在出口中`): a name of two to twelve characters before a closing `中`. `其中`, `其中…`
+/// and a clause holding a verb of its own are no such frame.
+pub fn names_whole(clause: &str) -> Option<&str> {
+    let c = clause.trim();
+    let name = c.strip_suffix('中')?;
+    let name = name.strip_prefix('在').unwrap_or(name);
+    let n = name.chars().count();
+    let plain = name
+        .chars()
+        .all(|c| !c.is_ascii_digit() && !matches!(c, '，' | '、' | '；' | '：' | '。'));
+    ((2..=12).contains(&n)
+        && plain
+        && !name.starts_with("其")
+        && ![
+            "集中", "之中", "当中", "过程", "发展", "运行", "实施", "建设", "工作", "推进", "执行",
+        ]
+        .iter()
+        .any(|w| name.ends_with(w) || c.ends_with(w)))
+    .then_some(name)
+}

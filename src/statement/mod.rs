@@ -92,6 +92,9 @@ pub struct Group {
     pub head: Option<usize>,
     /// The member statements, in text order.
     pub members: Vec<usize>,
+    /// The whole an opener names (`人身险中` names 人身险), to be found by that name.
+    #[serde(skip)]
+    pub named: Option<String>,
 }
 
 /// One figure, read.
@@ -471,6 +474,28 @@ impl<'a> Reader<'a> {
                             },
                         ),
                     };
+                    // `分险种看，财产险保费收入…，其中车险…；人身险保费收入…`: where the head of a
+                    // `其中` is itself an item of a breakdown, a name after a `；` that shares the
+                    // head's tail without extending it is the breakdown's next item, the head's
+                    // sibling, not its part.
+                    let head_in_breakdown = |h: usize| {
+                        out.statements[h]
+                            .group
+                            .is_some_and(|hg| out.groups[hg].kind == GroupKind::Breakdown)
+                    };
+                    if let Some(h) = head.filter(|&h| {
+                        kind == GroupKind::OfWhich
+                            && out.groups[g].named.is_none()
+                            && head_in_breakdown(h)
+                    }) {
+                        let opened = out.groups[g].span.end.min(start);
+                        if self.text[opened..start].contains(['；', ';'])
+                            && is_sibling(&reading.subject, &out.statements[h].subject)
+                        {
+                            of_which = None;
+                            continue;
+                        }
+                    }
                     match head {
                         Some(h)
                             if out.statements[h].unit == figure.unit
@@ -581,9 +606,14 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let in_own_clause = range.start >= clause_start;
+            let named = lexicon::names_whole(t);
             let kind = if lexicon::opens_breakdown(t) {
                 Some(GroupKind::Breakdown)
-            } else if t.starts_with("其中") || t.starts_with("包括") || t.starts_with('含') {
+            } else if t.starts_with("其中")
+                || t.starts_with("包括")
+                || t.starts_with('含')
+                || named.is_some()
+            {
                 Some(GroupKind::OfWhich)
             } else {
                 None
@@ -593,7 +623,7 @@ impl<'a> Reader<'a> {
             if kind == GroupKind::Breakdown && in_own_clause && range.end > left_start {
                 continue;
             }
-            let opener = if kind == GroupKind::OfWhich {
+            let opener = if kind == GroupKind::OfWhich && named.is_none() {
                 t.chars().take(2).collect()
             } else {
                 t.to_string()
@@ -604,6 +634,7 @@ impl<'a> Reader<'a> {
                 span: range,
                 head: None,
                 members: Vec::new(),
+                named: named.map(str::to_string),
             });
             found.push((out.groups.len() - 1, kind));
         }
@@ -693,9 +724,20 @@ fn find_head(
         .filter(|(_, s)| is_average(&s.subject) == is_average(part.subject))
         .filter(|(_, s)| !s.headline && s.story == story)
         .filter(|(_, s)| match kind {
-            GroupKind::OfWhich => s.paragraph == paragraph,
+            GroupKind::OfWhich => s.paragraph == paragraph || out.groups[g].named.is_some(),
             GroupKind::Breakdown => s.group.is_none(),
         });
+    // `人身险中，寿险…`: the whole is the one the opener names, or none.
+    if let Some(name) = &out.groups[g].named {
+        // The same concept, else the last whose name it opens (人身险 for 人身险保费收入).
+        let key = subject::key(name);
+        let all: Vec<(usize, &Statement)> = candidates.collect();
+        return all
+            .iter()
+            .find(|(_, s)| s.key == key)
+            .or_else(|| all.iter().find(|(_, s)| s.key.starts_with(key.as_str())))
+            .map(|(i, _)| *i);
+    }
     match kind {
         GroupKind::OfWhich => {
             // The whole the part's name extends (出口机电产品 is of 出口, not of the 贸易顺差
@@ -749,6 +791,17 @@ fn find_head(
                 .map(|(i, _)| *i)
         }
     }
+}
+
+/// Whether two names are siblings: they end alike (`保费收入`) and neither is the other's
+/// concept or a part of it (`人身险保费收入`, `财产险保费收入`).
+fn is_sibling(a: &str, b: &str) -> bool {
+    let (ka, kb) = (subject::key(a), subject::key(b));
+    if ka.is_empty() || kb.is_empty() || ka.contains(kb.as_str()) || kb.contains(ka.as_str()) {
+        return false;
+    }
+    let tail = subject::common_tail(&ka, &kb).chars().count();
+    tail >= 2 && ka.chars().count() > tail && kb.chars().count() > tail
 }
 
 /// Whether two periods can be one: equal, or either unknown.
