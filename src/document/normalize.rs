@@ -287,16 +287,14 @@ fn drop_page_furniture(source: &str, lines: &mut Vec<Line>) {
             rejoin[after] = true;
         }
     }
-    let mut k = 0;
     let mut kept: Vec<Line> = Vec::with_capacity(lines.len());
-    for mut line in lines.drain(..) {
+    for (k, mut line) in lines.drain(..).enumerate() {
         if !drop[k] {
             if rejoin[k] || kept.is_empty() {
                 line.blanks_before = 0;
             }
             kept.push(line);
         }
-        k += 1;
     }
     *lines = kept;
 }
