@@ -13,6 +13,7 @@ mod average;
 mod breakdown;
 mod growth_base;
 mod growth_between;
+mod multiple;
 mod of_which;
 mod points;
 mod repeat;
@@ -128,6 +129,13 @@ pub static RELATIONS: &[Relation] = &[
         summary: "a level said to pass a milestone is at least the milestone",
         source: include_str!("threshold.rs"),
         run: threshold::run,
+    },
+    Relation {
+        id: "multiple-of-level",
+        family: "multiple",
+        summary: "a stated multiple (是…的N倍) equals the ratio of the two levels it compares",
+        source: include_str!("multiple.rs"),
+        run: multiple::run,
     },
     Relation {
         id: "average-over-period",

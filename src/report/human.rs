@@ -275,7 +275,12 @@ pub fn statements_table(statements: &[super::model::StatementRecord]) -> String 
             };
             let mut of = Vec::new();
             if let Some(whole) = &s.of {
-                of.push(format!("占 {whole}"));
+                // A share is of its whole (占…的); a multiple of its base (是…的N倍).
+                if s.kind == "multiple" {
+                    of.push(format!("是 {whole} 的"));
+                } else {
+                    of.push(format!("占 {whole}"));
+                }
             }
             if let Some(group) = &s.part_of {
                 of.push(format!("∈ {group}"));

@@ -1071,6 +1071,26 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
             reading.kind = Kind::Rate;
         }
     }
+    if multiple && direction.is_none() {
+        // A ratio: `是软件产品收入的3.2倍`, `约为健康险保费收入的4.3倍`, `相当于…的`.
+        // (The peeling above has taken the `的` off already.)
+        if let Some(body) = Some(t.strip_suffix('的').unwrap_or(&t)) {
+            let at = ["相当于", "是", "为"]
+                .iter()
+                .filter_map(|w| body.rfind(w).map(|at| (at, w.len())))
+                .max_by_key(|&(at, _)| at);
+            if let Some((at, len)) = at {
+                let whole = strip_periods(&body[at + len..]);
+                if whole.chars().count() >= 2 {
+                    reading.of = Some(whole);
+                    t.truncate(at);
+                    t = t
+                        .trim_end_matches(['约', '均', '则', '已', '仍', '达'])
+                        .to_string();
+                }
+            }
+        }
+    }
     if matches!(reading.kind, Kind::Level) && rate {
         reading.kind = Kind::Rate;
     }

@@ -1,0 +1,129 @@
+//! # multiple-of-level
+//!
+//! ## What it checks
+//! A stated multiple equals the ratio of the two levels it compares, when both are stated:
+//! `信息技术服务收入72680亿元……是软件产品收入的3.2倍` with `软件产品收入22458亿元` needs
+//! 72680 ÷ 22458 to round to 3.2. The first level is the multiple's subject (carried from the
+//! clause before when it names none); the second is the level the multiple names after
+//! `是…的` / `为…的` / `相当于…的` — the same concept, in the same period and unit, stated
+//! anywhere in the story. A multiple of a growth (`增长1.5倍`) and one whose base the article does
+//! not state check nothing.
+//!
+//! ## Why an error matters
+//! A multiple is a division the writer did by hand; a digit slipped in either level, or a ratio
+//! taken against last year's base, leaves it contradicting the two figures printed beside it.
+//!
+//! ## Example
+//! 太阳能发电装机容量11.4亿千瓦……是风电装机规模的1.9倍；风电装机容量5.9亿千瓦 — 11.4 ÷ 5.9 =
+//! 1.93, within the rounding of 1.9.
+
+use super::{odd_ones_out, severity, Context, Found};
+use crate::figure::Interval;
+use crate::statement::subject::{self, Reference};
+use crate::statement::Kind;
+
+pub fn run(ctx: &Context, out: &mut Vec<Found>) {
+    for (i, s) in ctx.statements.statements.iter().enumerate() {
+        if s.kind != Kind::Multiple || s.sign < 0 {
+            continue;
+        }
+        let Some(name) = s.of.as_deref() else {
+            continue;
+        };
+        let Some(own) = ctx.level_of(i) else {
+            continue;
+        };
+        let Some(base) = base_of(ctx, i, own, name) else {
+            continue;
+        };
+        let holds = |v: &[Interval]| v[0].div(&v[1]).is_none_or(|q| q.intersects(&v[2]));
+        let (a, b) = (ctx.st(own), ctx.st(base));
+        let strict = [a.strict, b.strict, s.strict];
+        let natural = [a.natural, b.natural, s.natural];
+        let sev = severity(holds(&strict), holds(&natural));
+        let Some(q) = a.strict.div(&b.strict) else {
+            continue;
+        };
+        // Two places past the multiple's own: 4.345, not 4.35, against a stated 4.3.
+        let places = ctx.figure(i).decimals + 2;
+        let mut help = format!(
+            "{} {} / {} {} = {}（按四舍五入区间 {}） ≠ {}",
+            a.subject,
+            ctx.written(own),
+            b.subject,
+            ctx.written(base),
+            super::breakdown::mid(&q).map_or(q.to_string(), |v| format!(
+                "{}倍",
+                super::round_for_display(v, places)
+            )),
+            range(&q, places),
+            ctx.written(i)
+        );
+        if sev.is_some() && odd_ones_out(ctx, &[own, base, i], false, holds) == [i] {
+            if let Some(v) = super::breakdown::mid(&q) {
+                help.push_str(&format!(
+                    "; {} → {}倍 would make the multiple hold",
+                    ctx.written(i),
+                    super::round_for_display(v, ctx.figure(i).decimals)
+                ));
+            }
+        }
+        out.push(Found {
+            relation: "multiple-of-level",
+            severity: sev,
+            message: "倍数与两个数量之比不符".into(),
+            help,
+            labels: vec![
+                (own, "数量".into()),
+                (base, "比较基数".into()),
+                (i, "倍数".into()),
+            ],
+        });
+    }
+}
+
+/// The level a multiple is of: the one, in the part's unit and period, whose subject the
+/// multiple names — by its concept or an abbreviation of it; a tie between different values
+/// binds nothing.
+fn base_of(ctx: &Context, multiple: usize, own: usize, name: &str) -> Option<usize> {
+    let s = ctx.st(multiple);
+    let o = ctx.st(own);
+    let key = subject::key(name);
+    let candidates: Vec<(usize, Reference)> = ctx
+        .statements
+        .statements
+        .iter()
+        .enumerate()
+        .filter(|&(k, t)| {
+            k != own
+                && t.kind == Kind::Level
+                && t.unit == o.unit
+                && t.story == s.story
+                && !t.headline
+                && t.basis.is_none()
+                && ctx.same_period(k, own)
+        })
+        .map(|(k, t)| (k, subject::refers_by_key(&key, &t.key)))
+        .filter(|(_, r)| *r >= Reference::Abbreviation)
+        .collect();
+    let best = candidates.iter().map(|(_, r)| *r).max()?;
+    let top: Vec<usize> = candidates
+        .iter()
+        .filter(|(_, r)| *r == best)
+        .map(|(k, _)| *k)
+        .collect();
+    let first = *top.first()?;
+    top.iter()
+        .all(|&k| ctx.st(k).strict.intersects(&ctx.st(first).strict))
+        .then_some(first)
+}
+
+/// An interval's ends rounded to `places` decimals: `4.34–4.35`.
+fn range(iv: &Interval, places: u32) -> String {
+    let side = |b: crate::figure::Bound| match b {
+        crate::figure::Bound::Finite(d) => super::round_for_display(d, places).to_string(),
+        crate::figure::Bound::NegInf => "-∞".into(),
+        crate::figure::Bound::PosInf => "+∞".into(),
+    };
+    format!("{}–{}", side(iv.low), side(iv.high))
+}
