@@ -31,12 +31,14 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         if crate::figure::period::parse(name).is_ok() {
             continue;
         }
-        // The rate the gap is of: the growth rate stated just before it, of its subject.
+        // The rate the gap is of: the growth rate stated just before it, of its subject — or
+        // of a subject its name opens (体育彩票 for 体育彩票机构销售).
         let Some(own) = (0..p).rev().take(3).find(|&k| {
             let t = ctx.st(k);
             t.kind == Kind::Growth
                 && t.paragraph == s.paragraph
-                && subject::same(&t.subject, &s.subject)
+                && (subject::same(&t.subject, &s.subject)
+                    || (s.key.chars().count() >= 2 && t.key.starts_with(s.key.as_str())))
         }) else {
             continue;
         };
@@ -83,11 +85,30 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
     }
 }
 
+/// Names for the whole a part's rate is compared with.
+const WHOLES: &[&str] = &[
+    "全国平均水平",
+    "全国平均",
+    "全国水平",
+    "全国",
+    "平均水平",
+    "总体水平",
+    "总体",
+    "整体",
+    "全行业",
+    "行业平均水平",
+];
+
 /// Whether `name` (`城镇居民`, `全部规上工业企业`) names `candidate` as the peer of `own`: the
 /// name completed with the tail the two subjects share.
 fn names(name: &str, own: &str, candidate: &str) -> bool {
     if subject::same(own, candidate) {
         return false;
+    }
+    // 全国平均水平, 总体: the whole own is a part of — its name less own's modifier.
+    if WHOLES.contains(&name) {
+        let (o, c) = (subject::key(own), subject::key(candidate));
+        return c.chars().count() >= 2 && o.len() > c.len() && o.ends_with(c.as_str());
     }
     if subject::refers(name, candidate) >= Reference::Abbreviation {
         return true;

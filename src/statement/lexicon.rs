@@ -295,6 +295,8 @@ pub const WHOLE_PREFIXES: &[&str] = &[
     "全区",
     "全",
     "总",
+    // A cumulative total is the period's level: 累计软件业务收入 is 软件业务收入.
+    "累计",
 ];
 
 /// Measure words after a concept that do not change it: 出口额 and 出口总值 are 出口.
@@ -386,3 +388,16 @@ pub fn names_whole(clause: &str) -> Option<&str> {
         .any(|w| name.ends_with(w) || c.ends_with(w)))
     .then_some(name)
 }
+
+/// Comparison words that stand before the peer they name (`高出福利彩票`, `低于全国平均水平`),
+/// with the direction they give the gap.
+pub const COMPARATIVES: &[(&str, i8)] = &[
+    ("高出", 1),
+    ("高于", 1),
+    ("快于", 1),
+    ("超出", 1),
+    ("领先", 1),
+    ("低于", -1),
+    ("慢于", -1),
+    ("落后", -1),
+];

@@ -1019,6 +1019,22 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
             break;
         }
     }
+    // `体育彩票增速高出福利彩票7.1个百分点`, `增速高于全国平均水平1.5个百分点`: a gap whose
+    // comparison word stands before the peer it names.
+    if points && direction.is_none() && reading.basis.is_none() {
+        let found = lexicon::COMPARATIVES
+            .iter()
+            .filter_map(|&(w, sign)| t.rfind(w).map(|at| (at, w, sign)))
+            .max_by_key(|&(at, _, _)| at);
+        if let Some((at, w, sign)) = found {
+            let named = t[at + w.len()..].trim_end_matches("相比").to_string();
+            if (2..=14).contains(&named.chars().count()) {
+                reading.basis = Some(Against::Named(named));
+                direction = Some(sign);
+                t.truncate(at);
+            }
+        }
+    }
     // What kind of figure.
     reading.kind = if milestone && qualifier == Some(Qualifier::AtLeast)
         || milestone && direction.is_none() && amount
