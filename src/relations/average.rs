@@ -21,27 +21,48 @@ use rust_decimal::Decimal;
 
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
     for (a, s) in ctx.statements.statements.iter().enumerate() {
-        if s.kind != Kind::Level {
+        // A flow stated as what is added (`日均新增约83万千瓦`) averages the period's additions.
+        let flow = s.kind == Kind::Change && s.basis.is_none() && s.sign > 0;
+        if s.kind != Kind::Level && !flow {
             continue;
         }
         let Some(at) = s.subject.find("日均") else {
             continue;
         };
         let base = format!("{}{}", &s.subject[..at], &s.subject[at + "日均".len()..]);
-        if base.chars().count() < 2 {
-            continue;
-        }
-        let base_key = subject::key(&base);
-        // The total: the latest level before it of that concept, in the same unit and period.
-        let total = (0..a).rev().find(|&k| {
+        let base = ["折合", "平均", "约"]
+            .iter()
+            .fold(base.as_str(), |b, w| b.strip_prefix(w).unwrap_or(b));
+        let base_key = subject::key(base);
+        let fits = |k: usize| {
             let t = ctx.st(k);
             t.kind == Kind::Level
                 && t.unit == s.unit
                 && t.story == s.story
                 && !t.headline
+                && t.basis.is_none()
                 && !t.subject.contains("日均")
-                && subject::refers_by_key(&base_key, &t.key) > Reference::No
                 && ctx.same_period(k, a)
+        };
+        // The total: the latest level before it of that concept, in the same unit and period;
+        // where the average names no concept (`折合日均`, `日均销售` after 累计销售彩票), the level
+        // its sentence states, when the name is empty or opens that level's.
+        let named = (base_key.chars().count() >= 2)
+            .then(|| {
+                (0..a).rev().find(|&k| {
+                    fits(k) && subject::refers_by_key(&base_key, &ctx.st(k).key) > Reference::No
+                })
+            })
+            .flatten();
+        let total = named.or_else(|| {
+            (0..a)
+                .rev()
+                .take_while(|&k| ctx.st(k).sentence == s.sentence)
+                .find(|&k| {
+                    fits(k)
+                        && (base_key.chars().count() < 2
+                            || ctx.st(k).key.starts_with(base_key.as_str()))
+                })
         });
         let Some(total) = total else { continue };
         let Some((days, days_label)) = days_of(ctx, a, total) else {
@@ -82,7 +103,14 @@ fn days_of(ctx: &Context, avg: usize, total: usize) -> Option<(Interval, Option<
     }) {
         return Some((ctx.st(d).strict, Some(d)));
     }
-    let period = ctx.st(total).period.as_ref().or(s.period.as_ref())?;
+    // A period only the story's lead names may not be this paragraph's (`假期` under a story
+    // opened with last year's figures): its days prove nothing.
+    let t = ctx.st(total);
+    let period = [t, s]
+        .into_iter()
+        .find(|x| x.period.is_some() && x.period_named)?
+        .period
+        .as_ref()?;
     let (lo, hi) = period.days(ctx.year, ctx.year_guessed)?;
     Some((
         Interval::between(Decimal::from(lo), Decimal::from(hi)),

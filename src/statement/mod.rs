@@ -119,6 +119,10 @@ pub struct Statement {
     /// −1 for a fall (下降, 减少, 回落), else 1.
     pub sign: i8,
     pub period: Option<Period>,
+    /// Whether the period is named in the statement's own paragraph, rather than taken from
+    /// its story's lead (a weaker reading: `假期…日均185万人次` under a story about last year).
+    #[serde(skip)]
+    pub period_named: bool,
     pub basis: Option<Against>,
     pub measure: Option<Measure>,
     pub qualifier: Option<Qualifier>,
@@ -398,7 +402,7 @@ impl<'a> Reader<'a> {
                     antecedent = Some(prev);
                 }
             }
-            let mut period = self.period_at(start, paragraph);
+            let (mut period, mut period_named) = self.period_at(start, paragraph);
             let verb = direction_word(left).map(|n| start - n..start);
             // `65岁及以上人口`, `16至59岁`: a figure inside a name bounds a group; it measures
             // nothing.
@@ -431,6 +435,7 @@ impl<'a> Reader<'a> {
                 // 较11月末的32659亿美元: the figure is of the period it is compared with.
                 if let Ok((p, "")) = period::parse(&named) {
                     period = Some(p);
+                    period_named = true;
                 }
                 reading.basis = Some(Against::Named(named));
             }
@@ -531,6 +536,7 @@ impl<'a> Reader<'a> {
                 kind: reading.kind,
                 sign,
                 period,
+                period_named,
                 basis: reading.basis,
                 measure: reading.measure,
                 qualifier: figure.qualifier,
@@ -643,7 +649,7 @@ impl<'a> Reader<'a> {
 
     /// A figure's period: the last period named before it in its sentence, else in its
     /// paragraph, else its story's lead period.
-    fn period_at(&self, at: usize, paragraph: usize) -> Option<Period> {
+    fn period_at(&self, at: usize, paragraph: usize) -> (Option<Period>, bool) {
         let p = &self.document.segments.paragraphs[paragraph];
         let clause = self.clause_at(at).range;
         let i = self.periods.partition_point(|(r, _)| r.end <= at);
@@ -655,11 +661,13 @@ impl<'a> Reader<'a> {
             if r.start < clause.start && is_local(&self.text[r.end..]) {
                 continue;
             }
-            return Some(period.clone());
+            return (Some(period.clone()), true);
         }
-        self.story_of
+        let lead = self
+            .story_of
             .get(paragraph)
-            .and_then(|&s| self.story_period.get(s).cloned().flatten())
+            .and_then(|&s| self.story_period.get(s).cloned().flatten());
+        (lead, false)
     }
 }
 
