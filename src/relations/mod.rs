@@ -11,6 +11,7 @@
 
 mod average;
 mod breakdown;
+mod count;
 mod growth_base;
 mod growth_between;
 mod multiple;
@@ -136,6 +137,13 @@ pub static RELATIONS: &[Relation] = &[
         summary: "a stated multiple (是…的N倍) equals the ratio of the two levels it compares",
         source: include_str!("multiple.rs"),
         run: multiple::run,
+    },
+    Relation {
+        id: "count-of-items",
+        family: "count",
+        summary: "a count stated right after a list of names matches the names listed",
+        source: include_str!("count.rs"),
+        run: count::run,
     },
     Relation {
         id: "average-over-period",

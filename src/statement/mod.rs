@@ -353,7 +353,29 @@ impl<'a> Reader<'a> {
                 reading.measure = prev.measure;
             }
             // 分别: `A、B分别为x、y` — the subjects are handed out in order.
-            if let Some(list) = reading.respectively.take() {
+            if let Some(mut list) = reading.respectively.take() {
+                // `乐透数字型、竞猜型…5类彩票销售额分别为…`: the names are the counted list's,
+                // each with the words between the count and 分别.
+                if let Some(prev) = out.statements.last().filter(|p| {
+                    list.len() <= 1
+                        && p.sentence == sentence
+                        && p.dimension == Dimension::Count
+                        && p.subject.contains('、')
+                        && figures[p.figure].magnitude.is_empty()
+                }) {
+                    // The words run from the count to 分别, dates and all (`彩票1—10月销售额`).
+                    let between = &self.text[p_end(prev)..start];
+                    let noun = between
+                        .find("分别")
+                        .map(|at| strip_periods(&between[..at]))
+                        .filter(|n| !n.is_empty())
+                        .unwrap_or_else(|| list.first().cloned().unwrap_or_default());
+                    list = prev
+                        .subject
+                        .split('、')
+                        .map(|item| format!("{}{noun}", item.trim()))
+                        .collect();
+                }
                 respectively = Some(Respectively {
                     subjects: list,
                     next: 0,
@@ -452,7 +474,11 @@ impl<'a> Reader<'a> {
             let part_kind = reading.kind == Kind::Level
                 || (reading.kind == Kind::Change && reading.basis.is_none() && reading.sign > 0);
             // A bare number (no unit) counts nothing a whole could hold.
+            // `北京、上海等5个城市`: a count of the names listed before it is no part of a total.
+            let counts_a_list =
+                figure.dimension == Dimension::Count && reading.subject.contains('、');
             if part_kind
+                && !counts_a_list
                 && !is_difference(&reading.subject)
                 && !figure.unit.is_empty()
                 && !is_one_sided(figure.qualifier)
@@ -786,7 +812,11 @@ fn find_head(
                 // No name ties the part to an earlier level: the story's lead figure in the
                 // part's unit, if that is one of them (国内生产总值 before 分产业看), else none.
                 let lead = out.statements.iter().position(|s| {
-                    s.story == story && !s.headline && s.kind == part.kind && s.unit == part.unit
+                    s.story == story
+                        && !s.headline
+                        && s.kind == part.kind
+                        && s.unit == part.unit
+                        && periods_fit(s.period.as_ref(), part.period)
                 })?;
                 return all.iter().any(|(i, _, _)| *i == lead).then_some(lead);
             }
@@ -799,6 +829,11 @@ fn find_head(
                 .map(|(i, _)| *i)
         }
     }
+}
+
+/// Where a statement's figure ends in the text.
+fn p_end(s: &Statement) -> usize {
+    s.span.end
 }
 
 /// Whether two names are siblings: they end alike (`保费收入`) and neither is the other's

@@ -97,6 +97,14 @@ pub fn refers_by_key(n: &str, s: &str) -> Reference {
             return Reference::Abbreviation;
         }
     }
+    // 彩票销售 for 销售彩票: the same two words in the other order (a verb and its object as a
+    // noun phrase), each of two characters or more.
+    if nc.len() == sc.len() && nc.len() >= 4 {
+        let rotated = (2..=nc.len() - 2).any(|k| nc[k..].iter().chain(&nc[..k]).eq(sc.iter()));
+        if rotated {
+            return Reference::Abbreviation;
+        }
+    }
     if nc.len() >= 2 && s.ends_with(n) {
         return Reference::Tail;
     }
@@ -147,6 +155,9 @@ mod tests {
             Reference::Tail
         );
         assert_eq!(refers("出口总值", "出口"), Reference::Same);
+        assert_eq!(refers("彩票销售总额", "销售彩票"), Reference::Abbreviation);
+        assert_eq!(refers("出口进口", "进口出口"), Reference::Abbreviation);
+        assert_eq!(refers("口出", "出口"), Reference::No);
         assert_eq!(refers("进口", "出口"), Reference::No);
         assert_eq!(refers("驾驶人", "汽车驾驶人"), Reference::Tail);
         assert_eq!(refers("汽车", "汽车驾驶人"), Reference::No);

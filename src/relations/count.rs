@@ -1,0 +1,136 @@
+//! # count-of-items
+//!
+//! ## What it checks
+//! A count stated right after the list it counts matches the list: `乐透数字型、竞猜型、即开型、
+//! 视频型、基诺型5类彩票` names five; `北京、广东、江苏、山东和上海5个省市` five. The list is the
+//! run of names joined by `、` (and a last `和`/`及`) that ends where the count begins, on any
+//! topic and with any classifier (个, 类, 项, 家…). Where the reading is unsure, nothing is
+//! checked: a list ending in `等` (which may be partial), a name holding `和`, `及` or `与`
+//! that could be one name or two (`计算机、通信和其他电子设备制造业`), quoted headings, or a name
+//! longer than a name usually is.
+//!
+//! ## Why an error matters
+//! Lists are edited — a city added, a heading cut — after the count was written, and the count
+//! is rarely updated with them. A reader who counts finds the error at once.
+//!
+//! ## Example
+//! 北京、广东、江苏、山东、上海5个省市共完成软件业务收入75362亿元 — five names, 5个.
+
+use super::{Context, Found};
+use crate::figure::Dimension;
+use crate::rules::Severity;
+use crate::statement::{is_clause_break, Kind};
+use rust_decimal::Decimal;
+
+/// The longest a listed name is read as one name.
+const LONGEST_NAME: usize = 10;
+
+pub fn run(ctx: &Context, out: &mut Vec<Found>) {
+    for (i, s) in ctx.statements.statements.iter().enumerate() {
+        let f = ctx.figure(i);
+        if s.kind != Kind::Level
+            || f.dimension != Dimension::Count
+            || !f.magnitude.is_empty()
+            || f.decimals != 0
+            || f.qualifier.is_some()
+            || f.value < Decimal::TWO
+            || f.value > Decimal::from(200)
+        {
+            continue;
+        }
+        let before = &ctx.text[..s.span.start];
+        let Some(n) = items_before(before) else {
+            continue;
+        };
+        let n_dec = Decimal::from(n);
+        let holds = n_dec == f.value;
+        out.push(Found {
+            relation: "count-of-items",
+            severity: (!holds).then_some(Severity::Error),
+            message: "列举的项目数与所述个数不符".into(),
+            help: if holds {
+                format!("列举 {n} 项 = 所述个数 {}", ctx.written(i))
+            } else {
+                format!(
+                    "列举 {n} 项 ≠ 所述个数 {}; {} → {n}{} would make the count hold",
+                    ctx.written(i),
+                    ctx.written(i),
+                    f.unit
+                )
+            },
+            labels: vec![(i, "所述个数".into())],
+        });
+    }
+}
+
+/// How many names the list ending at the end of `text` holds, when the reading is sure.
+fn items_before(text: &str) -> Option<usize> {
+    let start = text
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_clause_break(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = text[start..].trim();
+    if !clause.contains('、') || clause.ends_with('等') || clause.contains(['“', '"', '《']) {
+        return None;
+    }
+    let mut items: Vec<&str> = clause.split('、').map(str::trim).collect();
+    // The first name may carry the clause's opening words (`在北京`, `其中上海`); only its
+    // last characters are the name.
+    let first = items.first().copied()?;
+    if first.chars().count() > LONGEST_NAME + 4 {
+        return None;
+    }
+    let last = items.pop()?;
+    // The last name may be two joined by 和: `山东和上海` in a list of short names, but not
+    // `通信和其他电子设备制造业` nor `其他用品及服务` (及 and 与 join words inside names).
+    let mut tail = vec![last];
+    if last.contains(['及', '与']) {
+        return None;
+    }
+    if let Some((a, b)) = last.split_once('和') {
+        let short = |t: &str| (1..=4).contains(&t.chars().count());
+        let all_short = items.iter().skip(1).all(|t| short(t));
+        if !all_short || !short(a) || !short(b) || b.starts_with("其他") || b.starts_with("其它")
+        {
+            return None;
+        }
+        tail = vec![a, b];
+    }
+    let name_like = |t: &&str| {
+        (1..=LONGEST_NAME).contains(&t.chars().count())
+            && !t.contains(['和', '及', '与', '（', '('])
+            && !t.chars().any(|c| c.is_ascii_digit())
+    };
+    let names: Vec<&str> = items.iter().skip(1).copied().chain(tail).collect();
+    (names.iter().all(name_like) && !first.chars().any(|c| c.is_ascii_digit()))
+        .then_some(1 + names.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::items_before;
+
+    #[test]
+    fn counts_the_names_that_end_at_the_count() {
+        assert_eq!(
+            items_before("分类型看，乐透数字型、竞猜型、即开型、视频型、基诺型"),
+            Some(5)
+        );
+        assert_eq!(
+            items_before("分地区看，北京、广东、江苏、山东和上海"),
+            Some(5)
+        );
+        assert_eq!(items_before("在北京、天津、上海"), Some(3));
+    }
+
+    #[test]
+    fn an_unsure_reading_counts_nothing() {
+        // 和 inside a name, a partial list, quoted headings, no list at all.
+        assert_eq!(items_before("计算机、通信和其他电子设备制造业"), None);
+        assert_eq!(items_before("教育文化娱乐、医疗保健、其他用品及服务"), None);
+        assert_eq!(items_before("北京、上海等"), None);
+        assert_eq!(items_before("从“稳增长”、“促改革”"), None);
+        assert_eq!(items_before("全国共有"), None);
+    }
+}
