@@ -18,7 +18,7 @@
 use super::{severity, Context, Found};
 use crate::figure::Interval;
 use crate::statement::subject::{self, Reference};
-use crate::statement::{Against, Kind};
+use crate::statement::{lexicon, Against, Kind};
 
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
     for (p, s) in ctx.statements.statements.iter().enumerate() {
@@ -85,20 +85,6 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
     }
 }
 
-/// Names for the whole a part's rate is compared with.
-const WHOLES: &[&str] = &[
-    "全国平均水平",
-    "全国平均",
-    "全国水平",
-    "全国",
-    "平均水平",
-    "总体水平",
-    "总体",
-    "整体",
-    "全行业",
-    "行业平均水平",
-];
-
 /// Whether `name` (`城镇居民`, `全部规上工业企业`) names `candidate` as the peer of `own`: the
 /// name completed with the tail the two subjects share.
 fn names(name: &str, own: &str, candidate: &str) -> bool {
@@ -106,7 +92,7 @@ fn names(name: &str, own: &str, candidate: &str) -> bool {
         return false;
     }
     // 全国平均水平, 总体: the whole own is a part of — its name less own's modifier.
-    if WHOLES.contains(&name) {
+    if lexicon::WHOLE_NAMES.contains(&name) {
         let (o, c) = (subject::key(own), subject::key(candidate));
         return c.chars().count() >= 2 && o.len() > c.len() && o.ends_with(c.as_str());
     }

@@ -20,7 +20,7 @@
 use super::{odd_ones_out, percent, severity, Context, Found};
 use crate::figure::Interval;
 use crate::statement::subject::{self, Reference};
-use crate::statement::Kind;
+use crate::statement::{lexicon, Kind};
 use rust_decimal::Decimal;
 
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
@@ -106,6 +106,35 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
                     && ctx.same_period(k, part))
                 .then_some(k)
             });
+    }
+    // 占全国的: the level of the part's own concept without its modifier (5个省市共完成软件业务
+    // 收入 of 全国软件业务收入), stated once in the part's period.
+    if lexicon::WHOLE_NAMES.contains(&name) && !matches!(name, "平均水平" | "全国平均水平")
+    {
+        let found: Vec<usize> = ctx
+            .statements
+            .statements
+            .iter()
+            .enumerate()
+            .filter(|&(k, t)| {
+                k != part
+                    && t.kind == Kind::Level
+                    && t.unit == p.unit
+                    && t.story == s.story
+                    && !t.headline
+                    && t.basis.is_none()
+                    && t.key.chars().count() >= 2
+                    && p.key.len() > t.key.len()
+                    && p.key.ends_with(t.key.as_str())
+                    && ctx.same_period(k, part)
+            })
+            .map(|(k, _)| k)
+            .collect();
+        let first = *found.first()?;
+        return found
+            .iter()
+            .all(|&k| ctx.st(k).strict.intersects(&ctx.st(first).strict))
+            .then_some(first);
     }
     let name_key = subject::key(name);
     if let Some(h) = head {

@@ -401,3 +401,20 @@ pub const COMPARATIVES: &[(&str, i8)] = &[
     ("慢于", -1),
     ("落后", -1),
 ];
+
+/// Names for the whole a part is compared with or is a share of (`占全国的`, `高于全国平均水平`):
+/// the level of the part's own concept without its modifier.
+pub const WHOLE_NAMES: &[&str] = &[
+    "全国平均水平",
+    "全国平均",
+    "全国水平",
+    "全国总量",
+    "全国总额",
+    "全国",
+    "平均水平",
+    "总体水平",
+    "总体",
+    "整体",
+    "全行业",
+    "行业平均水平",
+];
