@@ -39,7 +39,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             continue;
         }
         let before = &ctx.text[..s.span.start];
-        let Some(n) = items_before(before) else {
+        let Some(n) = titles_before(before).or_else(|| items_before(before)) else {
             continue;
         };
         let n_dec = Decimal::from(n);
@@ -61,6 +61,22 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             labels: vec![(i, "所述个数".into())],
         });
     }
+}
+
+/// How many titles (`《哪吒之魔童闹海》《唐探1900》`) run up to the end of `text`, when two or
+/// more do: a title may hold any punctuation, so titles are counted by their marks.
+fn titles_before(text: &str) -> Option<usize> {
+    let mut rest = text.trim_end();
+    let mut n = 0;
+    while let Some(inner) = rest.strip_suffix('》') {
+        let open = inner.rfind('《')?;
+        if inner[open..].contains('》') {
+            return None;
+        }
+        n += 1;
+        rest = inner[..open].trim_end().trim_end_matches(['、', '，']);
+    }
+    (n >= 2).then_some(n)
 }
 
 /// How many names the list ending at the end of `text` holds, when the reading is sure.
@@ -109,7 +125,7 @@ fn items_before(text: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::items_before;
+    use super::{items_before, titles_before};
 
     #[test]
     fn counts_the_names_that_end_at_the_count() {
@@ -122,6 +138,12 @@ mod tests {
             Some(5)
         );
         assert_eq!(items_before("在北京、天津、上海"), Some(3));
+        assert_eq!(
+            titles_before("档期内，《哪吒之魔童闹海》《唐探1900》《封神第二部：战火西岐》"),
+            Some(3)
+        );
+        assert_eq!(titles_before("上映的《唐探1900》、《蛟龙行动》"), Some(2));
+        assert_eq!(titles_before("《蛟龙行动》"), None);
     }
 
     #[test]

@@ -51,6 +51,8 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                     && sa.measure == sb.measure
                     && !sa.subject.is_empty()
                     && periods_match(ctx, a, b)
+                    // A bound (超过53亿元) is no figure a headline's could equal.
+                    && one_sided(sa) == one_sided(sb)
             })
             .map(|(a, sa)| (a, binding(&sa.subject, &sb.subject)))
             .filter(|(_, r)| *r > Reference::No)
@@ -138,6 +140,11 @@ fn binding(body: &str, headline: &str) -> Reference {
         }
         r => r,
     }
+}
+
+fn one_sided(s: &crate::statement::Statement) -> bool {
+    use crate::figure::Qualifier;
+    matches!(s.qualifier, Some(Qualifier::AtLeast | Qualifier::AtMost))
 }
 
 fn periods_match(ctx: &Context, a: usize, b: usize) -> bool {
