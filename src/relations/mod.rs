@@ -326,7 +326,12 @@ impl<'a> Context<'a> {
             .take_while(|&k| self.st(k).paragraph == l.paragraph)
             .filter(|&k| {
                 let t = self.st(k);
-                t.kind == kind && t.key == key && self.same_period(k, level)
+                t.kind == kind && self.same_period(k, level)
+            })
+            // Of the level's concept, or of a short name of it that [`Self::level_of`] reads
+            // as this level (`多发送旅客` after `全国铁路累计发送旅客`).
+            .filter(|&k| {
+                self.st(k).key == key || self.st(k).inherited || self.st(k).sentence == l.sentence
             })
             .filter(|&k| self.level_of(k) == Some(level))
             .collect()

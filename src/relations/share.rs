@@ -20,7 +20,7 @@
 use super::{odd_ones_out, percent, severity, Context, Found};
 use crate::figure::Interval;
 use crate::statement::subject::{self, Reference};
-use crate::statement::{lexicon, Kind};
+use crate::statement::{is_average, lexicon, Kind};
 use rust_decimal::Decimal;
 
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
@@ -156,6 +156,9 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
                 && !t.headline
                 && ctx.same_period(k, part)
                 && !t.key.clone().ends_with(&part_key)
+                // A per-head figure is the whole of no total's share (人均R&D经费 is not the
+                // R&D经费 that 基础研究经费 is a share of).
+                && is_average(&t.subject) == is_average(&p.subject)
         })
         .map(|(k, t)| (k, subject::refers_by_key(&name_key, &t.key)))
         .filter(|(_, r)| *r > Reference::No)

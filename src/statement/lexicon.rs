@@ -418,3 +418,22 @@ pub const WHOLE_NAMES: &[&str] = &[
     "全行业",
     "行业平均水平",
 ];
+
+/// The stage of a flow a name states, when it names one other than its completion: 落实投资
+/// (secured), 计划投资 (planned), 签约 (signed) are other concepts than 完成投资, never its
+/// parts nor its whole.
+pub fn stage(subject: &str) -> Option<&'static str> {
+    const STAGES: &[&str] = &[
+        "落实",
+        "到位",
+        "计划",
+        "签约",
+        "下达",
+        "安排",
+        "批复",
+        "审批",
+        "拨付",
+        "新开工",
+    ];
+    STAGES.iter().copied().find(|w| subject.contains(w))
+}

@@ -402,10 +402,16 @@ impl<'a> Reader<'a> {
             if reading.subject.is_empty() || reading.rate_of {
                 // Ellipsis: the subject of the statement before, in this sentence or the
                 // paragraph's earlier ones.
+                // A bare average (`日均197.8万人次`) is an aside: what follows it speaks of the
+                // figure before it.
                 if let Some(prev) = out
                     .statements
                     .iter()
-                    .rposition(|s| s.paragraph == paragraph && !s.subject.is_empty())
+                    .rposition(|s| {
+                        s.paragraph == paragraph
+                            && !s.subject.is_empty()
+                            && !lexicon::AVERAGES.contains(&s.subject.as_str())
+                    })
                     .filter(|&k| out.statements[k].sentence + 3 >= sentence)
                 {
                     let base = out.statements[prev].subject.clone();
@@ -477,6 +483,7 @@ impl<'a> Reader<'a> {
             // `北京、上海等5个城市`: a count of the names listed before it is no part of a total.
             let counts_a_list =
                 figure.dimension == Dimension::Count && reading.subject.contains('、');
+
             if part_kind
                 && !counts_a_list
                 && !is_difference(&reading.subject)
@@ -531,6 +538,10 @@ impl<'a> Reader<'a> {
                         Some(h)
                             if out.statements[h].unit == figure.unit
                                 && periods_fit(out.statements[h].period.as_ref(), period.as_ref())
+                                // 落实投资 is no part of 完成投资: a stage of a flow (secured,
+                                // planned, signed) the whole does not name is another concept.
+                                && lexicon::stage(&reading.subject)
+                                    == lexicon::stage(&out.statements[h].subject)
                                 && !is_one_sided(figure.qualifier)
                                 // A per-head figure is no part of a total (人均国内生产总值
                                 // after 国内生产总值); under a per-head whole, parts may leave
@@ -869,7 +880,7 @@ fn is_difference(t: &str) -> bool {
 }
 
 /// Whether a subject is a per-day, per-head or average figure.
-fn is_average(t: &str) -> bool {
+pub fn is_average(t: &str) -> bool {
     lexicon::AVERAGES.iter().any(|a| t.contains(a)) || t.contains("单日")
 }
 
@@ -1062,6 +1073,30 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
             break;
         }
     }
+    // `比去年同期多发送旅客约5500万人次`: a basis, then 多 or 少 and the flow compared — a change,
+    // of the subject before the basis, or else of the flow it names.
+    if amount && direction.is_none() && reading.basis.is_none() {
+        let found = lexicon::BASES
+            .iter()
+            .filter_map(|(w, a)| t.find(w).map(|at| (at, *w, a)))
+            .min_by_key(|&(at, w, _)| (at, std::cmp::Reverse(w.len())));
+        if let Some((at, w, against)) = found {
+            let rest = &t[at + w.len()..];
+            let turned = [('多', 1), ('少', -1)]
+                .into_iter()
+                .find_map(|(c, sign)| rest.strip_prefix(c).map(|r| (r, sign)));
+            if let Some((flow, sign)) = turned.filter(|(r, _)| r.chars().count() <= 8) {
+                let own = t[..at].trim().to_string();
+                reading.basis = Some(against.clone());
+                direction = Some(sign);
+                t = if own.is_empty() {
+                    flow.to_string()
+                } else {
+                    own
+                };
+            }
+        }
+    }
     // `体育彩票增速高出福利彩票7.1个百分点`, `增速高于全国平均水平1.5个百分点`: a gap whose
     // comparison word stands before the peer it names.
     if points && direction.is_none() && reading.basis.is_none() {
@@ -1248,7 +1283,7 @@ fn drop_asides(t: &str) -> String {
         let inner = &rest[inner_start..inner_start + close];
         let n = inner.chars().count();
         let part_of_name = (n <= 2 && !inner.chars().any(|c| c.is_ascii_digit()))
-            || (n <= 6 && inner.chars().all(|c| c.is_ascii_alphanumeric()));
+            || (n <= 6 && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '&'));
         if part_of_name {
             out.push_str(inner);
         }
