@@ -509,3 +509,34 @@ pub fn suggestion(ctx: &Context, odd: usize, value: Decimal, what: &str) -> Stri
         ctx.in_units(odd, value)
     )
 }
+
+/// Whether `name` (`城镇居民`, `全部规上工业企业`) names `candidate` as the peer of `own`: the
+/// name completed with the tail the two subjects share.
+pub fn names_peer(name: &str, own: &str, candidate: &str) -> bool {
+    if crate::statement::subject::same(own, candidate) {
+        return false;
+    }
+    // 全国平均水平, 总体: the whole own is a part of — its name less own's modifier.
+    if crate::statement::lexicon::WHOLE_NAMES.contains(&name) {
+        let (o, c) = (
+            crate::statement::subject::key(own),
+            crate::statement::subject::key(candidate),
+        );
+        return c.chars().count() >= 2 && o.len() > c.len() && o.ends_with(c.as_str());
+    }
+    if crate::statement::subject::refers(name, candidate)
+        >= crate::statement::subject::Reference::Abbreviation
+    {
+        return true;
+    }
+    let tail = crate::statement::subject::common_tail(candidate, own);
+    // 全部规上工业企业 + 利润总额: join where the name's end overlaps the tail's start.
+    let overlap = (0..=name.len().min(tail.len()))
+        .rev()
+        .filter(|&n| name.is_char_boundary(name.len() - n) && tail.is_char_boundary(n))
+        .find(|&n| name.ends_with(&tail[..n]))
+        .unwrap_or(0);
+    let full = format!("{name}{}", &tail[overlap..]);
+    crate::statement::subject::refers(&full, candidate)
+        >= crate::statement::subject::Reference::Abbreviation
+}

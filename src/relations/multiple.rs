@@ -30,7 +30,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let Some(name) = s.of.as_deref() else {
             continue;
         };
-        let Some(own) = ctx.level_of(i) else {
+        let Some(own) = ctx.level_of(i).or_else(|| level_named(ctx, i)) else {
             continue;
         };
         let Some(base) = base_of(ctx, i, own, name) else {
@@ -103,7 +103,16 @@ fn base_of(ctx: &Context, multiple: usize, own: usize, name: &str) -> Option<usi
                 && t.basis.is_none()
                 && ctx.same_period(k, own)
         })
-        .map(|(k, t)| (k, subject::refers_by_key(&key, &t.key)))
+        .map(|(k, t)| {
+            // 是第二产业的 for 第二产业实际使用外资: the name completed with the tail it shares
+            // with the subject compared.
+            let r = subject::refers_by_key(&key, &t.key);
+            if r < Reference::Abbreviation && super::names_peer(name, &o.subject, &t.subject) {
+                (k, Reference::Abbreviation)
+            } else {
+                (k, r)
+            }
+        })
         .filter(|(_, r)| *r >= Reference::Abbreviation)
         .collect();
     let best = candidates.iter().map(|(_, r)| *r).max()?;
@@ -116,6 +125,27 @@ fn base_of(ctx: &Context, multiple: usize, own: usize, name: &str) -> Option<usi
     top.iter()
         .all(|&k| ctx.st(k).strict.intersects(&ctx.st(first).strict))
         .then_some(first)
+}
+
+/// The level a multiple's own name stands for when it is longer than the level's
+/// (`内地居民出入境人次` for `内地居民`, `东部地区新增就业人数` for `东部地区城镇新增就业`): the
+/// latest level before it in its paragraph that the name opens with, abbreviates or ends
+/// (`企业R&D经费` for `各类企业R&D经费`).
+fn level_named(ctx: &Context, i: usize) -> Option<usize> {
+    let s = ctx.st(i);
+    if s.key.chars().count() < 2 {
+        return None;
+    }
+    (0..i).rev().find(|&k| {
+        let t = ctx.st(k);
+        t.kind == Kind::Level
+            && t.paragraph == s.paragraph
+            && t.basis.is_none()
+            && t.key.chars().count() >= 2
+            && ctx.same_period(k, i)
+            && (s.key.starts_with(t.key.as_str())
+                || subject::refers_by_key(&s.key, &t.key) >= Reference::Tail)
+    })
 }
 
 /// An interval's ends rounded to `places` decimals: `4.34–4.35`.

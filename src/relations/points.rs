@@ -17,8 +17,8 @@
 
 use super::{severity, Context, Found};
 use crate::figure::Interval;
-use crate::statement::subject::{self, Reference};
-use crate::statement::{lexicon, Against, Kind};
+use crate::statement::subject;
+use crate::statement::{Against, Kind};
 
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
     for (p, s) in ctx.statements.statements.iter().enumerate() {
@@ -55,7 +55,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                     && !t.headline
                     && (t.measure == o.measure || t.measure.is_none() || o.measure.is_none())
                     && ctx.same_period(k, own)
-                    && names(name, &o.subject, &t.subject)
+                    && super::names_peer(name, &o.subject, &t.subject)
             });
         let Some((other, t)) = other else { continue };
         let diff = |a: Interval, b: Interval| a.sub(&b);
@@ -83,29 +83,4 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             ],
         });
     }
-}
-
-/// Whether `name` (`城镇居民`, `全部规上工业企业`) names `candidate` as the peer of `own`: the
-/// name completed with the tail the two subjects share.
-fn names(name: &str, own: &str, candidate: &str) -> bool {
-    if subject::same(own, candidate) {
-        return false;
-    }
-    // 全国平均水平, 总体: the whole own is a part of — its name less own's modifier.
-    if lexicon::WHOLE_NAMES.contains(&name) {
-        let (o, c) = (subject::key(own), subject::key(candidate));
-        return c.chars().count() >= 2 && o.len() > c.len() && o.ends_with(c.as_str());
-    }
-    if subject::refers(name, candidate) >= Reference::Abbreviation {
-        return true;
-    }
-    let tail = subject::common_tail(candidate, own);
-    // 全部规上工业企业 + 利润总额: join where the name's end overlaps the tail's start.
-    let overlap = (0..=name.len().min(tail.len()))
-        .rev()
-        .filter(|&n| name.is_char_boundary(name.len() - n) && tail.is_char_boundary(n))
-        .find(|&n| name.ends_with(&tail[..n]))
-        .unwrap_or(0);
-    let full = format!("{name}{}", &tail[overlap..]);
-    subject::refers(&full, candidate) >= Reference::Abbreviation
 }

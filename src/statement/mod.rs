@@ -1222,7 +1222,10 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
     if let Some(list) = reading.respectively.as_mut() {
         *list = split_list(&subject);
         reading.subject = String::new();
-    } else if lexicon::RATE_NOUNS.contains(&subject.as_str()) {
+    } else if lexicon::RATE_NOUNS.contains(&subject.as_str())
+        || lexicon::MEASURES.contains(&subject.as_str())
+    {
+        // `增速`, or a bare measure word (`规模是第二产业的2.5倍`): of the subject before.
         reading.rate_of = true;
     } else if let Some(rest) = subject
         .strip_prefix('其')
@@ -1342,14 +1345,31 @@ fn split_list(t: &str) -> Vec<String> {
     let Some(last) = items.last() else {
         return Vec::new();
     };
-    let last_len = last.chars().count();
+    let last_chars: Vec<char> = last.chars().collect();
+    // Where the last item's own modifier ends: after the last character the item before it
+    // ends with (`第一产业、第二产业和服务业实际使用外资`: 服务业|实际使用外资), else as long as
+    // the shorter items are (`城镇、乡村消费品零售额`: 乡村|消费品零售额).
+    let before_last = items.len().checked_sub(2).map(|k| items[k]);
+    let split = before_last
+        .and_then(|b| b.chars().next_back())
+        .and_then(|c| {
+            last_chars[..last_chars.len().saturating_sub(2)]
+                .iter()
+                .position(|&d| d == c)
+        })
+        .map(|at| at + 1);
     items
         .iter()
         .map(|item| {
             let n = item.chars().count();
-            if n < last_len && items.len() > 1 {
-                // The last item's modifier is as long as this one's: take its tail.
-                let tail: String = last.chars().skip(n).collect();
+            let cut = split.unwrap_or(n);
+            let tail: String = last_chars.iter().skip(cut).collect();
+            // A tail of one character is no shared noun (`英国、阿联酋`).
+            if n < last_chars.len()
+                && items.len() > 1
+                && tail.chars().count() >= 2
+                && *item != *last
+            {
                 format!("{item}{tail}")
             } else {
                 item.to_string()
