@@ -18,7 +18,7 @@
 use super::{severity, Context, Found};
 use crate::figure::Interval;
 use crate::statement::subject;
-use crate::statement::{Against, Kind};
+use crate::statement::{lexicon, Against, Kind};
 
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
     for (p, s) in ctx.statements.statements.iter().enumerate() {
@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         // of a subject its name opens (体育彩票 for 体育彩票机构销售).
         let Some(own) = (0..p).rev().take(3).find(|&k| {
             let t = ctx.st(k);
-            t.kind == Kind::Growth
+            matches!(t.kind, Kind::Growth | Kind::Rate)
                 && t.paragraph == s.paragraph
                 && (subject::same(&t.subject, &s.subject)
                     || (s.key.chars().count() >= 2 && t.key.starts_with(s.key.as_str())))
@@ -43,6 +43,8 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             continue;
         };
         let o = ctx.st(own);
+        // Rates compare with rates of their kind: a growth with a growth, a level rate (失业率)
+        // with a level rate.
         let other = ctx
             .statements
             .statements
@@ -50,14 +52,17 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             .enumerate()
             .find(|&(k, t)| {
                 k != own
-                    && t.kind == Kind::Growth
+                    && t.kind == o.kind
                     && t.story == s.story
                     && !t.headline
                     && (t.measure == o.measure || t.measure.is_none() || o.measure.is_none())
                     && ctx.same_period(k, own)
                     && super::names_peer(name, &o.subject, &t.subject)
-            });
-        let Some((other, t)) = other else { continue };
+            })
+            .map(|(k, _)| k)
+            .or_else(|| whole_rate(ctx, own, name));
+        let Some(other) = other else { continue };
+        let t = ctx.st(other);
         let diff = |a: Interval, b: Interval| a.sub(&b);
         let strict = diff(o.strict, t.strict).intersects(&s.strict);
         let natural = diff(o.natural, t.natural).intersects(&s.natural);
@@ -83,4 +88,26 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             ],
         });
     }
+}
+
+/// `增速比全国总体高21.2个百分点` where the whole's name is not the part's less a modifier: the
+/// growth of the whole the part's level is an item of (外国人 of 全国边检机关查验出入境人员).
+fn whole_rate(ctx: &Context, own: usize, name: &str) -> Option<usize> {
+    let o = ctx.st(own);
+    if o.kind != Kind::Growth || !lexicon::WHOLE_NAMES.contains(&name) {
+        return None;
+    }
+    let level = ctx.level_of(own).or_else(|| {
+        (0..own).rev().find(|&k| {
+            let t = ctx.st(k);
+            t.kind == Kind::Level
+                && t.group.is_some()
+                && t.paragraph == o.paragraph
+                && t.key.chars().count() >= 2
+                && o.key.starts_with(t.key.as_str())
+                && ctx.same_period(k, own)
+        })
+    })?;
+    let head = ctx.statements.groups[ctx.st(level).group?].head?;
+    ctx.growth_of(head, o.measure)
 }
