@@ -39,7 +39,11 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             continue;
         }
         let before = &ctx.text[..s.span.start];
-        let Some(n) = titles_before(before).or_else(|| items_before(before)) else {
+        let after = &ctx.text[s.span.end..];
+        let Some(n) = titles_before(before)
+            .or_else(|| items_before(before))
+            .or_else(|| items_after(after))
+        else {
             continue;
         };
         let n_dec = Decimal::from(n);
@@ -79,6 +83,49 @@ fn titles_before(text: &str) -> Option<usize> {
     (n >= 2).then_some(n)
 }
 
+/// How many names the list after a count holds, when the copy says the list is the counted
+/// one: `有8个，分别为广东、江苏……湖北和四川`, `居前5位的口岸依次为拱北、罗湖……和福田口岸`,
+/// `有5个国家对华实际投资实现增长，瑞士、荷兰……阿联酋分别增长…`. The list runs to its clause's end
+/// (or to `分别`).
+fn items_after(text: &str) -> Option<usize> {
+    // The rest of the sentence.
+    let end = text.find(['。', '；', ';', '\n']).unwrap_or(text.len());
+    let sentence = &text[..end];
+    const MARKERS: &[&str] = &["依次为", "依次是", "分别为", "分别是", "包括"];
+    let (at, marker) = MARKERS
+        .iter()
+        .filter_map(|m| sentence.find(m).map(|at| (at, *m)))
+        .min_by_key(|&(at, _)| at)
+        .map_or((None, ""), |(at, m)| (Some(at), m));
+    let list = match at {
+        // The marker within the count's phrase (`的口岸依次为`), not a later clause's.
+        Some(at) if sentence[..at].chars().count() <= 12 => {
+            let rest = &sentence[at + marker.len()..];
+            let stop = rest.find(is_clause_break).unwrap_or(rest.len());
+            &rest[..stop]
+        }
+        _ => {
+            // The next clause is the list, closed by 分别 (`瑞士、荷兰……分别增长`).
+            let first = sentence.find(is_clause_break)?;
+            let next = &sentence[first..];
+            let next = next.trim_start_matches(is_clause_break);
+            let stop = next.find("分别")?;
+            let list = &next[..stop];
+            if list.contains(is_clause_break) {
+                return None;
+            }
+            list
+        }
+    };
+    let list = list.trim();
+    if !list.contains('、') || list.ends_with('等') || list.contains(['“', '"', '《']) {
+        return None;
+    }
+    let mut items: Vec<&str> = list.split('、').map(str::trim).collect();
+    let last = items.pop()?;
+    count_names(&items, last)
+}
+
 /// How many names the list ending at the end of `text` holds, when the reading is sure.
 fn items_before(text: &str) -> Option<usize> {
     let start = text
@@ -94,10 +141,17 @@ fn items_before(text: &str) -> Option<usize> {
     // The first name may carry the clause's opening words (`在北京`, `其中上海`); only its
     // last characters are the name.
     let first = items.first().copied()?;
-    if first.chars().count() > LONGEST_NAME + 4 {
+    if first.chars().count() > LONGEST_NAME + 4 || first.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     let last = items.pop()?;
+    // The first name may carry the clause's opening words: it is counted, not read.
+    count_names(&items[1..], last).map(|n| n + 1)
+}
+
+/// How many names `items` and a last item hold — the last may be two joined by 和 — when every
+/// one reads as a name.
+fn count_names(items: &[&str], last: &str) -> Option<usize> {
     // The last name may be two joined by 和: `山东和上海` in a list of short names, but not
     // `通信和其他电子设备制造业` nor `其他用品及服务` (及 and 与 join words inside names).
     let mut tail = vec![last];
@@ -105,8 +159,8 @@ fn items_before(text: &str) -> Option<usize> {
         return None;
     }
     if let Some((a, b)) = last.split_once('和') {
-        let short = |t: &str| (1..=4).contains(&t.chars().count());
-        let all_short = items.iter().skip(1).all(|t| short(t));
+        let short = |t: &str| (1..=5).contains(&t.chars().count());
+        let all_short = items.iter().all(|t| short(t));
         if !all_short || !short(a) || !short(b) || b.starts_with("其他") || b.starts_with("其它")
         {
             return None;
@@ -118,14 +172,13 @@ fn items_before(text: &str) -> Option<usize> {
             && !t.contains(['和', '及', '与', '（', '('])
             && !t.chars().any(|c| c.is_ascii_digit())
     };
-    let names: Vec<&str> = items.iter().skip(1).copied().chain(tail).collect();
-    (names.iter().all(name_like) && !first.chars().any(|c| c.is_ascii_digit()))
-        .then_some(1 + names.len())
+    let names: Vec<&str> = items.iter().copied().chain(tail).collect();
+    names.iter().all(name_like).then_some(names.len())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{items_before, titles_before};
+    use super::{items_after, items_before, titles_before};
 
     #[test]
     fn counts_the_names_that_end_at_the_count() {
@@ -144,6 +197,23 @@ mod tests {
         );
         assert_eq!(titles_before("上映的《唐探1900》、《蛟龙行动》"), Some(2));
         assert_eq!(titles_before("《蛟龙行动》"), None);
+        assert_eq!(
+            items_after("，分别为广东、江苏、北京、浙江、山东、上海、湖北和四川。"),
+            Some(8)
+        );
+        assert_eq!(
+            items_after("的口岸依次为拱北、罗湖、深圳湾、港珠澳大桥和福田口岸。"),
+            Some(5)
+        );
+        assert_eq!(
+            items_after("国家对华实际投资实现增长，瑞士、荷兰、日本、英国、阿联酋分别增长58.3%。"),
+            Some(5)
+        );
+        // A later clause's 包括 is another list's.
+        assert_eq!(
+            items_after("城市，其销售额占全国的比重较上年提高，包括北京、上海"),
+            None
+        );
     }
 
     #[test]
