@@ -51,8 +51,9 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                     && sa.measure == sb.measure
                     && !sa.subject.is_empty()
                     && periods_match(ctx, a, b)
-                    // A bound (超过53亿元) is no figure a headline's could equal.
-                    && one_sided(sa) == one_sided(sb)
+                    // A bound in the body (超过53亿元) is no figure a headline's could equal; a
+                    // headline's bound (超1.1万亿元) holds the body's figure.
+                    && !one_sided(sa)
             })
             .map(|(a, sa)| (a, binding(&sa.subject, &sb.subject)))
             .filter(|(_, r)| *r > Reference::No)

@@ -86,7 +86,9 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
     let p = ctx.st(part);
     let head = p.group.and_then(|g| ctx.statements.groups[g].head);
     let Some(name) = s.of.as_deref() else {
-        return head;
+        // `高技术产业实际使用外资2436.8亿元，占比为32.6%`: a part of no group is a share of the
+        // level of its own concept without its modifier.
+        return head.or_else(|| concept_whole(ctx, share, part));
     };
     // 中位数是平均数的84.0%: the mean of the same subject.
     if matches!(name, "平均数" | "平均值" | "均值" | "平均水平") {
@@ -111,30 +113,7 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
     // 收入 of 全国软件业务收入), stated once in the part's period.
     if lexicon::WHOLE_NAMES.contains(&name) && !matches!(name, "平均水平" | "全国平均水平")
     {
-        let found: Vec<usize> = ctx
-            .statements
-            .statements
-            .iter()
-            .enumerate()
-            .filter(|&(k, t)| {
-                k != part
-                    && t.kind == Kind::Level
-                    && t.unit == p.unit
-                    && t.story == s.story
-                    && !t.headline
-                    && t.basis.is_none()
-                    && t.key.chars().count() >= 2
-                    && p.key.len() > t.key.len()
-                    && p.key.ends_with(t.key.as_str())
-                    && ctx.same_period(k, part)
-            })
-            .map(|(k, _)| k)
-            .collect();
-        let first = *found.first()?;
-        return found
-            .iter()
-            .all(|&k| ctx.st(k).strict.intersects(&ctx.st(first).strict))
-            .then_some(first);
+        return concept_whole(ctx, share, part);
     }
     let name_key = subject::key(name);
     if let Some(h) = head {
@@ -183,4 +162,35 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
         .iter()
         .all(|&k| ctx.st(k).strict.intersects(&ctx.st(first).strict));
     (best != Reference::Tail || same_value).then_some(first)
+}
+
+/// The level of a part's own concept without its modifier (`5个省市共完成软件业务收入` of
+/// `全国软件业务收入`), stated once in the part's period: the whole `占全国的` names.
+fn concept_whole(ctx: &Context, share: usize, part: usize) -> Option<usize> {
+    let s = ctx.st(share);
+    let p = ctx.st(part);
+    let found: Vec<usize> = ctx
+        .statements
+        .statements
+        .iter()
+        .enumerate()
+        .filter(|&(k, t)| {
+            k != part
+                && t.kind == Kind::Level
+                && t.unit == p.unit
+                && t.story == s.story
+                && !t.headline
+                && t.basis.is_none()
+                && t.key.chars().count() >= 2
+                && p.key.len() > t.key.len()
+                && p.key.ends_with(t.key.as_str())
+                && ctx.same_period(k, part)
+        })
+        .map(|(k, _)| k)
+        .collect();
+    let first = *found.first()?;
+    found
+        .iter()
+        .all(|&k| ctx.st(k).strict.intersects(&ctx.st(first).strict))
+        .then_some(first)
 }

@@ -1192,7 +1192,7 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
     let mut subject = strip_periods(&t);
     subject = strip_connectors(&subject);
     // 国有控股企业实现利润总额: a verb inside the name.
-    for verb in ["实现", "完成", "发生", "录得"] {
+    for verb in ["共实现", "共完成", "共投入", "实现", "完成", "发生", "录得"] {
         if let Some(at) = subject.find(verb) {
             if subject[at + verb.len()..].chars().count() >= 2 {
                 subject.replace_range(at..at + verb.len(), "");
