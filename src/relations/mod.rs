@@ -16,6 +16,7 @@ mod growth_base;
 mod growth_between;
 mod multiple;
 mod of_which;
+mod per_unit;
 mod points;
 mod repeat;
 mod share;
@@ -139,6 +140,13 @@ pub static RELATIONS: &[Relation] = &[
         run: multiple::run,
     },
     Relation {
+        id: "average-per-unit",
+        family: "average",
+        summary: "a per-head or per-item average times its count is its total",
+        source: include_str!("per_unit.rs"),
+        run: per_unit::run,
+    },
+    Relation {
         id: "count-of-items",
         family: "count",
         summary: "a count stated right after a list of names matches the names listed",
@@ -220,8 +228,14 @@ impl<'a> Context<'a> {
 
     /// A value in statement `i`'s units: 22790000000000 元 as `22.79万亿元`.
     pub fn in_units(&self, i: usize, v: Decimal) -> String {
-        self.figure(i)
-            .in_units(round_for_display(v, self.figure(i).decimals + 2))
+        // Rounded two places past the figure's own, in its units (50.168万元, not 50.1682091万元).
+        let f = self.figure(i);
+        let rounded = v
+            .checked_div(f.multiplier)
+            .map(|scaled| round_for_display(scaled, f.decimals + 2))
+            .and_then(|r| r.checked_mul(f.multiplier))
+            .unwrap_or(v);
+        f.in_units(rounded)
     }
 
     /// An interval in statement `i`'s units, its ends rounded two places past the figure's:

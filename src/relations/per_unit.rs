@@ -1,0 +1,165 @@
+//! # average-per-unit
+//!
+//! ## What it checks
+//! A per-head or per-item average times the count it is over is its total: `按R&D人员全时当量
+//! 724.1万人年计算，人均R&D经费50.2万元` with `R&D经费36326.8亿元` needs 36326.8亿 ÷ 724.1万 to round to
+//! 50.2万; `在建水利项目46012个，平均每个项目完成投资约2485万元` with `完成水利建设投资11432.6亿元`
+//! needs 11432.6亿 ÷ 46012 ≈ 2485万. The total is the level the average's name names without its
+//! `人均` / `平均每个…` (the same concept, an abbreviation or its tail, in no group, of the same
+//! stage and period); the count is the figure of people (`人均`, `户均`: 人, 户) stated in the
+//! average's sentence, or of the items named after `每个` stated before it in its paragraph.
+//! Where either is not stated, nothing is checked.
+//!
+//! ## Why an error matters
+//! An average is a division the writer did; a slipped digit in the count or the total, or an
+//! average taken over last year's count, contradicts the figures printed beside it.
+//!
+//! ## Example
+//! 全国在建水利项目46012个，平均每个项目完成投资约2485万元 — with 完成投资11432.6亿元:
+//! 11432.6亿 ÷ 46012 = 2484.7万.
+
+use super::{severity, Context, Found};
+use crate::figure::{Dimension, Interval};
+use crate::statement::subject::{self, Reference};
+use crate::statement::{lexicon, Kind};
+
+/// What an average is per: people (`人均`), households (`户均`), or the items a `每个` names.
+enum Per<'a> {
+    Head(&'static str),
+    Item(&'a str),
+}
+
+/// The average's marker, what it is per, and its name without the marker.
+fn per(subject: &str) -> Option<(Per<'_>, String)> {
+    for (marker, unit) in [("人均", "人"), ("户均", "户")] {
+        if let Some(at) = subject.find(marker) {
+            let base = format!("{}{}", &subject[..at], &subject[at + marker.len()..]);
+            return Some((Per::Head(unit), base));
+        }
+    }
+    for marker in ["平均每个", "平均每家", "平均每户", "每个", "每家"] {
+        if let Some(at) = subject.find(marker) {
+            return Some((Per::Item(&subject[at + marker.len()..]), String::new()));
+        }
+    }
+    None
+}
+
+pub fn run(ctx: &Context, out: &mut Vec<Found>) {
+    for (a, s) in ctx.statements.statements.iter().enumerate() {
+        if s.kind != Kind::Level || s.dimension == Dimension::Count && s.unit.is_empty() {
+            continue;
+        }
+        let Some((per, base)) = per(&s.subject) else {
+            continue;
+        };
+        let (count, base) = match per {
+            Per::Head(unit) => {
+                // The count of people the sentence states before the average.
+                let count = (0..a)
+                    .rev()
+                    .take_while(|&k| ctx.st(k).sentence == s.sentence)
+                    .find(|&k| {
+                        let t = ctx.st(k);
+                        t.kind == Kind::Level && t.dimension == Dimension::Count && t.unit == unit
+                    });
+                (count, base)
+            }
+            Per::Item(rest) => {
+                // The items counted before it in its paragraph, whose name `每个` repeats: the
+                // rest of the average's name after them is the measure averaged.
+                let found = (0..a)
+                    .rev()
+                    .take_while(|&k| ctx.st(k).paragraph == s.paragraph)
+                    .find_map(|k| {
+                        let t = ctx.st(k);
+                        if t.kind != Kind::Level || t.dimension != Dimension::Count {
+                            return None;
+                        }
+                        let noun: String = {
+                            let chars: Vec<char> = t.subject.chars().collect();
+                            chars[chars.len().saturating_sub(2)..].iter().collect()
+                        };
+                        (noun.chars().count() == 2 && rest.starts_with(noun.as_str()))
+                            .then(|| (k, rest[noun.len()..].to_string()))
+                    });
+                match found {
+                    Some((k, base)) => (Some(k), base),
+                    None => (None, String::new()),
+                }
+            }
+        };
+        let Some(count) = count else { continue };
+        let Some(total) = total_of(ctx, a, &base) else {
+            continue;
+        };
+        let (t, c) = (ctx.st(total), ctx.st(count));
+        let check = |total: Interval, count: Interval, avg: Interval| {
+            total.div(&count).is_none_or(|q| q.intersects(&avg))
+        };
+        let sev = severity(
+            check(t.strict, c.strict, s.strict),
+            check(t.natural, c.natural, s.natural),
+        );
+        let Some(q) = t.strict.div(&c.strict) else {
+            continue;
+        };
+        out.push(Found {
+            relation: "average-per-unit",
+            severity: sev,
+            message: "平均数与总量、个数不符".into(),
+            help: format!(
+                "{} {} / {} {} = {}（按四舍五入区间 {}） ≠ 平均 {}",
+                t.subject,
+                ctx.written(total),
+                c.subject,
+                ctx.written(count),
+                super::breakdown::mid_in_units(ctx, a, &q),
+                ctx.range(a, &q),
+                ctx.written(a)
+            ),
+            labels: vec![
+                (total, "总量".into()),
+                (count, "个数".into()),
+                (a, "平均".into()),
+            ],
+        });
+    }
+}
+
+/// The total an average's base name names: the latest level before it, in its unit and period,
+/// of the same stage, no average and in no group, that the name states, abbreviates or ends.
+fn total_of(ctx: &Context, a: usize, base: &str) -> Option<usize> {
+    let s = ctx.st(a);
+    let key = subject::key(base);
+    if key.chars().count() < 2 {
+        return None;
+    }
+    let candidates: Vec<(usize, Reference)> = (0..a)
+        .rev()
+        .filter(|&k| {
+            let t = ctx.st(k);
+            t.kind == Kind::Level
+                && t.unit == s.unit
+                && t.story == s.story
+                && !t.headline
+                && t.basis.is_none()
+                && t.group.is_none()
+                && !crate::statement::is_average(&t.subject)
+                && lexicon::stage(&t.subject) == lexicon::stage(&s.subject)
+                && ctx.same_period(k, a)
+        })
+        .map(|k| (k, subject::refers_by_key(&key, &ctx.st(k).key)))
+        .filter(|(_, r)| *r > Reference::No)
+        .collect();
+    let best = candidates.iter().map(|(_, r)| *r).max()?;
+    let top: Vec<usize> = candidates
+        .iter()
+        .filter(|(_, r)| *r == best)
+        .map(|(k, _)| *k)
+        .collect();
+    let first = *top.first()?;
+    top.iter()
+        .all(|&k| ctx.st(k).strict.intersects(&ctx.st(first).strict))
+        .then_some(first)
+}
