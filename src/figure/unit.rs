@@ -93,6 +93,7 @@ const PHYSICAL: &[(&str, &str)] = &[
     ("千米", "公里"),
     ("米", "米"),
     ("标准箱", "标准箱"),
+    ("标箱", "标准箱"),
     ("桶", "桶"),
     ("分", "分"),
     ("岁", "岁"),
@@ -195,10 +196,10 @@ mod tests {
     fn rules_can_extend_the_table() {
         let mut t = UnitTable::default();
         t.extend(UnitEntry {
-            surface: "标箱".into(),
-            unit: "标准箱".into(),
-            dimension: Dimension::Physical,
+            surface: "车皮".into(),
+            unit: "车皮".into(),
+            dimension: Dimension::Count,
         });
-        assert_eq!(t.lookup("标箱").unwrap().unit, "标准箱");
+        assert_eq!(t.lookup("车皮").unwrap().unit, "车皮");
     }
 }

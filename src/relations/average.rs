@@ -41,6 +41,11 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                 && t.story == s.story
                 && !t.headline
                 && t.basis.is_none()
+                && !matches!(
+                    t.qualifier,
+                    Some(crate::figure::Qualifier::AtLeast | crate::figure::Qualifier::AtMost)
+                )
+                && t.kind != Kind::Threshold
                 && !t.subject.contains("日均")
                 && ctx.same_period(k, a)
         };

@@ -224,6 +224,12 @@ impl<'a> Reader<'a> {
             .iter()
             .map(|p| {
                 let t = &text[p.clone()];
+                // `国家统计局：前11个月粗钢产量89670万吨`: a source before a colon is the
+                // headline's own.
+                let t = t
+                    .split_once(['：', ':'])
+                    .filter(|(source, _)| source.chars().count() <= 10)
+                    .map_or(t, |(_, rest)| rest);
                 t.chars().count() <= 60
                     && !t
                         .chars()
@@ -339,6 +345,11 @@ impl<'a> Reader<'a> {
                 breakdown = None;
             }
             let mut reading = read_left(left, figure.dimension, figure.qualifier);
+            // `年内开行量突破1.8万列`: the figure reader took 突破 as the figure's bound; it is a
+            // milestone passed.
+            if reading.kind == Kind::Level && self.text[figure.span.clone()].starts_with("突破") {
+                reading.kind = Kind::Threshold;
+            }
             // `增长3.7%和4.5%`, `x、y`: a figure after a bare separator is stated in the frame of
             // the one before it (its kind, direction and basis).
             let bare = matches!(left.trim(), "、" | "和" | "及" | "与" | "," | "，" | "或");
@@ -356,6 +367,25 @@ impl<'a> Reader<'a> {
             if let Some(mut list) = reading.respectively.take() {
                 // `乐透数字型、竞猜型…5类彩票销售额分别为…`: the names are the counted list's,
                 // each with the words between the count and 分别.
+                // `中欧班列累计开行18160列、发送货物185.4万标箱，同比分别增长3.2%和4.1%`: no
+                // names before 分别 — the levels listed in the clause before hand theirs out.
+                if list.is_empty() {
+                    let clause_start = clause.range.start;
+                    let listed: Vec<String> = out
+                        .statements
+                        .iter()
+                        .rev()
+                        .take_while(|p| p.sentence == sentence && p.span.end <= clause_start)
+                        .filter(|p| p.kind == Kind::Level && !p.subject.is_empty())
+                        .map(|p| p.subject.clone())
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
+                    if listed.len() >= 2 {
+                        list = listed;
+                    }
+                }
                 if let Some(prev) = out.statements.last().filter(|p| {
                     list.len() <= 1
                         && p.sentence == sentence
@@ -509,6 +539,7 @@ impl<'a> Reader<'a> {
                                 subject: &reading.subject,
                                 kind: reading.kind,
                                 period: period.as_ref(),
+                                period_named,
                             },
                         ),
                     };
@@ -725,7 +756,10 @@ fn direction_word(left: &str) -> Option<usize> {
 /// `当月同比增长`): the period then belongs to that figure only.
 fn is_local(after: &str) -> bool {
     let after = after.trim_start();
+    // `1—10月份为下降8.2%`: a period that a figure of its own follows.
     after.starts_with(['比', '较', '净', '同', '环'])
+        || after.starts_with("为")
+        || after.starts_with("是")
         || lexicon::UP
             .iter()
             .chain(lexicon::DOWN)
@@ -739,6 +773,8 @@ struct Part<'a> {
     subject: &'a str,
     kind: Kind,
     period: Option<&'a Period>,
+    /// Whether the part's period is named in its paragraph (not the story's lead, assumed).
+    period_named: bool,
 }
 
 /// The whole of a group: the last level before its opener in `unit` — in the same paragraph for
@@ -822,6 +858,19 @@ fn find_head(
             if sharing.is_empty() {
                 // No name ties the part to an earlier level: the story's lead figure in the
                 // part's unit, if that is one of them (国内生产总值 before 分产业看), else none.
+                // A part whose period is only assumed from the story's lead cannot tell a
+                // month's lead from the year-to-date figure: no whole then.
+                if !part.period_named
+                    && out.statements.iter().any(|s| {
+                        s.story == story
+                            && !s.headline
+                            && s.kind == part.kind
+                            && s.unit == part.unit
+                            && !periods_fit(s.period.as_ref(), part.period)
+                    })
+                {
+                    return None;
+                }
                 let lead = out.statements.iter().position(|s| {
                     s.story == story
                         && !s.headline
