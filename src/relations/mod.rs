@@ -14,6 +14,7 @@ mod breakdown;
 mod count;
 mod growth_base;
 mod growth_between;
+mod growth_levels;
 mod multiple;
 mod of_which;
 mod per_unit;
@@ -110,6 +111,13 @@ pub static RELATIONS: &[Relation] = &[
         summary: "a level, its change and its growth rate agree",
         source: include_str!("growth_base.rs"),
         run: growth_base::run,
+    },
+    Relation {
+        id: "growth-between-levels",
+        family: "growth-base",
+        summary: "a growth rate stated beside both levels it compares is their ratio less one",
+        source: include_str!("growth_levels.rs"),
+        run: growth_levels::run,
     },
     Relation {
         id: "same-figure-twice",
