@@ -281,17 +281,28 @@ impl<'a> Reader<'a> {
             }
             story_of[i] = story;
         }
+        // A story's lead period is the one its headline names (`前11个月粗钢产量…` over a body
+        // that opens with 11月份), else the first its body names.
         let mut story_period = vec![None; story + 1];
+        let mut from_headline = vec![false; story + 1];
         for (i, p) in paragraphs.iter().enumerate() {
             let s = story_of[i];
-            if story_period[s].is_some() || self.headlines[i] {
+            if from_headline[s] || (story_period[s].is_some() && !self.headlines[i]) {
                 continue;
             }
-            story_period[s] = self
+            let named = self
                 .periods
                 .iter()
                 .find(|(r, _)| p.start <= r.start && r.end <= p.end)
                 .map(|(_, period)| period.clone());
+            if self.headlines[i] {
+                if named.is_some() {
+                    story_period[s] = named;
+                    from_headline[s] = true;
+                }
+            } else {
+                story_period[s] = named;
+            }
         }
         self.story_of = story_of;
         self.story_period = story_period;
@@ -369,6 +380,13 @@ impl<'a> Reader<'a> {
                 // each with the words between the count and 分别.
                 // `中欧班列累计开行18160列、发送货物185.4万标箱，同比分别增长3.2%和4.1%`: no
                 // names before 分别 — the levels listed in the clause before hand theirs out.
+                // `河北、江苏、山东粗钢产量位居前三，分别为…`: the names listed in the clause
+                // before, without its predicate.
+                if list.is_empty() {
+                    if let Some(names) = self.listed_before(clause.range.start, &out) {
+                        list = names;
+                    }
+                }
                 if list.is_empty() {
                     let clause_start = clause.range.start;
                     let listed: Vec<String> = out
@@ -528,6 +546,13 @@ impl<'a> Reader<'a> {
                     let Some(g) = open else { continue };
                     let head = match out.groups[g].head {
                         Some(h) => Some(h),
+                        // A breakdown's whole is read from its first part; a later one (`三省`)
+                        // names it no better.
+                        None if kind == GroupKind::Breakdown
+                            && !out.groups[g].members.is_empty() =>
+                        {
+                            None
+                        }
                         None => find_head(
                             &out,
                             g,
@@ -539,7 +564,6 @@ impl<'a> Reader<'a> {
                                 subject: &reading.subject,
                                 kind: reading.kind,
                                 period: period.as_ref(),
-                                period_named,
                             },
                         ),
                     };
@@ -623,6 +647,31 @@ impl<'a> Reader<'a> {
             });
         }
         out
+    }
+
+    /// The names a figureless clause just before `clause_start` lists (`河北、江苏、山东粗钢产量
+    /// 位居前三`), each with the noun they share, its predicate (位居, 排名…) cut off.
+    fn listed_before(&self, clause_start: usize, out: &Statements) -> Option<Vec<String>> {
+        let before = self.text[..clause_start].trim_end_matches(is_clause_break);
+        let start = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_clause_break(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        if out.statements.last().is_some_and(|s| s.span.end > start) {
+            return None;
+        }
+        let mut t = strip_connectors(&strip_periods(&before[start..]));
+        for cut in ["位居", "位列", "排名", "排在", "居前", "名列", "依次"] {
+            if let Some(at) = t.find(cut) {
+                t.truncate(at);
+            }
+        }
+        if !t.contains('、') || t.chars().count() > 40 {
+            return None;
+        }
+        let names = split_list(&t);
+        (names.len() >= 2).then_some(names)
     }
 
     /// The clause containing a normalized offset.
@@ -773,8 +822,6 @@ struct Part<'a> {
     subject: &'a str,
     kind: Kind,
     period: Option<&'a Period>,
-    /// Whether the part's period is named in its paragraph (not the story's lead, assumed).
-    period_named: bool,
 }
 
 /// The whole of a group: the last level before its opener in `unit` — in the same paragraph for
@@ -858,19 +905,6 @@ fn find_head(
             if sharing.is_empty() {
                 // No name ties the part to an earlier level: the story's lead figure in the
                 // part's unit, if that is one of them (国内生产总值 before 分产业看), else none.
-                // A part whose period is only assumed from the story's lead cannot tell a
-                // month's lead from the year-to-date figure: no whole then.
-                if !part.period_named
-                    && out.statements.iter().any(|s| {
-                        s.story == story
-                            && !s.headline
-                            && s.kind == part.kind
-                            && s.unit == part.unit
-                            && !periods_fit(s.period.as_ref(), part.period)
-                    })
-                {
-                    return None;
-                }
                 let lead = out.statements.iter().position(|s| {
                     s.story == story
                         && !s.headline
@@ -880,7 +914,18 @@ fn find_head(
                 })?;
                 return all.iter().any(|(i, _, _)| *i == lead).then_some(lead);
             }
-            let all = sharing;
+            // The candidates sharing the most with the part (全国粗钢产量 over 钢材产量 for
+            // 河北粗钢产量), then the broadest of them.
+            let shared = |i: usize| {
+                subject::common_tail(&tail_of(&out.statements[i].subject), &tail_of(m))
+                    .chars()
+                    .count()
+            };
+            let most = sharing.iter().map(|(i, _)| shared(*i)).max().unwrap_or(0);
+            let all: Vec<(usize, String)> = sharing
+                .into_iter()
+                .filter(|(i, _)| shared(*i) == most)
+                .collect();
             all.iter()
                 .find(|(_, k)| {
                     !all.iter()
