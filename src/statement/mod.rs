@@ -281,13 +281,15 @@ impl<'a> Reader<'a> {
             }
             story_of[i] = story;
         }
-        // A story's lead period is the one its headline names (`前11个月粗钢产量…` over a body
-        // that opens with 11月份), else the first its body names.
+        // A story's lead period is the first its body names — unless that is a month within the
+        // run its headline names (`前11个月粗钢产量…` over a body that opens with 11月份): the
+        // story is about the headline's run, the month its latest news.
         let mut story_period = vec![None; story + 1];
-        let mut from_headline = vec![false; story + 1];
+        let mut headline_period: Vec<Option<Period>> = vec![None; story + 1];
+        let mut body_seen = vec![false; story + 1];
         for (i, p) in paragraphs.iter().enumerate() {
             let s = story_of[i];
-            if from_headline[s] || (story_period[s].is_some() && !self.headlines[i]) {
+            if body_seen[s] {
                 continue;
             }
             let named = self
@@ -296,13 +298,29 @@ impl<'a> Reader<'a> {
                 .find(|(r, _)| p.start <= r.start && r.end <= p.end)
                 .map(|(_, period)| period.clone());
             if self.headlines[i] {
-                if named.is_some() {
-                    story_period[s] = named;
-                    from_headline[s] = true;
+                if headline_period[s].is_none() {
+                    headline_period[s] = named;
                 }
-            } else {
-                story_period[s] = named;
+                continue;
             }
+            if named.is_none() {
+                continue;
+            }
+            body_seen[s] = true;
+            story_period[s] = match (&headline_period[s], named) {
+                (Some(h), Some(b))
+                    if matches!(b.stretch, period::Stretch::Months { .. })
+                        && matches!(h.stretch, period::Stretch::Months { .. })
+                        && h.stretch != b.stretch
+                        && h.contains(&b, None) =>
+                {
+                    Some(Period {
+                        year: b.year.clone(),
+                        stretch: h.stretch.clone(),
+                    })
+                }
+                (_, b) => b,
+            };
         }
         self.story_of = story_of;
         self.story_period = story_period;
@@ -572,9 +590,10 @@ impl<'a> Reader<'a> {
                     // head's tail without extending it is the breakdown's next item, the head's
                     // sibling, not its part.
                     let head_in_breakdown = |h: usize| {
-                        out.statements[h]
-                            .group
-                            .is_some_and(|hg| out.groups[hg].kind == GroupKind::Breakdown)
+                        out.statements[h].group.is_some_and(|hg| {
+                            out.groups[hg].kind == GroupKind::Breakdown
+                                && out.groups[hg].head.is_some()
+                        })
                     };
                     if let Some(h) = head.filter(|&h| {
                         kind == GroupKind::OfWhich
@@ -805,10 +824,18 @@ fn direction_word(left: &str) -> Option<usize> {
 /// `当月同比增长`): the period then belongs to that figure only.
 fn is_local(after: &str) -> bool {
     let after = after.trim_start();
-    // `1—10月份为下降8.2%`: a period that a figure of its own follows.
+    // `1—10月份为下降8.2%`: a period that a figure of its own follows (not `为期40天`).
+    let own_figure = after
+        .strip_prefix(['为', '是'])
+        .map(str::trim_start)
+        .is_some_and(|r| {
+            r.starts_with(|c: char| c.is_ascii_digit())
+                || ["下降", "增长", "负", "减少", "增加"]
+                    .iter()
+                    .any(|w| r.starts_with(w))
+        });
     after.starts_with(['比', '较', '净', '同', '环'])
-        || after.starts_with("为")
-        || after.starts_with("是")
+        || own_figure
         || lexicon::UP
             .iter()
             .chain(lexicon::DOWN)
