@@ -315,7 +315,7 @@ impl<'a> Reader<'a> {
                         && h.contains(&b, None) =>
                 {
                     Some(Period {
-                        year: b.year.clone(),
+                        year: b.year,
                         stretch: h.stretch.clone(),
                     })
                 }
