@@ -68,6 +68,36 @@ fn rules_explain_prints_family_doc_examples_and_source() {
         .stderr(predicate::str::contains("no rule or family"));
 }
 
+/// The built-in relations are rules like any other to a user: listed first (as `built-in`),
+/// explained from their file's What / Why / Example comment, gone with `--no-default-rules`.
+#[test]
+fn built_in_relations_are_listed_and_explained() {
+    let out = factlint()
+        .args(["rules", "list", "--format", "json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let rows = json.as_array().unwrap();
+    for relation in factlint::relations::RELATIONS {
+        assert!(
+            rows.iter()
+                .any(|r| r["id"] == relation.id && r["path"] == "built-in"),
+            "{} is not listed",
+            relation.id
+        );
+    }
+    factlint()
+        .args(["rules", "explain", "multiple-of-level"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("## What it checks")
+                .and(predicate::str::contains("## Why an error matters"))
+                .and(predicate::str::contains("## Example"))
+                .and(predicate::str::contains("built in, runs")),
+        );
+}
+
 #[test]
 fn rules_test_runs_examples_and_points_at_a_failing_one() {
     factlint()

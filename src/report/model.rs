@@ -486,18 +486,30 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
-    /// The rules of a rule set, and the built-in diagnostics about suppressions.
+    /// The built-in relations that run, the rules of a rule set, and the built-in diagnostics
+    /// about limits and suppressions: every id a finding can carry.
     pub fn of(rules: &crate::rules::RuleSet) -> Vec<RuleMeta> {
-        let mut out: Vec<RuleMeta> = rules
-            .rules
+        let mut out: Vec<RuleMeta> = crate::relations::RELATIONS
             .iter()
+            .filter(|r| rules.relations.runs(r.id))
             .map(|r| RuleMeta {
-                id: r.id.clone(),
-                title: r.title.clone(),
-                family: r.family.clone(),
-                severity: r.severity,
+                id: r.id.to_string(),
+                title: r.summary.to_string(),
+                family: Some(r.family.to_string()),
+                severity: rules
+                    .relations
+                    .severity
+                    .get(r.id)
+                    .copied()
+                    .unwrap_or(crate::rules::Severity::Error),
             })
             .collect();
+        out.extend(rules.rules.iter().map(|r| RuleMeta {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            family: r.family.clone(),
+            severity: r.severity,
+        }));
         out.extend(
             [crate::engine::NOT_CHECKED, crate::engine::OUT_OF_RANGE]
                 .iter()

@@ -17,18 +17,34 @@ struct RuleRow<'a> {
     path: &'a str,
 }
 
-/// One line per rule: id, family, severity, title.
+/// Where the built-in relations are defined, as `rules list` shows it.
+const BUILT_IN: &str = "built-in";
+
+/// One line per rule: id, family, severity, title — the built-in relations that run first,
+/// then the regex rules.
 pub fn list(rules: &RuleSet, format: Format) -> String {
-    let rows: Vec<RuleRow> = rules
-        .rules
+    let relations = crate::relations::RELATIONS
         .iter()
+        .filter(|r| rules.relations.runs(r.id))
         .map(|r| RuleRow {
+            id: r.id,
+            family: Some(r.family),
+            severity: rules
+                .relations
+                .severity
+                .get(r.id)
+                .map_or("error", |s| s.as_str()),
+            title: r.summary,
+            path: BUILT_IN,
+        });
+    let rows: Vec<RuleRow> = relations
+        .chain(rules.rules.iter().map(|r| RuleRow {
             id: &r.id,
             family: r.family.as_deref(),
             severity: r.severity.as_str(),
             title: &r.title,
             path: &r.origin.path,
-        })
+        }))
         .collect();
     match format {
         Format::Json => serde_json::to_string(&rows).unwrap_or_default() + "\n",
@@ -67,8 +83,29 @@ pub fn list(rules: &RuleSet, format: Format) -> String {
     }
 }
 
-/// A family's documentation and functions, or a rule's header, family doc, examples and YAML.
+/// A built-in relation's documentation (its file's What / Why / Example comment), a family's
+/// documentation and functions, or a rule's header, family doc, examples and YAML.
 pub fn explain(rules: &RuleSet, name: &str) -> Option<String> {
+    if let Some(relation) = crate::relations::get(name) {
+        let state = if rules.relations.runs(relation.id) {
+            "runs"
+        } else {
+            "switched off"
+        };
+        return Some(format!(
+            "{}: {}
+
+family: {}
+built in, {state}; switch off or change its severity by id in .factlint.yaml
+
+{}
+",
+            relation.id,
+            relation.summary,
+            relation.family,
+            relation.doc()
+        ));
+    }
     if let Some(rule) = rules.get(name) {
         let mut out = format!(
             "{}: {}\n\nfamily: {}\nseverity: {}\nscope: {:?}\nmessage: {}\ncheck: {}\ndefined in: {}\n",
