@@ -54,14 +54,13 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         // its sentence states, when the name is empty or opens that level's.
         let named = (base_key.chars().count() >= 2)
             .then(|| {
-                (0..a).rev().find(|&k| {
+                ctx.before(a).find(|&k| {
                     fits(k) && subject::refers_by_key(&base_key, &ctx.st(k).key) > Reference::No
                 })
             })
             .flatten();
         let total = named.or_else(|| {
-            (0..a)
-                .rev()
+            ctx.before(a)
                 .take_while(|&k| ctx.st(k).sentence == s.sentence)
                 .find(|&k| {
                     fits(k)

@@ -25,6 +25,27 @@ use rust_decimal::Decimal;
 /// The longest a listed name is read as one name.
 const LONGEST_NAME: usize = 10;
 
+/// How far (in bytes) from its count a list is looked for.
+const WINDOW: usize = 600;
+
+/// The last `n` bytes of `t` or fewer, cut at a character boundary.
+fn tail(t: &str, n: usize) -> &str {
+    let mut at = t.len().saturating_sub(n);
+    while !t.is_char_boundary(at) {
+        at += 1;
+    }
+    &t[at..]
+}
+
+/// The first `n` bytes of `t` or fewer, cut at a character boundary.
+fn head(t: &str, n: usize) -> &str {
+    let mut at = n.min(t.len());
+    while !t.is_char_boundary(at) {
+        at -= 1;
+    }
+    &t[..at]
+}
+
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
     for (i, s) in ctx.statements.statements.iter().enumerate() {
         let f = ctx.figure(i);
@@ -38,8 +59,10 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         {
             continue;
         }
-        let before = &ctx.text[..s.span.start];
-        let after = &ctx.text[s.span.end..];
+        // A list is read within a few hundred bytes of its count: a listed name is short, and
+        // a bound keeps a clause of endless figures linear.
+        let before = tail(&ctx.text[..s.span.start], WINDOW);
+        let after = head(&ctx.text[s.span.end..], WINDOW);
         let Some(n) = titles_before(before)
             .or_else(|| items_before(before))
             .or_else(|| items_after(after))

@@ -217,9 +217,30 @@ pub fn check(ctx: &Context, choice: &RelationChoice) -> Vec<Found> {
     out
 }
 
+/// How many statements either side of one a relation looks at for its partners: far more than
+/// an article states (a long wire story has about a hundred figures), and a bound that keeps the
+/// work linear on a dump of one endless paragraph.
+pub const REACH: usize = 400;
+
 impl<'a> Context<'a> {
     pub fn st(&self, i: usize) -> &'a Statement {
         &self.statements.statements[i]
+    }
+
+    /// The statements within [`REACH`] of statement `i`, with their indexes, in text order.
+    pub fn near(&self, i: usize) -> impl DoubleEndedIterator<Item = (usize, &'a Statement)> {
+        let all = &self.statements.statements;
+        let start = i.saturating_sub(REACH);
+        let end = (i + REACH + 1).min(all.len());
+        all[start..end]
+            .iter()
+            .enumerate()
+            .map(move |(k, t)| (k + start, t))
+    }
+
+    /// The indexes within [`REACH`] before statement `i`, nearest first.
+    pub fn before(&self, i: usize) -> impl Iterator<Item = usize> {
+        (i.saturating_sub(REACH)..i).rev()
     }
 
     pub fn figure(&self, i: usize) -> &'a Figure {
@@ -324,14 +345,13 @@ impl<'a> Context<'a> {
             let t = self.st(*k);
             t.paragraph == s.paragraph && fits(t) && self.same_period(*k, i)
         };
-        (0..i)
-            .rev()
+        self.before(i)
             .filter(before)
             .find(|&k| self.st(k).key == key)
             .or_else(|| {
                 // `中位数是平均数的84.0%` after `…可支配收入中位数34707元`: a short subject names
                 // the level of its sentence it ends.
-                (0..i).rev().filter(before).find(|&k| {
+                self.before(i).filter(before).find(|&k| {
                     let t = self.st(k);
                     t.sentence == s.sentence
                         && key.chars().count() >= 2
@@ -345,6 +365,7 @@ impl<'a> Context<'a> {
         let l = self.st(level);
         let key = l.key.clone();
         (level + 1..self.statements.statements.len())
+            .take(REACH)
             .take_while(|&k| self.st(k).paragraph == l.paragraph)
             .filter(|&k| {
                 let t = self.st(k);

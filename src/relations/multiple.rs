@@ -90,10 +90,7 @@ fn base_of(ctx: &Context, multiple: usize, own: usize, name: &str) -> Option<usi
     let o = ctx.st(own);
     let key = subject::key(name);
     let candidates: Vec<(usize, Reference)> = ctx
-        .statements
-        .statements
-        .iter()
-        .enumerate()
+        .near(multiple)
         .filter(|&(k, t)| {
             k != own
                 && t.kind == Kind::Level
@@ -136,7 +133,7 @@ fn level_named(ctx: &Context, i: usize) -> Option<usize> {
     if s.key.chars().count() < 2 {
         return None;
     }
-    (0..i).rev().find(|&k| {
+    ctx.before(i).find(|&k| {
         let t = ctx.st(k);
         t.kind == Kind::Level
             && t.paragraph == s.paragraph

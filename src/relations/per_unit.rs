@@ -56,8 +56,8 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let (count, base) = match per {
             Per::Head(unit) => {
                 // The count of people the sentence states before the average.
-                let count = (0..a)
-                    .rev()
+                let count = ctx
+                    .before(a)
                     .take_while(|&k| ctx.st(k).sentence == s.sentence)
                     .find(|&k| {
                         let t = ctx.st(k);
@@ -68,8 +68,8 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             Per::Item(rest) => {
                 // The items counted before it in its paragraph, whose name `每个` repeats: the
                 // rest of the average's name after them is the measure averaged.
-                let found = (0..a)
-                    .rev()
+                let found = ctx
+                    .before(a)
                     .take_while(|&k| ctx.st(k).paragraph == s.paragraph)
                     .find_map(|k| {
                         let t = ctx.st(k);
@@ -135,8 +135,8 @@ fn total_of(ctx: &Context, a: usize, base: &str) -> Option<usize> {
     if key.chars().count() < 2 {
         return None;
     }
-    let candidates: Vec<(usize, Reference)> = (0..a)
-        .rev()
+    let candidates: Vec<(usize, Reference)> = ctx
+        .before(a)
         .filter(|&k| {
             let t = ctx.st(k);
             t.kind == Kind::Level

@@ -46,10 +46,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         // Rates compare with rates of their kind: a growth with a growth, a level rate (失业率)
         // with a level rate.
         let other = ctx
-            .statements
-            .statements
-            .iter()
-            .enumerate()
+            .near(own)
             .find(|&(k, t)| {
                 k != own
                     && t.kind == o.kind
@@ -98,7 +95,7 @@ fn whole_rate(ctx: &Context, own: usize, name: &str) -> Option<usize> {
         return None;
     }
     let level = ctx.level_of(own).or_else(|| {
-        (0..own).rev().find(|&k| {
+        ctx.before(own).find(|&k| {
             let t = ctx.st(k);
             t.kind == Kind::Level
                 && t.group.is_some()

@@ -94,20 +94,15 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
     if matches!(name, "平均数" | "平均值" | "均值" | "平均水平") {
         let mean = p.subject.strip_suffix("中位数")?;
         let key = subject::key(mean);
-        return ctx
-            .statements
-            .statements
-            .iter()
-            .enumerate()
-            .find_map(|(k, t)| {
-                (t.kind == Kind::Level
-                    && t.unit == p.unit
-                    && t.story == s.story
-                    && !t.headline
-                    && t.key == key
-                    && ctx.same_period(k, part))
-                .then_some(k)
-            });
+        return ctx.near(share).find_map(|(k, t)| {
+            (t.kind == Kind::Level
+                && t.unit == p.unit
+                && t.story == s.story
+                && !t.headline
+                && t.key == key
+                && ctx.same_period(k, part))
+            .then_some(k)
+        });
     }
     // 占全国的: the level of the part's own concept without its modifier (5个省市共完成软件业务
     // 收入 of 全国软件业务收入), stated once in the part's period.
@@ -123,10 +118,7 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
     }
     let part_key = p.key.clone();
     let candidates: Vec<(usize, Reference)> = ctx
-        .statements
-        .statements
-        .iter()
-        .enumerate()
+        .near(share)
         .filter(|&(k, t)| {
             k != part
                 && t.kind == Kind::Level
@@ -170,10 +162,7 @@ fn concept_whole(ctx: &Context, share: usize, part: usize) -> Option<usize> {
     let s = ctx.st(share);
     let p = ctx.st(part);
     let found: Vec<usize> = ctx
-        .statements
-        .statements
-        .iter()
-        .enumerate()
+        .near(share)
         .filter(|&(k, t)| {
             k != part
                 && t.kind == Kind::Level

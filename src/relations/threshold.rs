@@ -26,20 +26,16 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             .antecedent
             .filter(|&a| ctx.st(a).kind == Kind::Level && ctx.st(a).unit == s.unit)
             .or_else(|| {
-                ctx.statements
-                    .statements
-                    .iter()
-                    .enumerate()
-                    .find_map(|(k, l)| {
-                        (l.kind == Kind::Level
-                            && l.unit == s.unit
-                            && l.story == s.story
-                            && !l.headline
-                            && !key.is_empty()
-                            && l.key == key
-                            && ctx.same_period(k, t))
-                        .then_some(k)
-                    })
+                ctx.near(t).find_map(|(k, l)| {
+                    (l.kind == Kind::Level
+                        && l.unit == s.unit
+                        && l.story == s.story
+                        && !l.headline
+                        && !key.is_empty()
+                        && l.key == key
+                        && ctx.same_period(k, t))
+                    .then_some(k)
+                })
             });
         let Some(level) = level else { continue };
         let mark = Interval::exact(ctx.figure(t).value);

@@ -201,6 +201,10 @@ struct Reader<'a> {
     /// The story of each paragraph, and each story's lead period.
     story_of: Vec<usize>,
     story_period: Vec<Option<Period>>,
+    /// The offsets of the characters that end a full sentence, in order.
+    full_stops: Vec<usize>,
+    /// The offsets and lengths of the characters that end a clause, in order.
+    clause_breaks: Vec<(usize, usize)>,
 }
 
 /// A clause: the text between two clause breaks.
@@ -255,6 +259,16 @@ impl<'a> Reader<'a> {
             headlines,
             story_of: Vec::new(),
             story_period: Vec::new(),
+            full_stops: text
+                .char_indices()
+                .filter(|&(_, c)| is_full_stop(c))
+                .map(|(i, _)| i)
+                .collect(),
+            clause_breaks: text
+                .char_indices()
+                .filter(|&(_, c)| is_clause_break(c))
+                .map(|(i, c)| (i, c.len_utf8()))
+                .collect(),
         };
         reader.stories();
         reader
@@ -694,24 +708,26 @@ impl<'a> Reader<'a> {
     }
 
     /// The clause containing a normalized offset.
+    /// Found among the article's clause breaks, listed once: a clause of many figures is not
+    /// rescanned for each.
     fn clause_at(&self, at: usize) -> Clause {
-        let start = self.text[..at]
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_clause_break(c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let end = self.text[at..]
-            .char_indices()
-            .find(|&(_, c)| is_clause_break(c))
-            .map_or(self.text.len(), |(i, _)| at + i);
+        let k = self.clause_breaks.partition_point(|&(p, _)| p < at);
+        let start = k
+            .checked_sub(1)
+            .map_or(0, |j| self.clause_breaks[j].0 + self.clause_breaks[j].1);
+        let end = self
+            .clause_breaks
+            .get(k)
+            .map_or(self.text.len(), |&(p, _)| p);
         Clause { range: start..end }
     }
 
+    /// Where the full sentence holding `at` ends (at its `。`, not a `；`): found among the
+    /// article's full stops, listed once, so a sentence of many figures is not rescanned for
+    /// each.
     fn full_sentence_end(&self, at: usize) -> usize {
-        self.text[at..]
-            .char_indices()
-            .find(|&(_, c)| is_full_stop(c))
-            .map_or(self.text.len(), |(i, _)| at + i)
+        let k = self.full_stops.partition_point(|&p| p < at);
+        self.full_stops.get(k).copied().unwrap_or(self.text.len())
     }
 
     /// Groups opened between the previous figure and this one: a clause `其中` (or a left
