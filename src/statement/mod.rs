@@ -1212,7 +1212,12 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
     }
     // `比去年同期多发送旅客约5500万人次`: a basis, then 多 or 少 and the flow compared — a change,
     // of the subject before the basis, or else of the flow it names.
-    if amount && direction.is_none() && reading.basis.is_none() {
+    // (Every basis opens with 比, 较, 与, 同 or 环: most subjects hold none and skip the search.)
+    if amount
+        && direction.is_none()
+        && reading.basis.is_none()
+        && t.contains(['比', '较', '与', '同', '环'])
+    {
         let found = lexicon::BASES
             .iter()
             .filter_map(|(w, a)| t.find(w).map(|at| (at, *w, a)))
