@@ -13,6 +13,7 @@ pub mod examples;
 mod explain;
 pub mod shadow;
 pub mod suppress;
+mod verdict;
 
 use crate::article::Article;
 use crate::document::chars::{ceil_char_boundary, floor_char_boundary, is_clause_break};
@@ -530,7 +531,7 @@ fn bind<'r>(
                 })
             })
             .collect();
-        out.push(eval::evaluate_binding(
+        out.push(verdict::evaluate_binding(
             article, rule, pairs, &captures, explained,
         ));
     }
