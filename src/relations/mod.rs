@@ -25,6 +25,7 @@ mod threshold;
 
 use crate::figure::{Figure, FigureSet, Interval};
 use crate::rules::{RelationChoice, Severity};
+use crate::statement::subject::Reference;
 use crate::statement::{Against, Kind, Statement, Statements};
 use rust_decimal::Decimal;
 
@@ -398,6 +399,27 @@ impl<'a> Context<'a> {
                 measure.is_none() || self.st(k).measure == measure || self.st(k).measure.is_none()
             })
     }
+}
+
+/// The candidates a name refers to best (same concept over abbreviation over tail), and how.
+pub fn best_named(candidates: &[(usize, Reference)]) -> Option<(Reference, Vec<usize>)> {
+    let best = candidates.iter().map(|(_, r)| *r).max()?;
+    let top = candidates
+        .iter()
+        .filter(|(_, r)| *r == best)
+        .map(|(k, _)| *k)
+        .collect();
+    Some((best, top))
+}
+
+/// The first of several statements when all state one value: a tie between different values
+/// binds nothing.
+pub fn one_value(ctx: &Context, statements: &[usize]) -> Option<usize> {
+    let first = *statements.first()?;
+    statements
+        .iter()
+        .all(|&k| ctx.st(k).strict.intersects(&ctx.st(first).strict))
+        .then_some(first)
 }
 
 /// A decimal with at most `places` decimals, without trailing zeros.

@@ -112,16 +112,8 @@ fn base_of(ctx: &Context, multiple: usize, own: usize, name: &str) -> Option<usi
         })
         .filter(|(_, r)| *r >= Reference::Abbreviation)
         .collect();
-    let best = candidates.iter().map(|(_, r)| *r).max()?;
-    let top: Vec<usize> = candidates
-        .iter()
-        .filter(|(_, r)| *r == best)
-        .map(|(k, _)| *k)
-        .collect();
-    let first = *top.first()?;
-    top.iter()
-        .all(|&k| ctx.st(k).strict.intersects(&ctx.st(first).strict))
-        .then_some(first)
+    let (_, top) = super::best_named(&candidates)?;
+    super::one_value(ctx, &top)
 }
 
 /// The level a multiple's own name stands for when it is longer than the level's

@@ -152,14 +152,6 @@ fn total_of(ctx: &Context, a: usize, base: &str) -> Option<usize> {
         .map(|k| (k, subject::refers_by_key(&key, &ctx.st(k).key)))
         .filter(|(_, r)| *r > Reference::No)
         .collect();
-    let best = candidates.iter().map(|(_, r)| *r).max()?;
-    let top: Vec<usize> = candidates
-        .iter()
-        .filter(|(_, r)| *r == best)
-        .map(|(k, _)| *k)
-        .collect();
-    let first = *top.first()?;
-    top.iter()
-        .all(|&k| ctx.st(k).strict.intersects(&ctx.st(first).strict))
-        .then_some(first)
+    let (_, top) = super::best_named(&candidates)?;
+    super::one_value(ctx, &top)
 }

@@ -134,26 +134,17 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
         .map(|(k, t)| (k, subject::refers_by_key(&name_key, &t.key)))
         .filter(|(_, r)| *r > Reference::No)
         .collect();
-    let best = candidates.iter().map(|(_, r)| *r).max()?;
-    let top: Vec<usize> = candidates
-        .iter()
-        .filter(|(_, r)| *r == best)
-        .map(|(k, _)| *k)
-        .collect();
+    let (best, top) = super::best_named(&candidates)?;
     // A name that is only the tail of several levels decides among them by none being a part of
     // a group; a tie beyond that is no binding at all.
-    let top: Vec<usize> = if best == Reference::Tail {
-        top.into_iter()
+    if best == Reference::Tail {
+        let top: Vec<usize> = top
+            .into_iter()
             .filter(|&k| ctx.st(k).group.is_none())
-            .collect()
-    } else {
-        top
-    };
-    let first = *top.first()?;
-    let same_value = top
-        .iter()
-        .all(|&k| ctx.st(k).strict.intersects(&ctx.st(first).strict));
-    (best != Reference::Tail || same_value).then_some(first)
+            .collect();
+        return super::one_value(ctx, &top);
+    }
+    top.first().copied()
 }
 
 /// The level of a part's own concept without its modifier (`5个省市共完成软件业务收入` of
@@ -177,9 +168,5 @@ fn concept_whole(ctx: &Context, share: usize, part: usize) -> Option<usize> {
         })
         .map(|(k, _)| k)
         .collect();
-    let first = *found.first()?;
-    found
-        .iter()
-        .all(|&k| ctx.st(k).strict.intersects(&ctx.st(first).strict))
-        .then_some(first)
+    super::one_value(ctx, &found)
 }
