@@ -5,7 +5,7 @@
 use crate::article::Article;
 use crate::engine::{self, Evaluation, Finding, Label};
 use crate::relations;
-use crate::rules::{RelationChoice, RuleSet};
+use crate::rules::RuleSet;
 use crate::statement;
 use std::ops::Range;
 
@@ -20,7 +20,7 @@ pub fn findings(article: &Article, rules: &RuleSet, evaluations: &[Evaluation]) 
         .map(|f| f.labels.iter().map(|l| l.span.clone()).collect())
         .collect();
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
-    for f in relation_findings(article, &rules.relations) {
+    for f in relation_findings(article, rules) {
         let repeated = seen.iter().any(|spans| {
             spans.len() == f.labels.len()
                 && f.labels
@@ -53,8 +53,8 @@ pub struct RelationRun {
 }
 
 /// The failed relations of an article's statements, as findings on the original text.
-pub fn relation_findings(article: &Article, choice: &RelationChoice) -> Vec<Finding> {
-    run_relations(article, choice)
+pub fn relation_findings(article: &Article, rules: &RuleSet) -> Vec<Finding> {
+    run_relations(article, rules)
         .results
         .into_iter()
         .filter_map(|(held, f)| (!held).then_some(f))
@@ -63,8 +63,8 @@ pub fn relation_findings(article: &Article, choice: &RelationChoice) -> Vec<Find
 
 /// The relations that held, each as a finding would report it (its help is the arithmetic
 /// that held): what `--show-passed` lists beside the rules' passes.
-pub fn relation_passes(article: &Article, choice: &RelationChoice) -> Vec<Finding> {
-    run_relations(article, choice)
+pub fn relation_passes(article: &Article, rules: &RuleSet) -> Vec<Finding> {
+    run_relations(article, rules)
         .results
         .into_iter()
         .filter_map(|(held, f)| held.then_some(f))
@@ -72,7 +72,8 @@ pub fn relation_passes(article: &Article, choice: &RelationChoice) -> Vec<Findin
 }
 
 /// Reads an article's statements once and evaluates the chosen relations on them.
-pub fn run_relations(article: &Article, choice: &RelationChoice) -> RelationRun {
+pub fn run_relations(article: &Article, rules: &RuleSet) -> RelationRun {
+    let choice = &rules.relations;
     let statements = statements(article);
     if !choice.on {
         return RelationRun {
@@ -86,12 +87,13 @@ pub fn run_relations(article: &Article, choice: &RelationChoice) -> RelationRun 
         statements: &statements,
         year: article.year,
         year_guessed: !article.year_given,
+        knowledge: &rules.knowledge,
     };
     let results = relations::check(&ctx, choice)
         .into_iter()
         .map(|f| {
             let finding = Finding {
-                rule: f.relation.to_string(),
+                rule: f.relation,
                 severity: f.severity.unwrap_or(crate::rules::Severity::Error),
                 message: f.message,
                 help: f.help,
@@ -117,4 +119,93 @@ pub fn run_relations(article: &Article, choice: &RelationChoice) -> RelationRun 
         statements,
         results,
     }
+}
+
+/// Runs the examples of every concept identity in the set, each with that identity alone (and
+/// every concept), through the statements as an article would be read.
+pub fn identity_examples(rules: &RuleSet) -> Vec<engine::examples::ExampleFailure> {
+    use crate::rules::Expectation;
+    let options = crate::figure::ReadOptions {
+        units: rules.units.clone(),
+        ..crate::figure::ReadOptions::default()
+    };
+    let mut failures = Vec::new();
+    for identity in &rules.knowledge.identities {
+        let mut alone = RuleSet::default();
+        alone.units = rules.units.clone();
+        alone.knowledge.concepts = rules.knowledge.concepts.clone();
+        alone.knowledge.identities = vec![identity.clone()];
+        alone.relations.on = true;
+        alone.relations.off = relations::RELATIONS
+            .iter()
+            .filter(|r| r.id != "concept-identity")
+            .map(|r| r.id.to_string())
+            .collect();
+        for example in &identity.examples {
+            let article = Article::new("example", example.text.clone(), &options);
+            let results = run_relations(&article, &alone).results;
+            let text = |f: &Finding| -> Vec<String> {
+                f.labels
+                    .iter()
+                    .map(|l| {
+                        article.document.source[l.span.clone()]
+                            .chars()
+                            .filter(|c| !c.is_whitespace())
+                            .collect()
+                    })
+                    .collect()
+            };
+            let fired: Vec<&Finding> = results
+                .iter()
+                .filter(|(held, _)| !held)
+                .map(|(_, f)| f)
+                .collect();
+            let message = match &example.expect {
+                Expectation::Pass if results.is_empty() => {
+                    Some("expected the identity to bind and hold, but it bound no figures".into())
+                }
+                Expectation::Pass | Expectation::Silent => fired.first().map(|f| {
+                    format!(
+                        "expected no finding, but the identity fired ({}) on {}: {}",
+                        f.severity.as_str(),
+                        text(f).join(", "),
+                        f.help
+                    )
+                }),
+                Expectation::Fail { severity, labels } => {
+                    let hit = fired.iter().any(|f| {
+                        f.severity == *severity
+                            && labels
+                                .iter()
+                                .all(|l| text(f).iter().any(|t| t == l || t.ends_with(l.as_str())))
+                    });
+                    (!hit).then(|| {
+                        let got: Vec<String> = fired
+                            .iter()
+                            .map(|f| format!("{} on {}", f.severity.as_str(), text(f).join(", ")))
+                            .collect();
+                        format!(
+                            "expected {} labelling [{}]; got {}",
+                            severity.as_str(),
+                            labels.join(", "),
+                            if got.is_empty() {
+                                "no finding".to_string()
+                            } else {
+                                got.join("; ")
+                            }
+                        )
+                    })
+                }
+            };
+            if let Some(message) = message {
+                failures.push(engine::examples::ExampleFailure {
+                    rule: identity.id.clone(),
+                    path: identity.origin.path.clone(),
+                    span: example.span.clone(),
+                    message,
+                });
+            }
+        }
+    }
+    failures
 }

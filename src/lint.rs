@@ -157,7 +157,7 @@ impl Linter {
             if self.show_passed {
                 file.passed = report::model::passed_records(article, &evaluations);
                 file.passed.extend(
-                    crate::checks::relation_passes(article, &self.rules.relations)
+                    crate::checks::relation_passes(article, &self.rules)
                         .iter()
                         .map(|p| report::model::pass_record(article, p)),
                 );
@@ -221,7 +221,7 @@ impl Linter {
     /// [`Linter::check_batch`]).
     pub fn facts_batch(&self, sources: Vec<Source>, threads: usize) -> Vec<FactsRecord> {
         self.evaluate_batch(sources, threads, Explain::All, |article, evaluations| {
-            let run = crate::checks::run_relations(article, &self.rules.relations);
+            let run = crate::checks::run_relations(article, &self.rules);
             report::facts_record(article, &evaluations, &run.statements, &run.results)
         })
     }

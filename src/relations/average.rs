@@ -81,7 +81,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             labels.push((d, "天数".to_string()));
         }
         out.push(Found {
-            relation: "average-over-period",
+            relation: "average-over-period".into(),
             severity: sev,
             message: "日均数与总量、天数不符".into(),
             help: format!(

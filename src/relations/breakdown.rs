@@ -99,7 +99,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let mut labels = vec![(head, "整体".to_string())];
         labels.extend(members.iter().map(|&m| (m, "部分".to_string())));
         out.push(Found {
-            relation: "breakdown-sum",
+            relation: "breakdown-sum".into(),
             severity: sev,
             message: format!("{}的各部分之和与整体不符", group.opener),
             help,

@@ -72,7 +72,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let n_dec = Decimal::from(n);
         let holds = n_dec == f.value;
         out.push(Found {
-            relation: "count-of-items",
+            relation: "count-of-items".into(),
             severity: (!holds).then_some(Severity::Error),
             message: "列举的项目数与所述个数不符".into(),
             help: if holds {

@@ -84,7 +84,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             ));
         }
         out.push(Found {
-            relation: "level-change-rate",
+            relation: "level-change-rate".into(),
             severity: sev,
             message: "水平、增量与增速三者不符".into(),
             help,

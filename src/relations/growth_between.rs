@@ -72,7 +72,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let mut labels = vec![(head_rate, "整体增速".to_string())];
         labels.extend(rates.iter().map(|&k| (k, "部分增速".to_string())));
         out.push(Found {
-            relation: "growth-between-parts",
+            relation: "growth-between-parts".into(),
             severity: sev,
             message: "整体增速不在各部分增速之间".into(),
             help: format!(

@@ -81,7 +81,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             }
         }
         out.push(Found {
-            relation: "growth-between-levels",
+            relation: "growth-between-levels".into(),
             severity: sev,
             message: "增速与前后两期数值之比不符".into(),
             help,

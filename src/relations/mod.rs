@@ -15,15 +15,18 @@ mod count;
 mod growth_base;
 mod growth_between;
 mod growth_levels;
+mod identity;
 mod multiple;
 mod of_which;
 mod per_unit;
+mod period_sum;
 mod points;
 mod repeat;
 mod share;
 mod threshold;
 
 use crate::figure::{Figure, FigureSet, Interval};
+use crate::rules::concepts::Knowledge;
 use crate::rules::{RelationChoice, Severity};
 use crate::statement::subject::Reference;
 use crate::statement::{Against, Kind, Statement, Statements};
@@ -37,13 +40,15 @@ pub struct Context<'a> {
     /// The year of publication, and whether it was guessed from the copy.
     pub year: Option<i32>,
     pub year_guessed: bool,
+    /// The concepts and identities of the rule set.
+    pub knowledge: &'a Knowledge,
 }
 
 /// A relation evaluated on an article's statements.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
     /// The relation's id (`breakdown-sum`).
-    pub relation: &'static str,
+    pub relation: String,
     /// How it failed; `None` when it held.
     pub severity: Option<Severity>,
     pub message: String,
@@ -79,11 +84,25 @@ impl Relation {
 /// Every relation family, in the order they run.
 pub static RELATIONS: &[Relation] = &[
     Relation {
+        id: "concept-identity",
+        family: "sum",
+        summary: "the identities of the rule set's concepts hold (进出口总值 = 出口 + 进口)",
+        source: include_str!("identity.rs"),
+        run: identity::run,
+    },
+    Relation {
         id: "breakdown-sum",
         family: "sum",
         summary: "the parts of a complete breakdown add up to its whole",
         source: include_str!("breakdown.rs"),
         run: breakdown::run,
+    },
+    Relation {
+        id: "period-sum",
+        family: "sum",
+        summary: "a flow's runs of months add up to the run they tile (1—10月 + 11月 = 1—11月)",
+        source: include_str!("period_sum.rs"),
+        run: period_sum::run,
     },
     Relation {
         id: "part-within-whole",

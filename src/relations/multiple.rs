@@ -69,7 +69,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             }
         }
         out.push(Found {
-            relation: "multiple-of-level",
+            relation: "multiple-of-level".into(),
             severity: sev,
             message: "倍数与两个数量之比不符".into(),
             help,

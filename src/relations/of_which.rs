@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                 s.natural.can_be_le(&h.natural),
             );
             out.push(Found {
-                relation: "part-within-whole",
+                relation: "part-within-whole".into(),
                 severity: sev,
                 message: format!("{}的部分大于整体", group.opener),
                 help: format!(

@@ -105,7 +105,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             continue;
         };
         out.push(Found {
-            relation: "average-per-unit",
+            relation: "average-per-unit".into(),
             severity: sev,
             message: "平均数与总量、个数不符".into(),
             help: format!(

@@ -65,7 +65,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let natural = diff(o.natural, t.natural).intersects(&s.natural);
         let sev = severity(strict, natural);
         out.push(Found {
-            relation: "points-between-rates",
+            relation: "points-between-rates".into(),
             severity: sev,
             message: "百分点差与两个增速之差不符".into(),
             help: format!(

@@ -68,7 +68,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             .max_by_key(|(_, r)| *r)
         {
             out.push(Found {
-                relation: "same-figure-twice",
+                relation: "same-figure-twice".into(),
                 severity: None,
                 message: format!("标题与正文的{}一致", ctx.st(a).subject),
                 help: format!(
@@ -109,7 +109,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             holds(&[sa.natural, sb.natural]),
         );
         out.push(Found {
-            relation: "same-figure-twice",
+            relation: "same-figure-twice".into(),
             severity: sev,
             message: format!("标题与正文的{}不一致", sa.subject),
             help: format!(

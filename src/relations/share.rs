@@ -67,7 +67,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             }
         }
         out.push(Found {
-            relation: "share-of-whole",
+            relation: "share-of-whole".into(),
             severity: sev,
             message: "占比与部分、整体之比不符".into(),
             help,

@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let sev = severity(mark.can_be_le(&l.strict), mark.can_be_le(&l.natural));
         let _ = Bound::PosInf;
         out.push(Found {
-            relation: "milestone-passed",
+            relation: "milestone-passed".into(),
             severity: sev,
             message: "数字低于其所称突破的关口".into(),
             help: format!("{} {} < {}", l.subject, ctx.written(level), ctx.written(t)),

@@ -176,8 +176,15 @@ built in, {state}; switch off or change its severity by id in .factlint.yaml
 
 /// Runs every example; returns the report and the number of failures.
 pub fn test(rules: &RuleSet, style: Style) -> (String, usize) {
-    let failures = examples::run(rules);
-    let total: usize = rules.rules.iter().map(|r| r.examples.len()).sum();
+    let mut failures = examples::run(rules);
+    failures.extend(crate::checks::identity_examples(rules));
+    let total: usize = rules.rules.iter().map(|r| r.examples.len()).sum::<usize>()
+        + rules
+            .knowledge
+            .identities
+            .iter()
+            .map(|i| i.examples.len())
+            .sum::<usize>();
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
@@ -188,7 +195,9 @@ pub fn test(rules: &RuleSet, style: Style) -> (String, usize) {
     for f in &failures {
         let source = rules
             .get(&f.rule)
-            .map_or_else(String::new, |r| r.origin.source.as_ref().clone());
+            .map(|r| &r.origin)
+            .or_else(|| rules.knowledge.identity(&f.rule).map(|i| &i.origin))
+            .map_or_else(String::new, |o| o.source.as_ref().clone());
         let diagnostic = RuleError {
             message: format!("example of `{}` does not hold", f.rule),
             source_code: NamedSource::new(&f.path, source),

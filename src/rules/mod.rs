@@ -2,6 +2,7 @@
 //! macros) and the arithmetic that must hold between them. This module loads and compiles them;
 //! every mistake in a rule file becomes a diagnostic labelled at its exact bytes.
 
+pub mod concepts;
 mod error;
 pub mod expr;
 pub mod pack;
@@ -27,6 +28,10 @@ use std::sync::Arc;
 
 /// The rule files shipped in the binary, so `factlint check FILE` needs no configuration.
 pub const SHIPPED: &[(&str, &str)] = &[
+    (
+        "rules/zh/concepts.yaml",
+        include_str!("../../rules/zh/concepts.yaml"),
+    ),
     (
         "rules/zh/trade.yaml",
         include_str!("../../rules/zh/trade.yaml"),
@@ -245,6 +250,8 @@ pub struct RuleSet {
     /// Which of the built-in relations on statements run: all of them with the shipped pack,
     /// none without it (`--no-default-rules`).
     pub relations: RelationChoice,
+    /// Concepts and the identities between them, checked on statements.
+    pub knowledge: concepts::Knowledge,
     /// Built on first use; rules added later are never skipped (see `Present::windows`).
     prefilter: std::sync::OnceLock<prefilter::Prefilter>,
 }
@@ -317,6 +324,8 @@ impl RuleSet {
             source,
             units,
             rules,
+            concepts,
+            identities,
             mut errors,
         } = parsed;
         let ctx = Ctx {
@@ -335,10 +344,26 @@ impl RuleSet {
                     "defined again here",
                     Some(format!("first defined in {}", first.origin.path)),
                 ));
+            } else if let Some(first) = self.knowledge.identity(&rule.id) {
+                errors.push(ctx.error(
+                    id_span,
+                    format!("duplicate rule id `{}`", rule.id),
+                    "defined again here",
+                    Some(format!("first defined in {}", first.origin.path)),
+                ));
             } else {
                 self.rules.push(rule);
             }
         }
+        let rules = &self.rules;
+        let rule_ids = |id: &str| {
+            rules
+                .iter()
+                .find(|r| r.id == id)
+                .map(|r| r.origin.path.clone())
+        };
+        let mut more = self.knowledge.merge(&ctx, concepts, identities, &rule_ids);
+        errors.append(&mut more);
         combine(errors)
     }
 
@@ -400,6 +425,9 @@ struct Parsed {
     units: Vec<UnitEntry>,
     /// Each rule with the span of its id, where a duplicate id is reported.
     rules: Vec<(Rule, Range<usize>)>,
+    /// Each concept with the span of its name.
+    concepts: Vec<(concepts::Concept, Range<usize>)>,
+    identities: Vec<concepts::Identity>,
     errors: Vec<LoadError>,
 }
 
@@ -442,11 +470,21 @@ fn parse_source(path: &str, text: &str) -> Result<Parsed, LoadError> {
             Err(mut es) => errors.append(&mut es),
         }
     }
+    let concepts = concepts::compile_concepts(&ctx, &file.concepts, &mut errors);
+    let mut identities = Vec::new();
+    for spec in &file.identities {
+        match concepts::compile_identity(&ctx, spec) {
+            Ok(identity) => identities.push(identity),
+            Err(mut es) => errors.append(&mut es),
+        }
+    }
     Ok(Parsed {
         path: path.to_string(),
         source,
         units,
         rules,
+        concepts,
+        identities,
         errors,
     })
 }
@@ -557,7 +595,7 @@ impl Ctx<'_> {
     }
 }
 
-fn is_kebab(id: &str) -> bool {
+pub(crate) fn is_kebab(id: &str) -> bool {
     let mut prev_dash = true;
     for c in id.chars() {
         match c {

@@ -14,9 +14,11 @@
 //! only slower) until the pack is made again; `cargo test` fails on a stale pack
 //! (`tests/pack.rs`), so none lands.
 
+use super::concepts::{Concept, Identity};
 use super::{parse_source, LoadError, Parsed, Rule, RuleSet, SHIPPED};
 use crate::figure::UnitEntry;
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 use std::sync::Arc;
 
 /// The pack as committed: what `cargo run --example pack` last wrote.
@@ -26,7 +28,7 @@ pub const SHIPPED_PACK: &[u8] = include_bytes!("../../rules/shipped.pack");
 pub const PACK_PATH: &str = "rules/shipped.pack";
 
 /// Bumped when the pack's layout changes, so an old pack reads as stale, not as garbage.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 #[derive(Serialize)]
 struct PackOut<'a> {
@@ -41,6 +43,8 @@ struct FileOut<'a> {
     fingerprint: u64,
     units: &'a [UnitEntry],
     rules: Vec<&'a Rule>,
+    concepts: &'a [(Concept, Range<usize>)],
+    identities: &'a [Identity],
 }
 
 #[derive(Deserialize)]
@@ -57,6 +61,8 @@ struct FileIn<'a> {
     fingerprint: u64,
     units: Vec<UnitEntry>,
     rules: Vec<Rule>,
+    concepts: Vec<(Concept, Range<usize>)>,
+    identities: Vec<Identity>,
 }
 
 /// Compiles `files` (path, YAML text) from YAML and writes them as a pack; the first rule-file
@@ -67,7 +73,12 @@ pub fn build(files: &[(&str, &str)]) -> Result<Vec<u8>, LoadError> {
         .map(|(path, text)| {
             let parsed = parse_source(path, text)?;
             super::combine(parsed.errors)?;
-            Ok((parsed.units, parsed.rules))
+            Ok((
+                parsed.units,
+                parsed.rules,
+                parsed.concepts,
+                parsed.identities,
+            ))
         })
         .collect::<Result<Vec<_>, LoadError>>()?;
     let pack = PackOut {
@@ -75,13 +86,17 @@ pub fn build(files: &[(&str, &str)]) -> Result<Vec<u8>, LoadError> {
         files: files
             .iter()
             .zip(&parsed)
-            .map(|((path, source), (units, rules))| FileOut {
-                path,
-                len: source.len(),
-                fingerprint: fingerprint(source),
-                units,
-                rules: rules.iter().map(|(rule, _)| rule).collect(),
-            })
+            .map(
+                |((path, source), (units, rules, concepts, identities))| FileOut {
+                    path,
+                    len: source.len(),
+                    fingerprint: fingerprint(source),
+                    units,
+                    rules: rules.iter().map(|(rule, _)| rule).collect(),
+                    concepts,
+                    identities,
+                },
+            )
             .collect(),
     };
     Ok(postcard::to_allocvec(&pack).expect("a pack serializes to memory"))
@@ -111,11 +126,21 @@ pub fn load(pack: &[u8], files: &[(&str, &str)]) -> Option<RuleSet> {
                 (rule, id_span)
             })
             .collect();
+        let identities = file
+            .identities
+            .into_iter()
+            .map(|mut identity| {
+                identity.origin.source = Arc::clone(&source);
+                identity
+            })
+            .collect();
         set.merge(Parsed {
             path: file.path.to_string(),
             source,
             units: file.units,
             rules,
+            concepts: file.concepts,
+            identities,
             errors: Vec::new(),
         })
         .ok()?;

@@ -11,7 +11,42 @@ pub struct RuleFile {
     /// Extra units for the figure reader: `{surface: 标箱, unit: 标准箱, dimension: physical}`.
     #[serde(default)]
     pub units: Vec<UnitSpec>,
+    #[serde(default)]
     pub rules: Vec<RuleSpec>,
+    /// Concepts and the names the copy gives them: `{name: 进出口总值, same: [外贸总值]}`.
+    #[serde(default)]
+    pub concepts: Vec<ConceptSpec>,
+    /// Identities between concepts: `{id: …, whole: 进出口总值, parts: [出口, 进口]}`.
+    #[serde(default)]
+    pub identities: Vec<IdentitySpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConceptSpec {
+    pub name: Spanned<String>,
+    /// Other names of the same concept.
+    #[serde(default)]
+    pub same: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdentitySpec {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    /// The coverage family it belongs to: `sum` by default.
+    #[serde(default)]
+    pub family: Option<Spanned<String>>,
+    #[serde(default)]
+    pub severity: Option<Spanned<Severity>>,
+    pub message: Spanned<String>,
+    /// The concept the parts make up.
+    pub whole: Spanned<String>,
+    /// The concepts that make it up; a leading `-` subtracts (`贸易顺差 = 出口 − 进口`).
+    pub parts: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub examples: Option<ExamplesSpec>,
 }
 
 #[derive(Debug, Deserialize)]

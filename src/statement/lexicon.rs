@@ -284,6 +284,10 @@ pub const RATE_NOUNS: &[&str] = &[
     "增长速度",
 ];
 
+/// Rates whose names end with a rate noun but are the rate of nothing before them: the
+/// population's 自然增长率 is births less deaths, not the growth of 人口自然.
+pub const NAMED_RATES: &[&str] = &["自然增长率"];
+
 /// Prefixes that name the whole of something rather than a part: 全国机动车 is 机动车.
 pub const WHOLE_PREFIXES: &[&str] = &[
     "全国",
@@ -361,7 +365,7 @@ pub fn opens_breakdown(clause: &str) -> bool {
             && c.ends_with('看')
             && ![
                 "当月", "单月", "全年", "月度", "季度", "总体", "整体", "长期", "短期", "趋势",
-                "走势",
+                "走势", "规模", "总量", "速度", "增速", "效益",
             ]
             .iter()
             .any(|w| c.contains(w)))

@@ -1356,6 +1356,7 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
     if let Some(noun) = lexicon::RATE_NOUNS
         .iter()
         .find(|n| subject.ends_with(*n) && subject.len() > n.len() + 3)
+        .filter(|_| !lexicon::NAMED_RATES.iter().any(|r| subject.ends_with(r)))
     {
         subject.truncate(subject.len() - noun.len());
         reading.subject = subject;

@@ -105,7 +105,10 @@ pub fn refers_by_key(n: &str, s: &str) -> Reference {
             return Reference::Abbreviation;
         }
     }
-    if nc.len() >= 2 && s.ends_with(n) {
+    // A tail that splits a word is no tail: 出口 of 进出口 is another concept.
+    let splits =
+        |before: &str| ["进", "净"].iter().any(|w| before.ends_with(w)) && n.starts_with("出口");
+    if nc.len() >= 2 && s.ends_with(n) && !splits(&s[..s.len() - n.len()]) {
         return Reference::Tail;
     }
     Reference::No
@@ -161,6 +164,7 @@ mod tests {
         assert_eq!(refers("进口", "出口"), Reference::No);
         assert_eq!(refers("驾驶人", "汽车驾驶人"), Reference::Tail);
         assert_eq!(refers("汽车", "汽车驾驶人"), Reference::No);
+        assert_eq!(refers("全国出口总值", "货物贸易进出口总值"), Reference::No);
     }
 
     #[test]

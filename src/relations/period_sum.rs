@@ -1,0 +1,200 @@
+//! # period-sum
+//!
+//! ## What it checks
+//! A flow stated for a run of months and for the runs that make it up adds up: `1—10月份` plus
+//! `11月份` is `1—11月份`; the four quarters are the year; `一季度、二季度、三季度…分别为` add
+//! up to `前三季度`. The figures must measure one concept (the same subject once prefixes and
+//! measure words are set aside), be levels in one unit, and lie in one year; the runs must tile
+//! the whole's months exactly, with no gap and no overlap.
+//!
+//! Stocks (`余额`, `保有量`, counted at `6月末`), averages (`日均`, `人均`) and rates never add
+//! over time, and are left out: they are not stated for a run of months, or their subject says
+//! what they are.
+//!
+//! ## Why an error matters
+//! A cumulative figure is copied from one release and the month from another: when the month's
+//! figure is mistyped, or last month's cumulative is carried over, the three no longer add up,
+//! and a reader who subtracts finds the month the copy did not state.
+//!
+//! ## Example
+//! 1—10月份，全国餐饮收入45180亿元……11月份，餐饮收入5520亿元……1—11月份，全国餐饮收入累计
+//! 为50700亿元: 45180 + 5520 = 50700.
+
+use super::breakdown::{mid, mid_in_units};
+use super::{odd_ones_out, severity, suggestion, Context, Found};
+use crate::figure::period::Stretch;
+use crate::figure::Interval;
+use crate::statement::{is_average, Kind};
+use std::collections::{BTreeMap, HashSet};
+
+/// Whether statement `i` is a flow's level stated for a run of months: (first, last).
+fn run_of(ctx: &Context, i: usize) -> Option<(u8, u8)> {
+    let s = ctx.st(i);
+    if s.kind != Kind::Level
+        || s.basis.is_some()
+        || s.qualifier.is_some()
+        || s.of.is_some()
+        || s.key.is_empty()
+        || s.unit == "%"
+        || is_average(&s.subject)
+    {
+        return None;
+    }
+    match s.period.as_ref()?.stretch {
+        Stretch::Months { first, last } => Some((first, last)),
+        _ => None,
+    }
+}
+
+pub fn run(ctx: &Context, out: &mut Vec<Found>) {
+    let mut seen: HashSet<Vec<usize>> = HashSet::new();
+    for w in 0..ctx.statements.statements.len() {
+        let Some((a, c)) = run_of(ctx, w) else {
+            continue;
+        };
+        if c <= a {
+            continue;
+        }
+        let ws = ctx.st(w);
+        let Some(whole_period) = ws.period.as_ref() else {
+            continue;
+        };
+        // The runs inside the whole's months, each stated once (or with one value).
+        let mut runs: BTreeMap<(u8, u8), Option<usize>> = BTreeMap::new();
+        for (k, t) in ctx.near(w) {
+            if k == w || t.key != ws.key || t.unit != ws.unit || t.story != ws.story {
+                continue;
+            }
+            let Some((f, l)) = run_of(ctx, k) else {
+                continue;
+            };
+            let inside = t
+                .period
+                .as_ref()
+                .is_some_and(|p| whole_period.contains(p, ctx.year));
+            if !inside || (f, l) == (a, c) {
+                continue;
+            }
+            runs.entry((f, l))
+                .and_modify(|e| {
+                    if e.is_some_and(|o| !ctx.st(o).strict.intersects(&t.strict)) {
+                        *e = None;
+                    }
+                })
+                .or_insert(Some(k));
+        }
+        let Some(pieces) = tiling(a, c, &runs) else {
+            continue;
+        };
+        let mut all = vec![w];
+        all.extend(&pieces);
+        let mut key = all.clone();
+        key.sort_unstable();
+        if !seen.insert(key) {
+            continue;
+        }
+        report(ctx, &all, out);
+    }
+}
+
+/// The fewest stated runs that tile months `a..=c` exactly, in order; `None` if none do.
+fn tiling(a: u8, c: u8, runs: &BTreeMap<(u8, u8), Option<usize>>) -> Option<Vec<usize>> {
+    // best[m]: the fewest runs covering a..m-1, and the last run taken.
+    let span = usize::from(c - a) + 2;
+    let mut best: Vec<Option<(usize, (u8, u8), usize)>> = vec![None; span];
+    best[0] = Some((0, (0, 0), 0));
+    for m in 0..span - 1 {
+        let Some((count, _, _)) = best[m] else {
+            continue;
+        };
+        let month = a + m as u8;
+        for (&(f, l), &k) in runs.range((month, month)..=(month, c)) {
+            let Some(k) = k else { continue };
+            if f != month {
+                continue;
+            }
+            let to = usize::from(l - a) + 1;
+            if best[to].is_none_or(|(n, _, _)| count + 1 < n) {
+                best[to] = Some((count + 1, (f, l), k));
+            }
+        }
+    }
+    let mut pieces = Vec::new();
+    let mut at = span - 1;
+    while at > 0 {
+        let (_, (f, _), k) = best[at]?;
+        pieces.push(k);
+        at = usize::from(f - a);
+    }
+    pieces.reverse();
+    (pieces.len() >= 2).then_some(pieces)
+}
+
+fn report(ctx: &Context, all: &[usize], out: &mut Vec<Found>) {
+    let sum = |vals: &[Interval]| {
+        vals[1..]
+            .iter()
+            .fold(Interval::exact(0.into()), |acc, v| acc.add(v))
+    };
+    let holds = |vals: &[Interval]| sum(vals).intersects(&vals[0]);
+    let strict: Vec<Interval> = all.iter().map(|&i| ctx.st(i).strict).collect();
+    let natural: Vec<Interval> = all.iter().map(|&i| ctx.st(i).natural).collect();
+    let sev = severity(holds(&strict), holds(&natural));
+    let whole = all[0];
+    let total = sum(&strict);
+    let period = |i: usize| {
+        ctx.st(i)
+            .period
+            .as_ref()
+            .map_or_else(String::new, |p| p.to_string())
+    };
+    let parts: Vec<String> = all[1..]
+        .iter()
+        .map(|&m| format!("{} {}", period(m), ctx.written(m)))
+        .collect();
+    let mut help = format!(
+        "{} = {}（按四舍五入区间 {}） ≠ {} {}",
+        parts.join(" + "),
+        mid_in_units(ctx, whole, &total),
+        ctx.range(whole, &total),
+        period(whole),
+        ctx.written(whole)
+    );
+    if sev.is_some() {
+        if let [one] = odd_ones_out(ctx, all, false, holds).as_slice() {
+            let value = if *one == whole {
+                mid(&total)
+            } else {
+                let others = all
+                    .iter()
+                    .zip(&strict)
+                    .skip(1)
+                    .filter(|(&i, _)| i != *one)
+                    .fold(Interval::exact(0.into()), |acc, (_, v)| acc.add(v));
+                mid(&strict[0].sub(&others))
+            };
+            if let Some(v) = value {
+                help.push_str("; ");
+                help.push_str(&suggestion(
+                    ctx,
+                    *one,
+                    v,
+                    "the months add up to the whole period",
+                ));
+            }
+        }
+    }
+    let mut labels = vec![(whole, format!("{}合计", period(whole)))];
+    labels.extend(all[1..].iter().map(|&m| (m, period(m))));
+    out.push(Found {
+        relation: "period-sum".into(),
+        severity: sev,
+        message: format!(
+            "{}各时段之和与{}合计不符",
+            ctx.st(whole).subject,
+            period(whole)
+        ),
+        help,
+        labels,
+    });
+}
