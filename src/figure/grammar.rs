@@ -363,7 +363,10 @@ impl<'a> Scanner<'a> {
         if c.is_ascii_digit()
             || (matches!(c, '-' | '+') && self.char_at(k + 1).is_some_and(|d| d.is_ascii_digit()))
         {
-            return self.arabic_figure(k, k, None);
+            // `13号线`, `7号楼`, `1号文件`: a number in a name counts nothing.
+            return self
+                .arabic_figure(k, k, None)
+                .filter(|(_, next)| !self.rest(*next).starts_with('号'));
         }
         for &(surface, unit) in CURRENCY_PREFIXES {
             if self.rest(k).starts_with(surface) {
@@ -391,6 +394,12 @@ impl<'a> Scanner<'a> {
             return self.chinese_percent(k);
         }
         if digit_value(c).is_some() || c == '十' {
+            // `6号线二期`, `一期工程` after a line's name: a phase, not a count.
+            if self.rest(self.advance(k, c.len_utf8())).starts_with('期')
+                && prev.is_some_and(|p| "线号段站程".contains(p))
+            {
+                return None;
+            }
             return self.chinese_figure(k);
         }
         if self.rest(k).starts_with("翻") {
@@ -726,6 +735,15 @@ impl<'a> Scanner<'a> {
             None => match self.unit_suffix(&mut k2) {
                 Some((u, d)) => (u, d, 1),
                 None if has_magnitude => (String::new(), Dimension::Count, 1),
+                // `位居前三`, `排名前五的省份`: a ranking counts the places it names.
+                None if prev == Some('前')
+                    && k >= 2
+                    && self
+                        .char_at(k - 2)
+                        .is_some_and(|c| matches!(c, '居' | '名' | '列' | '入')) =>
+                {
+                    ("位".to_string(), Dimension::Count, 1)
+                }
                 None => return None,
             },
         };

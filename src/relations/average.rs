@@ -19,6 +19,9 @@ use crate::statement::subject::{self, Reference};
 use crate::statement::Kind;
 use rust_decimal::Decimal;
 
+/// The words of a daily average: `日均`, `平均每天`.
+const DAILY: &[&str] = &["日均", "平均每天", "平均每日", "每天平均", "每日平均"];
+
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
     for (a, s) in ctx.statements.statements.iter().enumerate() {
         // A flow stated as what is added (`日均新增约83万千瓦`) averages the period's additions.
@@ -26,10 +29,13 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         if s.kind != Kind::Level && !flow {
             continue;
         }
-        let Some(at) = s.subject.find("日均") else {
+        let Some((at, marker)) = DAILY
+            .iter()
+            .find_map(|m| s.subject.find(m).map(|at| (at, *m)))
+        else {
             continue;
         };
-        let base = format!("{}{}", &s.subject[..at], &s.subject[at + "日均".len()..]);
+        let base = format!("{}{}", &s.subject[..at], &s.subject[at + marker.len()..]);
         let base = ["折合", "平均", "约"]
             .iter()
             .fold(base.as_str(), |b, w| b.strip_prefix(w).unwrap_or(b));
@@ -46,7 +52,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                     Some(crate::figure::Qualifier::AtLeast | crate::figure::Qualifier::AtMost)
                 )
                 && t.kind != Kind::Threshold
-                && !t.subject.contains("日均")
+                && !DAILY.iter().any(|m| t.subject.contains(m))
                 && ctx.same_period(k, a)
         };
         // The total: the latest level before it of that concept, in the same unit and period;
@@ -67,6 +73,23 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                         && (base_key.chars().count() < 2
                             || ctx.st(k).key.starts_with(base_key.as_str()))
                 })
+        });
+        // `完成客运量28.52亿人次……平均每天运送乘客9507万人次`: an average naming the flow in other
+        // words averages its sentence's level in its unit, when no level bears its name.
+        let total = total.or_else(|| {
+            let named_anywhere = base_key.chars().count() >= 2
+                && ctx.near(a).any(|(k, t)| {
+                    k != a
+                        && t.kind == Kind::Level
+                        && subject::refers_by_key(&base_key, &t.key) > Reference::No
+                });
+            (!named_anywhere)
+                .then(|| {
+                    ctx.before(a)
+                        .take_while(|&k| ctx.st(k).sentence == s.sentence)
+                        .find(|&k| fits(k))
+                })
+                .flatten()
         });
         let Some(total) = total else { continue };
         let Some((days, days_label)) = days_of(ctx, a, total) else {

@@ -190,10 +190,26 @@ fn count_names(items: &[&str], last: &str) -> Option<usize> {
         }
         tail = vec![a, b];
     }
+    // A number inside a name is a line's or a building's (`成都地铁13号线一期`), never a
+    // figure between two names.
+    let numbered = |t: &str| {
+        let mut chars = t.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c.is_ascii_digit() {
+                while chars.peek().is_some_and(char::is_ascii_digit) {
+                    chars.next();
+                }
+                if chars.peek() != Some(&'号') {
+                    return false;
+                }
+            }
+        }
+        true
+    };
     let name_like = |t: &&str| {
         (1..=LONGEST_NAME).contains(&t.chars().count())
             && !t.contains(['和', '及', '与', '（', '('])
-            && !t.chars().any(|c| c.is_ascii_digit())
+            && numbered(t)
     };
     let names: Vec<&str> = items.iter().copied().chain(tail).collect();
     names.iter().all(name_like).then_some(names.len())

@@ -31,10 +31,14 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             continue;
         };
         let b = ctx.st(before);
-        if b.kind != Kind::Level
-            || b.sentence != r.sentence
-            || !matches!(b.basis, Some(Against::Named(_)))
-        {
+        // `比上年同期的1864.5万个增长42.0%`: a level compared with under a standard basis too,
+        // when it names no subject of its own.
+        let compared = match &b.basis {
+            Some(Against::Named(_)) => true,
+            Some(_) => b.inherited || b.key.is_empty(),
+            None => false,
+        };
+        if b.kind != Kind::Level || b.sentence != r.sentence || !compared {
             continue;
         }
         // The level now: the level stated before it in the sentence, in its unit, of the

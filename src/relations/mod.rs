@@ -16,6 +16,7 @@ mod growth_base;
 mod growth_between;
 mod growth_levels;
 mod identity;
+mod listed_total;
 mod multiple;
 mod of_which;
 mod per_unit;
@@ -103,6 +104,13 @@ pub static RELATIONS: &[Relation] = &[
         summary: "a flow's runs of months add up to the run they tile (1—10月 + 11月 = 1—11月)",
         source: include_str!("period_sum.rs"),
         run: period_sum::run,
+    },
+    Relation {
+        id: "listed-total",
+        family: "sum",
+        summary: "a total stated right after the figures it totals (合计, 共计) is their sum",
+        source: include_str!("listed_total.rs"),
+        run: listed_total::run,
     },
     Relation {
         id: "part-within-whole",

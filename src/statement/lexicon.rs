@@ -176,6 +176,9 @@ pub const BASES: &[(&str, Against)] = &[
     ("较去年同期", Against::YearEarlier),
     ("与上年同期相比", Against::YearEarlier),
     ("与去年同期相比", Against::YearEarlier),
+    // What is left of 比上年同期 once its period is read.
+    ("比同期", Against::YearEarlier),
+    ("较同期", Against::YearEarlier),
     ("比上年末", Against::PreviousEnd),
     ("较上年末", Against::PreviousEnd),
     ("比年初", Against::PreviousEnd),
@@ -365,7 +368,7 @@ pub fn opens_breakdown(clause: &str) -> bool {
             && c.ends_with('看')
             && ![
                 "当月", "单月", "全年", "月度", "季度", "总体", "整体", "长期", "短期", "趋势",
-                "走势", "规模", "总量", "速度", "增速", "效益",
+                "走势", "规模", "总量", "速度", "增速", "效益", "时间",
             ]
             .iter()
             .any(|w| c.contains(w)))

@@ -546,6 +546,20 @@ impl<'a> Reader<'a> {
                     period_named = true;
                 }
                 reading.basis = Some(Against::Named(named));
+                // `总数达到2648.2万个，比上年同期的1864.5万个`: the level compared with is of the
+                // subject before it, not of the comparison words.
+                if ['比', '较', '与']
+                    .iter()
+                    .any(|c| reading.subject.starts_with(*c))
+                {
+                    if let Some(prev) = out.statements.iter().rposition(|t| {
+                        t.kind == Kind::Level && t.unit == figure.unit && t.sentence == sentence
+                    }) {
+                        reading.subject = out.statements[prev].subject.clone();
+                        inherited = true;
+                        antecedent = Some(prev);
+                    }
+                }
             }
             let sign = reading.sign;
             let (strict, natural) = if sign < 0 {
@@ -1348,6 +1362,10 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
         }
     }
     let mut subject = subject.trim_end_matches('的').to_string();
+    // What is left of `比上年同期的` once its period and basis are read names nothing.
+    if reading.basis.is_some() && matches!(subject.as_str(), "比同期" | "较同期" | "同期") {
+        subject.clear();
+    }
     // A lone connector or preposition left over (`和`, `同`, `在`) names nothing.
     if subject.chars().count() <= 1 {
         subject.clear();

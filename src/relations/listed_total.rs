@@ -1,0 +1,121 @@
+//! # listed-total
+//!
+//! ## What it checks
+//! A total stated right after the figures it totals is their sum: `分别为18640万吨、10250万吨、
+//! 6830万吨，三省合计35720万吨`; `出口13万亿元，进口8.79万亿元，合计21.79万亿元`. The total is a level
+//! whose clause says `合计`, `共计`, `总计` or `合共`; the figures it adds are the levels in its unit
+//! stated just before it in its sentence (growth rates and shares between them aside), back to
+//! the first figure of another unit or kind of level, to the first figure of a list opened by
+//! `分别`, or to the sentence's start.
+//!
+//! ## Why an error matters
+//! The copy says outright that these figures add up: a slip in any of them, or a total carried
+//! over from an earlier list, is an error a reader finds with a pencil.
+//!
+//! ## Example
+//! 客运量位居前三的依次为上海、北京、广州，分别完成3.36亿人次、3.12亿人次、2.85亿人次，三城合计
+//! 9.33亿人次 — 3.36 + 3.12 + 2.85 = 9.33.
+
+use super::breakdown::{mid, mid_in_units};
+use super::{odd_ones_out, severity, suggestion, Context, Found};
+use crate::figure::Interval;
+use crate::statement::{is_clause_break, Kind};
+
+/// The words that make a level the total of the figures before it.
+const TOTALS: &[&str] = &["合计", "共计", "总计", "合共"];
+
+/// Whether the clause of statement `i`, up to its figure, says it totals what came before.
+fn is_total(ctx: &Context, i: usize) -> bool {
+    let s = ctx.st(i);
+    let before = &ctx.text[..s.span.start];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_clause_break(c))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let clause = &before[start..];
+    clause.chars().count() <= 12
+        && TOTALS.iter().any(|w| clause.contains(w))
+        && !clause.contains("其中")
+}
+
+pub fn run(ctx: &Context, out: &mut Vec<Found>) {
+    for t in 0..ctx.statements.statements.len() {
+        let ts = ctx.st(t);
+        if ts.kind != Kind::Level || ts.qualifier.is_some() || ts.headline || !is_total(ctx, t) {
+            continue;
+        }
+        let mut parts = Vec::new();
+        for k in ctx.before(t) {
+            let s = ctx.st(k);
+            if s.sentence != ts.sentence {
+                break;
+            }
+            if matches!(s.kind, Kind::Growth | Kind::Share | Kind::Points) {
+                continue;
+            }
+            if s.kind != Kind::Level || s.unit != ts.unit || s.qualifier.is_some() {
+                break;
+            }
+            parts.push(k);
+            // `全国…89670万吨，其中河北、江苏、山东分别为18640万吨…`: a list opened by 分别 starts
+            // at its first figure.
+            let gap_start = k.checked_sub(1).map_or(0, |p| ctx.st(p).span.end);
+            if ctx.text[gap_start.min(s.span.start)..s.span.start].contains("分别") {
+                break;
+            }
+        }
+        if parts.len() < 2 {
+            continue;
+        }
+        parts.reverse();
+        let mut all = vec![t];
+        all.extend(&parts);
+        let sum = |vals: &[Interval]| {
+            vals[1..]
+                .iter()
+                .fold(Interval::exact(0.into()), |acc, v| acc.add(v))
+        };
+        let holds = |vals: &[Interval]| sum(vals).intersects(&vals[0]);
+        let strict: Vec<Interval> = all.iter().map(|&i| ctx.st(i).strict).collect();
+        let natural: Vec<Interval> = all.iter().map(|&i| ctx.st(i).natural).collect();
+        let sev = severity(holds(&strict), holds(&natural));
+        let total = sum(&strict);
+        let listed: Vec<String> = parts.iter().map(|&p| ctx.written(p)).collect();
+        let mut help = format!(
+            "{} = {}（按四舍五入区间 {}） ≠ 合计 {}",
+            listed.join(" + "),
+            mid_in_units(ctx, t, &total),
+            ctx.range(t, &total),
+            ctx.written(t)
+        );
+        if sev.is_some() {
+            if let [one] = odd_ones_out(ctx, &all, false, holds).as_slice() {
+                let value = if *one == t {
+                    mid(&total)
+                } else {
+                    let others = all
+                        .iter()
+                        .zip(&strict)
+                        .skip(1)
+                        .filter(|(&i, _)| i != *one)
+                        .fold(Interval::exact(0.into()), |acc, (_, v)| acc.add(v));
+                    mid(&strict[0].sub(&others))
+                };
+                if let Some(v) = value {
+                    help.push_str("; ");
+                    help.push_str(&suggestion(ctx, *one, v, "the figures add up to the total"));
+                }
+            }
+        }
+        let mut labels = vec![(t, "合计".to_string())];
+        labels.extend(parts.iter().map(|&p| (p, "分项".to_string())));
+        out.push(Found {
+            relation: "listed-total".into(),
+            severity: sev,
+            message: "所列各数之和与合计不符".into(),
+            help,
+            labels,
+        });
+    }
+}
