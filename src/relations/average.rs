@@ -65,6 +65,17 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                 })
             })
             .flatten();
+        // `日均产量` after `全国粗钢产量6987万吨`: a bare measure word averages the level just
+        // before it in its paragraph.
+        let bare = crate::statement::lexicon::MEASURES.contains(&base);
+        let named = named.or_else(|| {
+            bare.then(|| {
+                ctx.before(a)
+                    .take_while(|&k| ctx.st(k).paragraph == s.paragraph)
+                    .find(|&k| fits(k))
+            })
+            .flatten()
+        });
         let total = named.or_else(|| {
             ctx.before(a)
                 .take_while(|&k| ctx.st(k).sentence == s.sentence)

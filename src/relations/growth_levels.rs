@@ -53,7 +53,9 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                     && a.unit == b.unit
                     && (b.antecedent == Some(k)
                         || a.key == b.key
-                        || a.key.ends_with(b.key.as_str()))
+                        || a.key.ends_with(b.key.as_str())
+                        // `比10月份日均水平的234.6万吨`: 水平 is the level of whatever came before.
+                        || b.key.ends_with("水平"))
             })
         else {
             continue;

@@ -296,8 +296,9 @@ impl<'a> Reader<'a> {
             story_of[i] = story;
         }
         // A story's lead period is the first its body names — unless that is a month within the
-        // run its headline names (`前11个月粗钢产量…` over a body that opens with 11月份): the
-        // story is about the headline's run, the month its latest news.
+        // run its headline names (`前11个月粗钢产量…` over a body that opens with 11月份), or a
+        // run around the month it names (`11月份…客运量` over a body that opens with 1—11月份):
+        // the story is about what its headline says.
         let mut story_period = vec![None; story + 1];
         let mut headline_period: Vec<Option<Period>> = vec![None; story + 1];
         let mut body_seen = vec![false; story + 1];
@@ -326,7 +327,7 @@ impl<'a> Reader<'a> {
                     if matches!(b.stretch, period::Stretch::Months { .. })
                         && matches!(h.stretch, period::Stretch::Months { .. })
                         && h.stretch != b.stretch
-                        && h.contains(&b, None) =>
+                        && (h.contains(&b, None) || b.contains(h, None)) =>
                 {
                     Some(Period {
                         year: b.year,
@@ -665,6 +666,37 @@ impl<'a> Reader<'a> {
                     }
                 }
             }
+            // `三省合计35720万吨` after 河北、江苏、山东's output: a collective of the places just
+            // listed measures what they do.
+            let totals = ["合计", "共计", "总计"];
+            let opens_total = totals.iter().any(|w| {
+                self.text[clause.range.start..start]
+                    .trim_start()
+                    .starts_with(w)
+            });
+            if opens_total {
+                // `分别为82.6万个……45.2万个，合计283.2万个`: the total of the listed, not the last
+                // name's figure.
+                reading.subject = "合计".to_string();
+                inherited = false;
+                antecedent = None;
+            }
+            if is_collective(&reading.subject) || opens_total {
+                let listed: Vec<&Statement> = out
+                    .statements
+                    .iter()
+                    .rev()
+                    .take_while(|t| t.sentence == sentence)
+                    .filter(|t| t.unit == figure.unit && !t.subject.is_empty())
+                    .take(2)
+                    .collect();
+                if let [a, b] = listed.as_slice() {
+                    let tail = subject::common_tail(&a.subject, &b.subject);
+                    if tail.chars().count() >= 2 {
+                        reading.subject = format!("{}{tail}", reading.subject);
+                    }
+                }
+            }
             out.statements.push(Statement {
                 figure: index,
                 span: figure.span.clone(),
@@ -705,10 +737,33 @@ impl<'a> Reader<'a> {
             .rev()
             .find(|&(_, c)| is_clause_break(c))
             .map_or(0, |(i, c)| i + c.len_utf8());
-        if out.statements.last().is_some_and(|s| s.span.end > start) {
+        // A ranking's count (`位居前三`) is the clause's only figure, and no level.
+        let ranking = |s: &Statement| s.unit == "位" && self.text[..s.span.start].ends_with('前');
+        if out
+            .statements
+            .last()
+            .is_some_and(|s| s.span.end > start && !ranking(s))
+        {
             return None;
         }
-        let mut t = strip_connectors(&strip_periods(&before[start..]));
+        let clause = &before[start..];
+        // `公共充电设施数量居前五的省份依次为广东、浙江……湖北`: the names follow 依次为, and share
+        // what the words before the ranking name.
+        let clause = match ["依次为", "依次是"]
+            .iter()
+            .find_map(|w| clause.find(w).map(|at| (at, w.len())))
+        {
+            Some((at, len)) => {
+                let measured = ["位居", "居前", "排名", "位列", "名列"]
+                    .iter()
+                    .filter_map(|w| clause[..at].find(w))
+                    .min()
+                    .map_or("", |cut| &clause[..cut]);
+                format!("{}{measured}", &clause[at + len..])
+            }
+            None => clause.to_string(),
+        };
+        let mut t = strip_connectors(&strip_periods(&clause));
         for cut in ["位居", "位列", "排名", "排在", "居前", "名列", "依次"] {
             if let Some(at) = t.find(cut) {
                 t.truncate(at);
@@ -829,10 +884,8 @@ impl<'a> Reader<'a> {
             }
             return (Some(period.clone()), true);
         }
-        let lead = self
-            .story_of
-            .get(paragraph)
-            .and_then(|&s| self.story_period.get(s).cloned().flatten());
+        let story = self.story_of.get(paragraph).copied();
+        let lead = story.and_then(|s| self.story_period.get(s).cloned().flatten());
         (lead, false)
     }
 }
@@ -1456,6 +1509,29 @@ fn drop_asides(t: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Whether a subject names a few of the places just listed, by count: `三省`, `三城`,
+/// `5个省市`, `前三位省份`.
+fn is_collective(t: &str) -> bool {
+    let rest =
+        t.trim_start_matches(|c: char| c.is_ascii_digit() || "一二两三四五六七八九十".contains(c));
+    rest.len() < t.len()
+        && [
+            "省",
+            "市",
+            "城",
+            "省市",
+            "省份",
+            "个省份",
+            "个省市",
+            "个城市",
+            "地",
+            "国",
+            "个国家",
+            "区",
+        ]
+        .contains(&rest)
 }
 
 fn ends_with_rate_noun(t: &str) -> bool {
