@@ -24,6 +24,7 @@ mod period_sum;
 mod points;
 mod repeat;
 mod share;
+mod target;
 mod threshold;
 
 use crate::figure::{Figure, FigureSet, Interval};
@@ -125,6 +126,13 @@ pub static RELATIONS: &[Relation] = &[
         summary: "a stated share equals its part divided by the whole it names",
         source: include_str!("share.rs"),
         run: share::run,
+    },
+    Relation {
+        id: "target-completion",
+        family: "share",
+        summary: "a plan's completion rate is what was done divided by the target",
+        source: include_str!("target.rs"),
+        run: target::run,
     },
     Relation {
         id: "growth-between-parts",

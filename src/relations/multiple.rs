@@ -6,8 +6,11 @@
 //! 72680 ÷ 22458 to round to 3.2. The first level is the multiple's subject (carried from the
 //! clause before when it names none); the second is the level the multiple names after
 //! `是…的` / `为…的` / `相当于…的` — the same concept, in the same period and unit, stated
-//! anywhere in the story. A multiple of a growth (`增长1.5倍`) and one whose base the article does
-//! not state check nothing.
+//! anywhere in the story. A base written inside the multiple's clause (`相当于2016年同月13.58亿人次的
+//! 2.1倍`) is that figure, and the level is the one the words before `相当于` name in the
+//! multiple's period; a growth of N倍 against a level compared with (`与2019年同期的8730亿元相比，
+//! 跨境电商进出口规模增长1.5倍`) makes the level N + 1 times it. A multiple whose base the article
+//! does not state checks nothing.
 //!
 //! ## Why an error matters
 //! A multiple is a division the writer did by hand; a digit slipped in either level, or a ratio
@@ -27,31 +30,47 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         if s.kind != Kind::Multiple || s.sign < 0 {
             continue;
         }
-        let Some(name) = s.of.as_deref() else {
-            continue;
+        let (own, base, growth) = match s.of.as_deref() {
+            Some(name) => {
+                let Some(own) = ctx.level_of(i).or_else(|| level_named(ctx, i)) else {
+                    continue;
+                };
+                let Some(base) = base_of(ctx, i, own, name) else {
+                    continue;
+                };
+                (own, base, false)
+            }
+            None => match inline(ctx, i) {
+                Some(found) => found,
+                None => continue,
+            },
         };
-        let Some(own) = ctx.level_of(i).or_else(|| level_named(ctx, i)) else {
-            continue;
+        // A growth of N倍 is N + 1 times the base.
+        let shift = Interval::exact(if growth {
+            rust_decimal::Decimal::ONE
+        } else {
+            rust_decimal::Decimal::ZERO
+        });
+        let holds = |v: &[Interval]| {
+            v[0].div(&v[1])
+                .is_none_or(|q| q.sub(&shift).intersects(&v[2]))
         };
-        let Some(base) = base_of(ctx, i, own, name) else {
-            continue;
-        };
-        let holds = |v: &[Interval]| v[0].div(&v[1]).is_none_or(|q| q.intersects(&v[2]));
         let (a, b) = (ctx.st(own), ctx.st(base));
         let strict = [a.strict, b.strict, s.strict];
         let natural = [a.natural, b.natural, s.natural];
         let sev = severity(holds(&strict), holds(&natural));
-        let Some(q) = a.strict.div(&b.strict) else {
+        let Some(q) = a.strict.div(&b.strict).map(|q| q.sub(&shift)) else {
             continue;
         };
         // Two places past the multiple's own: 4.345, not 4.35, against a stated 4.3.
         let places = ctx.figure(i).decimals + 2;
         let mut help = format!(
-            "{} {} / {} {} = {}（按四舍五入区间 {}） ≠ {}",
+            "{} {} / {} {}{} = {}（按四舍五入区间 {}） ≠ {}",
             a.subject,
             ctx.written(own),
             b.subject,
             ctx.written(base),
+            if growth { " − 1" } else { "" },
             super::breakdown::mid(&q).map_or(q.to_string(), |v| format!(
                 "{}倍",
                 super::round_for_display(v, places)
@@ -80,6 +99,84 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             ],
         });
     }
+}
+
+/// A multiple whose base is written inside its own clause: `11月份客运量相当于2016年同月13.58亿
+/// 人次的2.1倍` (a ratio), `与2019年同期的8730亿元相比，跨境电商进出口规模增长1.5倍` (a growth: the
+/// level is 2.5 times the base). The level compared is the one the words before the comparison
+/// name, in the multiple's period and the base's unit. (own, base, whether a growth).
+fn inline(ctx: &Context, i: usize) -> Option<(usize, usize, bool)> {
+    let s = ctx.st(i);
+    let b = i.checked_sub(1)?;
+    let bs = ctx.st(b);
+    if bs.kind != Kind::Level || bs.sentence != s.sentence || bs.qualifier.is_some() {
+        return None;
+    }
+    let growth = s.verb.is_some();
+    let name = if growth {
+        // 与…的8730亿元相比，NAME增长1.5倍
+        if !matches!(bs.basis, Some(crate::statement::Against::Named(_))) {
+            return None;
+        }
+        let verb = s.verb.clone()?;
+        let between = &ctx.text[bs.span.end..verb.start];
+        let rest = between
+            .trim_start_matches("相比")
+            .trim_start_matches(['，', ',']);
+        if rest.len() == between.len() {
+            return None;
+        }
+        rest.to_string()
+    } else {
+        // NAME相当于…13.58亿人次的2.1倍
+        if ctx.text[bs.span.end..s.span.start].trim() != "的" {
+            return None;
+        }
+        let before = &ctx.text[..bs.span.start];
+        let start = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| crate::statement::is_clause_break(c))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let clause = &before[start..];
+        let at = ["相当于", "是", "为"]
+            .iter()
+            .filter_map(|w| clause.find(w))
+            .min()?;
+        clause[..at].to_string()
+    };
+    // The name less the periods it names (`11月份客运量` → 客运量).
+    let mut plain = String::new();
+    let mut last = 0;
+    for (r, _) in crate::figure::period::scan(&name) {
+        plain.push_str(&name[last..r.start]);
+        last = r.end;
+    }
+    plain.push_str(&name[last..]);
+    let key = subject::key(plain.trim());
+    if key.chars().count() < 2 {
+        return None;
+    }
+    let found: Vec<usize> = ctx
+        .near(i)
+        .filter(|&(k, t)| {
+            k != b
+                && t.kind == Kind::Level
+                && t.unit == bs.unit
+                && t.story == s.story
+                && !t.headline
+                && t.basis.is_none()
+                && t.qualifier.is_none()
+                && match (&t.period, &s.period) {
+                    (Some(p), Some(q)) => p.agrees(q, ctx.year),
+                    _ => false,
+                }
+                && subject::refers_by_key(&key, &t.key) >= Reference::Abbreviation
+        })
+        .map(|(k, _)| k)
+        .collect();
+    let own = super::one_value(ctx, &found)?;
+    Some((own, b, growth))
 }
 
 /// The level a multiple is of: the one, in the part's unit and period, whose subject the

@@ -1,0 +1,134 @@
+//! # target-completion
+//!
+//! ## What it checks
+//! A plan's completion rate is what was done divided by what was planned: `1—11月，全国城镇新增
+//! 就业1213万人……完成全年1200万人目标任务的101.1%` needs 1213 ÷ 1200 to round to 101.1%. The rate
+//! is a percentage whose clause says it completes (`完成`, `实现`, `达到`) a plan, target or task
+//! (`计划`, `目标`, `任务`, `预算`); the target is the figure that clause names, or else the latest
+//! level before it in its paragraph whose subject is a plan (`计划新增…800公里`); what was done is
+//! the latest level (or addition) before the rate in its sentence, in the target's unit.
+//!
+//! ## Why an error matters
+//! Completion rates are what a report on a plan is read for; one computed from last month's
+//! figure, or against another year's target, misstates how far the plan has come.
+//!
+//! ## Example
+//! 今年全国计划新增城市轨道交通运营里程800公里，1—11月份已新增742.6公里，完成全年计划的92.8% —
+//! 742.6 ÷ 800 = 92.8%.
+
+use super::{odd_ones_out, percent, severity, Context, Found};
+use crate::figure::Interval;
+use crate::statement::{is_clause_break, Kind};
+use rust_decimal::Decimal;
+
+/// Words that name what a rate completes.
+const PLANS: &[&str] = &["计划", "目标", "任务", "预算"];
+
+/// Whether the clause before statement `i` says the rate completes a plan; with the byte where
+/// the clause starts.
+fn completes(ctx: &Context, i: usize) -> Option<usize> {
+    let s = ctx.st(i);
+    let before = &ctx.text[..s.span.start];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_clause_break(c))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let clause = before[start..].trim_end();
+    let body = clause.strip_suffix('的')?;
+    let done = ["完成", "实现", "达到"].iter().any(|w| body.contains(w));
+    (done && PLANS.iter().any(|p| body.ends_with(p))).then_some(start)
+}
+
+fn is_plan(ctx: &Context, k: usize) -> bool {
+    PLANS.iter().any(|p| ctx.st(k).subject.contains(p))
+}
+
+pub fn run(ctx: &Context, out: &mut Vec<Found>) {
+    for i in 0..ctx.statements.statements.len() {
+        let s = ctx.st(i);
+        if s.unit != "%" || s.qualifier.is_some() || s.basis.is_some() {
+            continue;
+        }
+        let Some(clause_start) = completes(ctx, i) else {
+            continue;
+        };
+        // The target: a figure the clause names (`完成全年1200万人目标任务的`), else the latest
+        // plan stated before in the paragraph.
+        let in_clause = i
+            .checked_sub(1)
+            .filter(|&k| ctx.st(k).span.start >= clause_start && ctx.st(k).unit != "%");
+        let target = in_clause.or_else(|| {
+            ctx.before(i)
+                .take_while(|&k| ctx.st(k).paragraph == s.paragraph)
+                .find(|&k| {
+                    let t = ctx.st(k);
+                    t.kind == Kind::Level && t.unit != "%" && t.basis.is_none() && is_plan(ctx, k)
+                })
+        });
+        let Some(target) = target else { continue };
+        let tg = ctx.st(target);
+        if tg.qualifier.is_some() {
+            continue;
+        }
+        let done = ctx
+            .before(i)
+            .take_while(|&k| ctx.st(k).sentence == s.sentence)
+            .filter(|&k| k != target && k < i)
+            .find(|&k| {
+                let t = ctx.st(k);
+                t.unit == tg.unit
+                    && t.basis.is_none()
+                    && t.qualifier.is_none()
+                    && (t.kind == Kind::Level || (t.kind == Kind::Change && t.sign > 0))
+                    && (k > target || in_clause.is_none())
+            })
+            .or_else(|| {
+                // `完成全年1200万人目标任务的101.1%`: what was done stands before the target.
+                ctx.before(target)
+                    .take_while(|&k| ctx.st(k).sentence == s.sentence)
+                    .find(|&k| {
+                        let t = ctx.st(k);
+                        t.unit == tg.unit
+                            && t.basis.is_none()
+                            && t.qualifier.is_none()
+                            && t.kind == Kind::Level
+                    })
+            });
+        let Some(done) = done else { continue };
+        let hundred = Interval::exact(Decimal::ONE_HUNDRED);
+        let rate = |v: &[Interval]| v[0].div(&v[1]).map(|q| q.mul(&hundred));
+        let holds = |v: &[Interval]| rate(v).is_none_or(|q| q.intersects(&v[2]));
+        let strict = [ctx.st(done).strict, tg.strict, s.strict];
+        let natural = [ctx.st(done).natural, tg.natural, s.natural];
+        let sev = severity(holds(&strict), holds(&natural));
+        let Some(q) = rate(&strict) else { continue };
+        let mut help = format!(
+            "{} / {} = {}（按四舍五入区间 {}） ≠ 完成 {}",
+            ctx.written(done),
+            ctx.written(target),
+            super::breakdown::mid(&q).map_or(q.to_string(), percent),
+            Context::percent_range(&q),
+            ctx.written(i)
+        );
+        if sev.is_some() {
+            if let [one] = odd_ones_out(ctx, &[done, target, i], false, holds).as_slice() {
+                help.push_str(&format!(
+                    "; {} is the figure a single slip would explain",
+                    ctx.written(*one)
+                ));
+            }
+        }
+        out.push(Found {
+            relation: "target-completion".into(),
+            severity: sev,
+            message: "完成率与完成数、目标数之比不符".into(),
+            help,
+            labels: vec![
+                (done, "完成".into()),
+                (target, "目标".into()),
+                (i, "完成率".into()),
+            ],
+        });
+    }
+}
