@@ -223,8 +223,13 @@ impl Config {
             .iter()
             .filter(|r| rules.relations.runs(r.id))
             .collect();
-        let names_relation =
-            |name: &str| relations.iter().any(|r| r.id == name || r.family == name);
+        let identity_matches =
+            |i: &crate::rules::concepts::Identity, name: &str| i.id == name || i.family == name;
+        let identities = &rules.knowledge.identities;
+        let names_relation = |name: &str| {
+            relations.iter().any(|r| r.id == name || r.family == name)
+                || identities.iter().any(|i| identity_matches(i, name))
+        };
         let relation_matches =
             |r: &crate::relations::Relation, name: &str| r.id == name || r.family == name;
         let unknown = |name: &Spanned<String>| {
@@ -271,8 +276,41 @@ impl Config {
             }
         }
         rules.rules.retain(|r| !off.contains(&r.id));
+        // Concept identities are selected as rules are, by id or family; naming one runs the
+        // relation that checks it.
+        let enables_identity = enable.iter().any(|n| {
+            rules
+                .knowledge
+                .identities
+                .iter()
+                .any(|i| identity_matches(i, &n.value))
+        });
+        rules.knowledge.identities.retain(|i| {
+            (enable.is_empty() || enable.iter().any(|n| identity_matches(i, &n.value)))
+                && !disable.iter().any(|n| identity_matches(i, &n.value))
+        });
+        let mut levels: Vec<&(String, Spanned<Level>)> = self.selection.severity.iter().collect();
+        levels.sort_by_key(|(name, _)| rules.knowledge.identity(name).is_some());
+        let mut off = Vec::new();
+        for (name, level) in levels {
+            for i in rules
+                .knowledge
+                .identities
+                .iter_mut()
+                .filter(|i| identity_matches(i, name))
+            {
+                match level.value {
+                    Level::Error => i.severity = Severity::Error,
+                    Level::Warning => i.severity = Severity::Warning,
+                    Level::Off => off.push(i.id.clone()),
+                }
+            }
+        }
+        rules.knowledge.identities.retain(|i| !off.contains(&i.id));
         for r in &relations {
-            let enabled = enable.is_empty() || enable.iter().any(|n| relation_matches(r, &n.value));
+            let enabled = enable.is_empty()
+                || enable.iter().any(|n| relation_matches(r, &n.value))
+                || (r.id == "concept-identity" && enables_identity);
             if !enabled || disable.iter().any(|n| relation_matches(r, &n.value)) {
                 rules.relations.off.insert(r.id.to_string());
             }

@@ -59,7 +59,8 @@ fn rules_explain_prints_family_doc_examples_and_source() {
         .success()
         .stdout(
             predicate::str::contains("between(x, a, b)")
-                .and(predicate::str::contains("trade-growth-between")),
+                .and(predicate::str::contains("auto-production-growth-between"))
+                .and(predicate::str::contains("growth-between-parts")),
         );
     factlint()
         .args(["rules", "explain", "no-such-rule"])
@@ -121,7 +122,7 @@ fn rules_test_runs_examples_and_points_at_a_failing_one() {
             predicate::str::contains("example of `exports-within-total` does not hold")
                 .and(predicate::str::contains("mine.yaml:13:"))
                 .and(predicate::str::contains(
-                    "2 examples in 1 rules: 1 passed, 1 failed",
+                    "2 examples in 1 rules and 0 concept identities: 1 passed, 1 failed",
                 )),
         );
 }

@@ -21,7 +21,7 @@ fn facts_of_every_fixture() {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("fixture");
             let article = Article::new(name, source, &ReadOptions::default());
             let evaluations = factlint::engine::evaluate(&article, &rules);
-            let run = factlint::checks::run_relations(&article, &rules.relations);
+            let run = factlint::checks::run_relations(&article, &rules);
             let record = report::facts_record(&article, &evaluations, &run.statements, &run.results);
             let yaml = report::emitter(Format::Yaml, Style::default()).facts(&record);
             insta::assert_snapshot!("facts", yaml);
@@ -43,7 +43,7 @@ fn statements_of_every_fixture() {
             let source = std::fs::read_to_string(path).expect("fixture is UTF-8");
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("fixture");
             let article = Article::new(name, source, &ReadOptions::default());
-            let run = factlint::checks::run_relations(&article, &rules.relations);
+            let run = factlint::checks::run_relations(&article, &rules);
             let records = report::model::statement_records(&article, &run.statements);
             insta::assert_snapshot!("statements", report::statements_table(&records));
         });

@@ -69,7 +69,7 @@ fn names(ctx: &Context, term: &str) -> Vec<Name> {
 
 /// The stem with which statement `i` reads as one of `names`: a plain level or rate of that
 /// concept, under the name that leaves the shortest stem.
-fn stem<'a>(ctx: &'a Context, i: usize, names: &[Name]) -> Option<&'a str> {
+fn stem<'a>(ctx: &'a Context, i: usize, names: &[Name]) -> Option<(&'a str, bool)> {
     let s = ctx.st(i);
     if !matches!(s.kind, Kind::Level | Kind::Rate)
         || s.basis.is_some()
@@ -82,19 +82,19 @@ fn stem<'a>(ctx: &'a Context, i: usize, names: &[Name]) -> Option<&'a str> {
         .iter()
         .filter_map(|n| {
             if n.stemmed {
-                s.key.strip_suffix(n.key.as_str())
+                s.key.strip_suffix(n.key.as_str()).map(|st| (st, true))
             } else {
-                (s.key == n.key).then_some("")
+                (s.key == n.key).then_some(("", false))
             }
         })
-        .min_by_key(|stem| stem.len())
+        .min_by_key(|(stem, _)| stem.len())
 }
 
 /// Each statement's reading as each term of an identity (whole first): its stem, if it reads
 /// as that term at all, and the term it reads as best.
 struct Readings<'a> {
-    /// (term, stem) per statement: term 0 is the whole.
-    of: Vec<Option<(usize, &'a str)>>,
+    /// (term, stem, whether read by a stemmed name) per statement: term 0 is the whole.
+    of: Vec<Option<(usize, &'a str, bool)>>,
     /// The stem each statement gives under any stemmed name of the rule set: what a part that
     /// leaves its stem out may share.
     context: &'a [Option<&'a str>],
@@ -116,7 +116,11 @@ fn context_stems<'a>(ctx: &'a Context) -> Vec<Option<&'a str>> {
         .filter(|n| !n.key.is_empty())
         .collect();
     (0..ctx.statements.statements.len())
-        .map(|i| stem(ctx, i, &stemmed).filter(|s| !s.is_empty()))
+        .map(|i| {
+            stem(ctx, i, &stemmed)
+                .map(|(s, _)| s)
+                .filter(|s| !s.is_empty())
+        })
         .collect()
 }
 
@@ -127,8 +131,8 @@ impl<'a> Readings<'a> {
                 terms
                     .iter()
                     .enumerate()
-                    .filter_map(|(t, names)| stem(ctx, i, names).map(|s| (t, s)))
-                    .min_by_key(|(_, s)| s.len())
+                    .filter_map(|(t, names)| stem(ctx, i, names).map(|(s, by)| (t, s, by)))
+                    .min_by_key(|(_, s, _)| s.len())
             })
             .collect();
         Self { of, context }
@@ -138,24 +142,23 @@ impl<'a> Readings<'a> {
     /// `跨境电商进出口…其中，`) — the stem of the nearest statement before it in its paragraph
     /// that reads as a term of the identity with a stem: what the copy leaves out it shares.
     fn stems(&self, ctx: &Context, i: usize, t: usize) -> Vec<&'a str> {
-        let Some((term, own)) = self.of[i] else {
+        let Some((term, own, stemmed)) = self.of[i] else {
             return Vec::new();
         };
         if term != t {
             return Vec::new();
         }
-        let mut out = vec![own];
-        if own.is_empty() {
+        if own.is_empty() && stemmed {
             let p = ctx.st(i).paragraph;
             if let Some(shared) = ctx
                 .before(i)
                 .take_while(|&k| ctx.st(k).paragraph == p)
                 .find_map(|k| self.context[k])
             {
-                out.push(shared);
+                return vec![shared];
             }
         }
-        out
+        vec![own]
     }
 }
 
@@ -172,7 +175,7 @@ fn check<'a>(
     let readings = Readings::new(ctx, &terms, context);
     let n = ctx.statements.statements.len();
     let wholes: Vec<usize> = (0..n)
-        .filter(|&i| matches!(readings.of[i], Some((0, _))))
+        .filter(|&i| matches!(readings.of[i], Some((0, _, _))))
         .collect();
     let mut seen: HashSet<Vec<usize>> = HashSet::new();
     for &w in &wholes {
@@ -194,9 +197,15 @@ fn check<'a>(
             let mut key = all.clone();
             key.sort_unstable();
             if seen.insert(key) {
-                level(ctx, identity, &all, out);
-                if identity.parts.iter().all(|t| t.sign > 0) {
-                    growth(ctx, identity, &all, out);
+                // Findings name the concepts as this article's stem makes them: 跨境电商出口.
+                let mut shown = identity.clone();
+                shown.whole = shown.whole.replace("{X}", stem);
+                for t in &mut shown.parts {
+                    t.name = t.name.replace("{X}", stem);
+                }
+                level(ctx, &shown, &all, out);
+                if shown.parts.iter().all(|t| t.sign > 0) {
+                    growth(ctx, &shown, &all, out);
                 }
             }
             break;

@@ -504,6 +504,14 @@ impl RuleMeta {
                     .unwrap_or(crate::rules::Severity::Error),
             })
             .collect();
+        if rules.relations.runs("concept-identity") {
+            out.extend(rules.knowledge.identities.iter().map(|i| RuleMeta {
+                id: i.id.clone(),
+                title: i.title.clone(),
+                family: Some(i.family.clone()),
+                severity: i.severity,
+            }));
+        }
         out.extend(rules.rules.iter().map(|r| RuleMeta {
             id: r.id.clone(),
             title: r.title.clone(),

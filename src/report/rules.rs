@@ -37,7 +37,21 @@ pub fn list(rules: &RuleSet, format: Format) -> String {
             title: r.summary,
             path: BUILT_IN,
         });
+    // Concept identities run inside the concept-identity relation.
+    let identities = rules
+        .knowledge
+        .identities
+        .iter()
+        .filter(|_| rules.relations.runs("concept-identity"))
+        .map(|i| RuleRow {
+            id: &i.id,
+            family: Some(&i.family),
+            severity: i.severity.as_str(),
+            title: &i.title,
+            path: &i.origin.path,
+        });
     let rows: Vec<RuleRow> = relations
+        .chain(identities)
         .chain(rules.rules.iter().map(|r| RuleRow {
             id: &r.id,
             family: r.family.as_deref(),
@@ -106,6 +120,24 @@ built in, {state}; switch off or change its severity by id in .factlint.yaml
             relation.doc()
         ));
     }
+    if let Some(identity) = rules.knowledge.identity(name) {
+        let concepts: Vec<String> = std::iter::once(identity.whole.as_str())
+            .chain(identity.parts.iter().map(|t| t.name.as_str()))
+            .map(|n| format!("  {}", rules.knowledge.names_of(n).join(" = ")))
+            .collect();
+        return Some(format!(
+            "{}: {}\n\nfamily: {}\nseverity: {}\nmessage: {}\nidentity: {}\nconcepts (names the copy may give them):\n{}\ndefined in: {}\nchecked by: concept-identity (`factlint rules explain concept-identity`)\n\n{}\n",
+            identity.id,
+            identity.title,
+            identity.family,
+            identity.severity.as_str(),
+            identity.message,
+            identity.equation(),
+            concepts.join("\n"),
+            identity.origin.path,
+            identity.origin.text().trim_end(),
+        ));
+    }
     if let Some(rule) = rules.get(name) {
         let mut out = format!(
             "{}: {}\n\nfamily: {}\nseverity: {}\nscope: {:?}\nmessage: {}\ncheck: {}\ndefined in: {}\n",
@@ -168,6 +200,26 @@ built in, {state}; switch off or change its severity by id in .factlint.yaml
         .filter(|r| r.family.as_deref() == Some(name))
         .map(|r| r.id.as_str())
         .collect();
+    // The built-in relations and concept identities of the family check it too.
+    let built_in: Vec<String> = crate::relations::RELATIONS
+        .iter()
+        .filter(|r| r.family == name && rules.relations.runs(r.id))
+        .map(|r| format!("{}  (built-in relation: {})", r.id, r.summary))
+        .chain(
+            rules
+                .knowledge
+                .identities
+                .iter()
+                .filter(|i| i.family == name)
+                .map(|i| format!("{}  (concept identity: {})", i.id, i.equation())),
+        )
+        .collect();
+    if !built_in.is_empty() {
+        out.push_str(&format!(
+            "\n## Relations and identities\n{}\n",
+            built_in.join("\n")
+        ));
+    }
     if !members.is_empty() {
         out.push_str(&format!("\n## Rules\n{}\n", members.join("\n")));
     }
@@ -211,9 +263,10 @@ pub fn test(rules: &RuleSet, style: Style) -> (String, usize) {
         out.push('\n');
     }
     out.push_str(&format!(
-        "{} examples in {} rules: {} passed, {} failed\n",
+        "{} examples in {} rules and {} concept identities: {} passed, {} failed\n",
         total,
         rules.rules.len(),
+        rules.knowledge.identities.len(),
         total - failures.len(),
         failures.len()
     ));
