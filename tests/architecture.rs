@@ -31,7 +31,7 @@ const LAYERS: &[&[(&str, &[&str])]] = &[
     &[
         ("checks", &[]),
         ("config", &[]),
-        ("report", &[]),
+        ("report", &["checks"]),
         ("baseline", &["report"]),
     ],
     // 9

@@ -217,6 +217,32 @@ fn split_lines(source: &str) -> Vec<Line> {
 /// Whether a line is a page number as PDF text prints it between pages: `— 3 —`, `- 12 -`,
 /// `第3页`, `第3页 共8页`, `3/8`.
 fn is_page_number(line: &str) -> bool {
+    // `知识产权新闻摘编　　第2页`: a running head printed beside the number, apart by spaces.
+    let words: Vec<&str> = line
+        .split(char::is_whitespace)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let plain = |head: &[&str]| {
+        !head.is_empty()
+            && head.iter().map(|w| w.chars().count()).sum::<usize>() <= 20
+            && head.iter().all(|w| {
+                w.chars().all(|c| {
+                    !c.is_ascii_digit() && !c.is_ascii_punctuation() && !is_sentence_end(c)
+                }) && !w.contains(['，', '、', '；', '：'])
+            })
+    };
+    // The number itself may be spaced (`— 3 —`): try every split into head and number.
+    for cut in 1..words.len() {
+        let (a, b) = words.split_at(cut);
+        if (plain(a) && page_number(&b.concat())) || (plain(b) && page_number(&a.concat())) {
+            return true;
+        }
+    }
+    page_number(line)
+}
+
+/// A page number alone on its line: `— 2 —`, `第3页`, `第3页共8页`, `3/8`.
+fn page_number(line: &str) -> bool {
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
     let dashes: &[char] = &['—', '-', '–', '－', '─'];
@@ -494,10 +520,19 @@ mod tests {
         );
         let src = "截至10月底，太阳能发电装机容量11.4亿千瓦，同比增长43.8%，首次\n— 3 —\n新能源发展动态\n突破11亿千瓦，占总装机容量的30.4%，是风电装机规模的1.9倍。";
         assert!(norm(src).contains("首次突破11亿千瓦"), "{}", norm(src));
-        for page in ["第3页", "第 3 页 共 8 页", "3/8", "- 12 -", "—3—"] {
+        for page in [
+            "第3页",
+            "第 3 页 共 8 页",
+            "3/8",
+            "- 12 -",
+            "—3—",
+            "知识产权新闻摘编　　第2页",
+            "经济参考资料·统计专刊　　— 3 —",
+            "— 3 —　国家统计局",
+        ] {
             assert!(is_page_number(page), "{page}");
         }
-        for text in ["2024", "— 全文完 —", "3.5/8", "第三章"] {
+        for text in ["2024", "— 全文完 —", "3.5/8", "第三章", "3.5 / 8页"] {
             assert!(!is_page_number(text), "{text}");
         }
         // After a finished sentence, a short line below a page number is copy (a headline).

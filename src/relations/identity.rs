@@ -378,17 +378,26 @@ fn growth(ctx: &Context, identity: &Identity, all: &[usize], out: &mut Vec<Found
         Severity::Error => identity.severity,
         other => other,
     });
+    let signed = |r: usize| {
+        let w = ctx.written(r);
+        if ctx.st(r).sign < 0 {
+            format!("−{w}")
+        } else {
+            w
+        }
+    };
     let parts: Vec<String> = identity
         .parts
         .iter()
         .zip(&rates[1..])
-        .map(|(t, &r)| format!("{} {}", t.name, ctx.written(r)))
+        .map(|(t, &r)| format!("{} {}", t.name, signed(r)))
         .collect();
     let help = format!(
-        "{}: {} {} 不在 {} 之间",
+        "{}: {} {} {}在 {} 之间",
         identity.equation(),
         identity.whole,
-        ctx.written(rates[0]),
+        signed(rates[0]),
+        if sev.is_some() { "不" } else { "" },
         parts.join("、")
     );
     let mut labels = vec![(rates[0], format!("{}增速", identity.whole))];

@@ -24,8 +24,9 @@ use crate::statement::{is_clause_break, Kind};
 /// The words that make a level the total of the figures before it.
 const TOTALS: &[&str] = &["合计", "共计", "总计", "合共"];
 
-/// Whether the clause of statement `i`, up to its figure, says it totals what came before.
-fn is_total(ctx: &Context, i: usize) -> bool {
+/// Where the clause of statement `i` starts, when the clause up to its figure says it totals
+/// what came before.
+fn total_clause(ctx: &Context, i: usize) -> Option<usize> {
     let s = ctx.st(i);
     let before = &ctx.text[..s.span.start];
     let start = before
@@ -34,22 +35,30 @@ fn is_total(ctx: &Context, i: usize) -> bool {
         .find(|&(_, c)| is_clause_break(c))
         .map_or(0, |(k, c)| k + c.len_utf8());
     let clause = &before[start..];
-    clause.chars().count() <= 12
+    (clause.chars().count() <= 12
         && TOTALS.iter().any(|w| clause.contains(w))
-        && !clause.contains("其中")
+        && !clause.contains("其中"))
+    .then_some(start)
 }
 
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
     for t in 0..ctx.statements.statements.len() {
         let ts = ctx.st(t);
-        if ts.kind != Kind::Level || ts.qualifier.is_some() || ts.headline || !is_total(ctx, t) {
+        if ts.kind != Kind::Level || ts.qualifier.is_some() || ts.headline {
             continue;
         }
+        let Some(clause) = total_clause(ctx, t) else {
+            continue;
+        };
         let mut parts = Vec::new();
         for k in ctx.before(t) {
             let s = ctx.st(k);
             if s.sentence != ts.sentence {
                 break;
+            }
+            // `三项合计`: the count of the total's own clause is none of its parts.
+            if s.span.start >= clause {
+                continue;
             }
             if matches!(s.kind, Kind::Growth | Kind::Share | Kind::Points) {
                 continue;

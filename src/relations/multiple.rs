@@ -129,7 +129,11 @@ fn inline(ctx: &Context, i: usize) -> Option<(usize, usize, bool)> {
         rest.to_string()
     } else {
         // NAME相当于…13.58亿人次的2.1倍
-        if ctx.text[bs.span.end..s.span.start].trim() != "的" {
+        // `是西部地区（1.25万亿元）的3.9倍`: the base may stand in brackets.
+        if !matches!(
+            ctx.text[bs.span.end..s.span.start].trim(),
+            "的" | "）的" | ")的"
+        ) {
             return None;
         }
         let before = &ctx.text[..bs.span.start];
@@ -155,7 +159,22 @@ fn inline(ctx: &Context, i: usize) -> Option<(usize, usize, bool)> {
     plain.push_str(&name[last..]);
     let key = subject::key(plain.trim());
     if key.chars().count() < 2 {
-        return None;
+        // `东部地区……4.86万亿元，是西部地区（1.25万亿元）的3.9倍`: the clause names nothing
+        // before 是; the level is the one its sentence states last before the base.
+        if growth {
+            return None;
+        }
+        let own = ctx
+            .before(b)
+            .take_while(|&k| ctx.st(k).sentence == s.sentence)
+            .find(|&k| {
+                let t = ctx.st(k);
+                t.kind == Kind::Level
+                    && t.unit == bs.unit
+                    && t.basis.is_none()
+                    && t.qualifier.is_none()
+            })?;
+        return Some((own, b, false));
     }
     let found: Vec<usize> = ctx
         .near(i)

@@ -29,6 +29,9 @@ enum Per<'a> {
     Item(&'a str),
 }
 
+/// Classifiers of the items an average may be per.
+const CLASSIFIERS: &str = "个家户项件台辆座所条艘部";
+
 /// The average's marker, what it is per, and its name without the marker.
 fn per(subject: &str) -> Option<(Per<'_>, String)> {
     for (marker, unit) in [("人均", "人"), ("户均", "户")] {
@@ -37,9 +40,13 @@ fn per(subject: &str) -> Option<(Per<'_>, String)> {
             return Some((Per::Head(unit), base));
         }
     }
-    for marker in ["平均每个", "平均每家", "平均每户", "每个", "每家"] {
-        if let Some(at) = subject.find(marker) {
-            return Some((Per::Item(&subject[at + marker.len()..]), String::new()));
+    // 平均每个项目, 平均每项合同, 每艘: 每 and the classifier of the items counted.
+    for prefix in ["平均每", "每"] {
+        if let Some(at) = subject.find(prefix) {
+            let rest = &subject[at + prefix.len()..];
+            if let Some(c) = rest.chars().next().filter(|c| CLASSIFIERS.contains(*c)) {
+                return Some((Per::Item(&rest[c.len_utf8()..]), String::new()));
+            }
         }
     }
     None

@@ -35,9 +35,16 @@ fn completes(ctx: &Context, i: usize) -> Option<usize> {
         .find(|&(_, c)| is_clause_break(c))
         .map_or(0, |(k, c)| k + c.len_utf8());
     let clause = before[start..].trim_end();
+    // 完成全年计划的, 完成年度计划6200万亩的, 完成全年1200万人目标任务的.
     let body = clause.strip_suffix('的')?;
-    let done = ["完成", "实现", "达到"].iter().any(|w| body.contains(w));
-    (done && PLANS.iter().any(|p| body.ends_with(p))).then_some(start)
+    let done = ["完成", "实现", "达到"]
+        .iter()
+        .filter_map(|w| body.find(w).map(|at| at + w.len()))
+        .min()?;
+    PLANS
+        .iter()
+        .any(|p| body[done..].contains(p))
+        .then_some(start)
 }
 
 fn is_plan(ctx: &Context, k: usize) -> bool {
@@ -95,6 +102,15 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                             && t.kind == Kind::Level
                     })
             });
+        // `全年造林面积比上年增加380万亩……完成年度计划6200万亩的108.4%`: what was done is the
+        // level the sentence's change is of.
+        let done = done.or_else(|| {
+            ctx.before(i)
+                .take_while(|&k| ctx.st(k).sentence == s.sentence)
+                .filter(|&k| ctx.st(k).kind == Kind::Change && ctx.st(k).unit == tg.unit)
+                .find_map(|k| ctx.level_of(k))
+                .filter(|&l| l != target && !is_plan(ctx, l))
+        });
         let Some(done) = done else { continue };
         let hundred = Interval::exact(Decimal::ONE_HUNDRED);
         let rate = |v: &[Interval]| v[0].div(&v[1]).map(|q| q.mul(&hundred));

@@ -611,6 +611,7 @@ impl<'a> Reader<'a> {
                                 subject: &reading.subject,
                                 kind: reading.kind,
                                 period: period.as_ref(),
+                                value: strict,
                             },
                         ),
                     };
@@ -932,6 +933,8 @@ struct Part<'a> {
     subject: &'a str,
     kind: Kind,
     period: Option<&'a Period>,
+    /// The part's value (strict): a breakdown's whole is never smaller.
+    value: Interval,
 }
 
 /// The whole of a group: the last level before its opener in `unit` — in the same paragraph for
@@ -963,7 +966,14 @@ fn find_head(
         .filter(|(_, s)| !s.headline && s.story == story)
         .filter(|(_, s)| match kind {
             GroupKind::OfWhich => s.paragraph == paragraph || out.groups[g].named.is_some(),
-            GroupKind::Breakdown => s.group.is_none(),
+            // A whole the copy does not name is never smaller than its first part (a total;
+            // an average's parts may exceed it, and another stage is no part at all).
+            GroupKind::Breakdown => {
+                s.group.is_none()
+                    && (s.strict.high >= part.value.low
+                        || is_average(part.subject)
+                        || lexicon::stage(part.subject) != lexicon::stage(&s.subject))
+            }
         });
     // `人身险中，寿险…`: the whole is the one the opener names, or none.
     if let Some(name) = &out.groups[g].named {

@@ -16,6 +16,13 @@ pub fn key(subject: &str) -> String {
         .collect();
     loop {
         let before = s.len();
+        // 四季度单季成交, 当月销售: words of a period say when, not what.
+        if let Some(p) = ["单季", "单月", "当月", "当季"].iter().find(|p| {
+            s.strip_prefix(**p)
+                .is_some_and(|rest| rest.chars().count() >= 2)
+        }) {
+            s = s[p.len()..].to_string();
+        }
         if let Some(p) = WHOLE_PREFIXES.iter().find(|p| {
             s.strip_prefix(*p)
                 .is_some_and(|rest| rest.chars().count() >= 2)
