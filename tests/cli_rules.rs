@@ -196,3 +196,52 @@ fn date_sets_the_publication_year() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn concept_identities_are_listed_and_explained() {
+    factlint()
+        .args(["rules", "list"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("exports-plus-imports")
+                .and(predicate::str::contains("rules/zh/concepts.yaml").not())
+                .and(predicate::str::contains("concept-identity")),
+        );
+    factlint()
+        .args(["rules", "list", "--format", "json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            r#""id":"income-minus-spending","family":"sum","severity":"error""#,
+        ));
+    factlint()
+        .args(["rules", "explain", "trade-surplus"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("identity: {X}贸易顺差 = {X}出口 − {X}进口")
+                .and(predicate::str::contains("{X}出口 = {X}出口总值"))
+                .and(predicate::str::contains(
+                    "defined in: rules/zh/concepts.yaml",
+                ))
+                .and(predicate::str::contains("whole: '{X}贸易顺差'")),
+        );
+    factlint()
+        .args(["rules", "explain", "sum"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("listed-total  (built-in relation").and(
+                predicate::str::contains("gdp-three-industries  (concept identity"),
+            ),
+        );
+    factlint()
+        .args(["rules", "test"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("concept identities")
+                .and(predicate::str::contains(" 0 failed")),
+        );
+}

@@ -99,11 +99,14 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
     }
 }
 
+/// A step of the tiling: how many runs so far, the last run's months, its statement.
+type Step = (usize, (u8, u8), usize);
+
 /// The fewest stated runs that tile months `a..=c` exactly, in order; `None` if none do.
 fn tiling(a: u8, c: u8, runs: &BTreeMap<(u8, u8), Option<usize>>) -> Option<Vec<usize>> {
     // best[m]: the fewest runs covering a..m-1, and the last run taken.
     let span = usize::from(c - a) + 2;
-    let mut best: Vec<Option<(usize, (u8, u8), usize)>> = vec![None; span];
+    let mut best: Vec<Option<Step>> = vec![None; span];
     best[0] = Some((0, (0, 0), 0));
     for m in 0..span - 1 {
         let Some((count, _, _)) = best[m] else {
@@ -210,4 +213,34 @@ fn report(ctx: &Context, all: &[usize], out: &mut Vec<Found>) {
         help,
         labels,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tiling;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn the_fewest_runs_tile_the_whole_exactly() {
+        let runs: BTreeMap<(u8, u8), Option<usize>> = [
+            ((1, 10), Some(1)),
+            ((11, 11), Some(2)),
+            ((1, 3), Some(3)),
+            ((4, 11), Some(4)),
+            ((10, 11), Some(5)),
+        ]
+        .into_iter()
+        .collect();
+        // 1—10 + 11 and 1—3 + 4—11 both tile 1—11: two runs either way, the first found kept.
+        assert_eq!(tiling(1, 11, &runs).map(|p| p.len()), Some(2));
+        // No run starts at 5: nothing tiles 5—11.
+        assert_eq!(tiling(5, 11, &runs), None);
+        // A run stated twice with different values is no run.
+        let ambiguous: BTreeMap<(u8, u8), Option<usize>> =
+            [((1, 10), None), ((11, 11), Some(2))].into_iter().collect();
+        assert_eq!(tiling(1, 11, &ambiguous), None);
+        // One run is no tiling.
+        let one: BTreeMap<(u8, u8), Option<usize>> = [((1, 11), Some(1))].into_iter().collect();
+        assert_eq!(tiling(1, 11, &one), None);
+    }
 }

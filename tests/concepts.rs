@@ -1,0 +1,215 @@
+//! Concept rules and the relations that read them: identities hold wherever an article states
+//! their concepts, stems are shared only where the copy leaves them out, rule-file mistakes point
+//! at their YAML bytes, and the topic-free relations added with them (period sums, listed totals,
+//! target completion) fire on the figure that slipped and stay silent on clean copy.
+
+use factlint::article::Article;
+use factlint::checks;
+use factlint::figure::ReadOptions;
+use factlint::rules::RuleSet;
+
+fn shipped() -> RuleSet {
+    RuleSet::shipped().expect("shipped rules compile")
+}
+
+/// The failed relations of `text` under the shipped rules: (rule, labelled figures).
+fn failures(text: &str) -> Vec<(String, Vec<String>)> {
+    let rules = shipped();
+    let options = ReadOptions {
+        units: rules.units.clone(),
+        ..ReadOptions::default()
+    };
+    let article = Article::new("t.txt", text.to_string(), &options);
+    checks::relation_findings(&article, &rules)
+        .into_iter()
+        .map(|f| {
+            let labels = f
+                .labels
+                .iter()
+                .map(|l| article.document.source[l.span.clone()].to_string())
+                .collect();
+            (f.rule, labels)
+        })
+        .collect()
+}
+
+fn fires(text: &str, rule: &str, figure: &str) -> bool {
+    failures(text)
+        .iter()
+        .any(|(r, labels)| r == rule && labels.iter().any(|l| l.ends_with(figure)))
+}
+
+#[test]
+fn shipped_identities_pass_their_own_examples() {
+    let rules = shipped();
+    assert!(rules.knowledge.identities.len() >= 9);
+    let failures = checks::identity_examples(&rules);
+    assert!(failures.is_empty(), "{failures:#?}");
+    for identity in &rules.knowledge.identities {
+        let fail = identity
+            .examples
+            .iter()
+            .filter(|e| matches!(e.expect, factlint::rules::Expectation::Fail { .. }))
+            .count();
+        assert!(
+            fail >= 1 && identity.examples.len() > fail,
+            "{} needs examples that hold and that fail",
+            identity.id
+        );
+    }
+}
+
+#[test]
+fn an_identity_holds_in_any_order_and_paragraph() {
+    let clean =
+        "上半年，我国出口13万亿元，进口8.79万亿元。\n\n同期，我国货物贸易进出口总值21.79万亿元。";
+    assert!(failures(clean).is_empty(), "{:?}", failures(clean));
+    let wrong = clean.replace("8.79万亿元", "9.79万亿元");
+    assert!(
+        fires(&wrong, "exports-plus-imports", "9.79万亿元"),
+        "{:?}",
+        failures(&wrong)
+    );
+}
+
+#[test]
+fn a_stem_is_shared_only_where_the_copy_leaves_it_out() {
+    // 跨境电商's parts are its 出口 and 进口, not the nation's trade.
+    let text = "前三季度，跨境电商进出口21836亿元。其中，出口17024亿元，进口4812亿元。\n\n同期，我国货物贸易进出口总值33.61万亿元。";
+    assert!(failures(text).is_empty(), "{:?}", failures(text));
+    let wrong = text.replace("4812亿元", "4182亿元");
+    assert!(fires(&wrong, "exports-plus-imports", "4182亿元"));
+    // A product's exports are a part of 出口, never 出口.
+    let products = "上半年，我国进出口总值21.79万亿元。机电产品出口7.8万亿元，进口3.1万亿元。";
+    assert!(failures(products).is_empty(), "{:?}", failures(products));
+}
+
+#[test]
+fn an_identity_finding_names_the_odd_figure_and_its_value() {
+    let rules = shipped();
+    let article = Article::new(
+        "t.txt",
+        "1—10月份，城乡居民基本医疗保险基金收入9357.8亿元，支出8494.6亿元，当期结余836.2亿元。"
+            .to_string(),
+        &ReadOptions::default(),
+    );
+    let found = checks::relation_findings(&article, &rules);
+    let f = found
+        .iter()
+        .find(|f| f.rule == "income-minus-spending")
+        .expect("the balance fires");
+    assert!(f.help.contains("→ 863.2亿元"), "{}", f.help);
+}
+
+#[test]
+fn identity_rule_files_point_at_the_offending_bytes() {
+    let mut rules = RuleSet::default();
+    let yaml = "identities:\n  - id: Bad_Id\n    title: t\n    message: m\n    whole: 进出口\n    parts: [出口]\n";
+    let err = rules.add_source("bad.yaml", yaml).unwrap_err().to_string();
+    assert!(err.contains("error") || err.contains("rule"), "{err}");
+    let report = format!(
+        "{:?}",
+        miette::Report::new(rules.add_source("bad.yaml", yaml).unwrap_err())
+    );
+    assert!(report.contains("kebab-case"), "{report}");
+    assert!(report.contains("at least two parts"), "{report}");
+    // A name given to two concepts is an error at the second.
+    let mut rules = RuleSet::default();
+    let yaml = "concepts:\n  - {name: 出口, same: [出口额]}\n  - {name: 进口, same: [出口额]}\n";
+    let err = rules.add_source("dup.yaml", yaml).unwrap_err();
+    let report = format!("{:?}", miette::Report::new(err));
+    assert!(report.contains("named by another concept"), "{report}");
+    // An identity id may not repeat a rule's.
+    let mut rules = shipped();
+    let yaml = "identities:\n  - {id: trade-balance, title: t, message: m, whole: 进出口, parts: [出口, 进口]}\n";
+    let report = format!(
+        "{:?}",
+        miette::Report::new(rules.add_source("again.yaml", yaml).unwrap_err())
+    );
+    assert!(
+        report.contains("duplicate rule id `trade-balance`"),
+        "{report}"
+    );
+}
+
+#[test]
+fn monthly_runs_add_up_to_the_run_they_tile() {
+    let clean = "1—10月份，全国餐饮收入45180亿元。11月份，全国餐饮收入5520亿元。1—11月份，全国餐饮收入50700亿元。";
+    assert!(failures(clean).is_empty(), "{:?}", failures(clean));
+    let wrong = clean.replace("5520亿元", "5250亿元");
+    assert!(
+        fires(&wrong, "period-sum", "5250亿元"),
+        "{:?}",
+        failures(&wrong)
+    );
+    // A stock counted at a month's end never adds over months.
+    let stocks = "截至10月末，人民币贷款余额250万亿元。11月末，人民币贷款余额252万亿元。";
+    assert!(failures(stocks).is_empty(), "{:?}", failures(stocks));
+}
+
+#[test]
+fn a_listed_total_is_the_sum_of_the_list() {
+    let clean = "分城市看，客运量位居前三的依次为上海、北京、广州，分别完成3.36亿人次、3.12亿人次、2.85亿人次，三城合计9.33亿人次。";
+    assert!(failures(clean).is_empty(), "{:?}", failures(clean));
+    let wrong = clean.replace("3.12亿人次", "3.42亿人次");
+    assert!(
+        fires(&wrong, "listed-total", "3.42亿人次"),
+        "{:?}",
+        failures(&wrong)
+    );
+    // The whole before a 分别 list is none of the listed.
+    let whole = "全国粗钢产量89670万吨，河北、江苏、山东分别为18640万吨、10250万吨、6830万吨，三省合计35720万吨。";
+    assert!(failures(whole).is_empty(), "{:?}", failures(whole));
+}
+
+#[test]
+fn a_completion_rate_is_done_over_target() {
+    let clean = "今年全国计划新增城市轨道交通运营里程800公里，1—11月份已新增742.6公里，完成全年计划的92.8%。";
+    assert!(failures(clean).is_empty(), "{:?}", failures(clean));
+    let wrong = clean.replace("92.8%", "98.2%");
+    assert!(
+        fires(&wrong, "target-completion", "98.2%"),
+        "{:?}",
+        failures(&wrong)
+    );
+    let inline = "1—11月，全国城镇新增就业1213万人，完成全年1200万人目标任务的110.1%。";
+    assert!(
+        fires(inline, "target-completion", "110.1%"),
+        "{:?}",
+        failures(inline)
+    );
+}
+
+#[test]
+fn a_multiple_may_carry_its_base_in_its_own_clause() {
+    let clean = "11月份，全国城市轨道交通开行列车412万列次，完成客运量28.52亿人次。11月份客运量相当于2016年同月13.58亿人次的2.1倍。";
+    assert!(failures(clean).is_empty(), "{:?}", failures(clean));
+    let wrong = clean.replace("2.1倍", "2.4倍");
+    assert!(
+        fires(&wrong, "multiple-of-level", "2.4倍"),
+        "{:?}",
+        failures(&wrong)
+    );
+}
+
+#[test]
+fn identities_are_selected_by_configuration_like_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(".factlint.yaml");
+    std::fs::write(
+        &path,
+        "disable: [trade-surplus]\nseverity:\n  income-minus-spending: warning\n",
+    )
+    .unwrap();
+    let config = factlint::config::Config::load(&path).expect("config loads");
+    let mut rules = shipped();
+    config.select(&mut rules).expect("names resolve");
+    assert!(rules.knowledge.identity("trade-surplus").is_none());
+    assert_eq!(
+        rules
+            .knowledge
+            .identity("income-minus-spending")
+            .map(|i| i.severity),
+        Some(factlint::rules::Severity::Warning)
+    );
+}
