@@ -213,3 +213,15 @@ fn identities_are_selected_by_configuration_like_rules() {
         Some(factlint::rules::Severity::Warning)
     );
 }
+
+#[test]
+fn periods_listed_before_respectively_are_handed_out() {
+    let clean = "前三季度，跨境电商进出口21836亿元。分季度看，一季度、二季度、三季度跨境电商进出口分别为6842亿元、7315亿元、7679亿元。";
+    assert!(failures(clean).is_empty(), "{:?}", failures(clean));
+    let wrong = clean.replace("7315亿元", "7135亿元");
+    assert!(
+        fires(&wrong, "period-sum", "7135亿元"),
+        "{:?}",
+        failures(&wrong)
+    );
+}

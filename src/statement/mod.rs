@@ -457,12 +457,21 @@ impl<'a> Reader<'a> {
                         .map(|item| format!("{}{noun}", item.trim()))
                         .collect();
                 }
+                // `一季度、二季度、三季度跨境电商进出口分别为…`: periods listed before 分别 are handed
+                // out as the names are, each figure its own.
+                let periods = self.listed_periods(clause.range.start..start);
+                if periods.len() >= 2 && list.len() <= 1 {
+                    let name = list.first().cloned().unwrap_or_default();
+                    list = vec![name; periods.len()];
+                }
                 respectively = Some(Respectively {
                     subjects: list,
+                    periods,
                     next: 0,
                     sentence: full_end,
                 });
             }
+            let mut handed_period = None;
             let mut inherited = false;
             let mut antecedent = None;
             if let Some(r) = respectively.as_mut().filter(|r| r.sentence == full_end) {
@@ -475,6 +484,7 @@ impl<'a> Reader<'a> {
                         reading.subject = r.subjects[r.next].clone();
                         inherited = true;
                     }
+                    handed_period = r.periods.get(r.next).cloned();
                     r.next += 1;
                 } else if !separated {
                     respectively = None;
@@ -511,7 +521,10 @@ impl<'a> Reader<'a> {
                     antecedent = Some(prev);
                 }
             }
-            let (mut period, mut period_named) = self.period_at(start, paragraph);
+            let (mut period, mut period_named) = match handed_period {
+                Some(p) => (Some(p), true),
+                None => self.period_at(start, paragraph),
+            };
             let verb = direction_word(left).map(|n| start - n..start);
             // `65岁及以上人口`, `16至59岁`: a figure inside a name bounds a group; it measures
             // nothing.
@@ -725,6 +738,36 @@ impl<'a> Reader<'a> {
                 unit: figure.unit.clone(),
                 dimension: figure.dimension,
             });
+        }
+        out
+    }
+
+    /// The periods listed at the start of `range`'s text, joined by `、` or `和`, up to 分别:
+    /// `一季度、二季度、三季度跨境电商进出口分别为` lists three.
+    fn listed_periods(&self, range: Range<usize>) -> Vec<Period> {
+        let text = &self.text[range.clone()];
+        let Some(end) = text.find("分别") else {
+            return Vec::new();
+        };
+        let i = self.periods.partition_point(|(r, _)| r.start < range.start);
+        let mut out = Vec::new();
+        let mut at = range.start;
+        for (r, p) in &self.periods[i..] {
+            if r.start >= range.start + end {
+                break;
+            }
+            let gap = self.text[at..r.start].trim();
+            if !out.is_empty() && !matches!(gap, "、" | "和" | "及") {
+                break;
+            }
+            if out.is_empty() && gap.chars().count() > 4 {
+                break;
+            }
+            out.push(p.clone());
+            at = r.end;
+        }
+        if out.len() < 2 {
+            out.clear();
         }
         out
     }
@@ -1124,6 +1167,8 @@ fn is_dateline(t: &str) -> bool {
 
 struct Respectively {
     subjects: Vec<String>,
+    /// The periods listed before 分别, one per figure, when the list names periods.
+    periods: Vec<Period>,
     next: usize,
     /// The end of the full sentence it lasts to.
     sentence: usize,
