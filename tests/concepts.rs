@@ -225,3 +225,23 @@ fn periods_listed_before_respectively_are_handed_out() {
         failures(&wrong)
     );
 }
+
+#[test]
+fn monthly_averages_and_densities_per_ten_thousand() {
+    let monthly = "2025年全年，全国造船完工量5126万载重吨，平均每月交付427万载重吨。";
+    assert!(failures(monthly).is_empty(), "{:?}", failures(monthly));
+    let wrong = monthly.replace("427万", "472万");
+    assert!(
+        fires(&wrong, "average-over-period", "472万载重吨"),
+        "{:?}",
+        failures(&wrong)
+    );
+    let density = "截至2025年底，国内高价值发明专利拥有量达到215.4万件。按年末全国人口14.08亿人计算，每万人口高价值发明专利拥有量达到15.3件。";
+    assert!(failures(density).is_empty(), "{:?}", failures(density));
+    let wrong = density.replace("215.4万件", "251.4万件");
+    assert!(
+        fires(&wrong, "average-per-unit", "251.4万件"),
+        "{:?}",
+        failures(&wrong)
+    );
+}

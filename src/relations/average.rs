@@ -6,6 +6,8 @@
 //! average's names without `日均`; the days are the period's (the year from the copy's dates) or
 //! a duration the sentence states (`8天档期内`).
 //!
+//! A monthly average (`平均每月`, `月均`) is read the same way over the period's months.
+//!
 //! ## Why an error matters
 //! Averages are derived by the writer and travel into headlines; one computed over the wrong
 //! number of days contradicts the total beside it.
@@ -22,6 +24,9 @@ use rust_decimal::Decimal;
 /// The words of a daily average: `日均`, `平均每天`.
 const DAILY: &[&str] = &["日均", "平均每天", "平均每日", "每天平均", "每日平均"];
 
+/// The words of a monthly average: `平均每月`, `月均`.
+const MONTHLY: &[&str] = &["平均每月", "每月平均", "月均"];
+
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
     for (a, s) in ctx.statements.statements.iter().enumerate() {
         // A flow stated as what is added (`日均新增约83万千瓦`) averages the period's additions.
@@ -29,10 +34,14 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         if s.kind != Kind::Level && !flow {
             continue;
         }
-        let Some((at, marker)) = DAILY
+        let daily = DAILY
             .iter()
-            .find_map(|m| s.subject.find(m).map(|at| (at, *m)))
-        else {
+            .find_map(|m| s.subject.find(m).map(|at| (at, *m)));
+        let monthly = MONTHLY
+            .iter()
+            .find_map(|m| s.subject.find(m).map(|at| (at, *m)));
+        let per_month = daily.is_none() && monthly.is_some();
+        let Some((at, marker)) = daily.or(monthly) else {
             continue;
         };
         let base = format!("{}{}", &s.subject[..at], &s.subject[at + marker.len()..]);
@@ -52,7 +61,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                     Some(crate::figure::Qualifier::AtLeast | crate::figure::Qualifier::AtMost)
                 )
                 && t.kind != Kind::Threshold
-                && !DAILY.iter().any(|m| t.subject.contains(m))
+                && !DAILY.iter().chain(MONTHLY).any(|m| t.subject.contains(m))
                 && ctx.same_period(k, a)
         };
         // The total: the latest level before it of that concept, in the same unit and period;
@@ -103,23 +112,36 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                 .flatten()
         });
         let Some(total) = total else { continue };
-        let Some((days, days_label)) = days_of(ctx, a, total) else {
+        let counted = if per_month {
+            months_of(ctx, a, total).map(|m| (m, None))
+        } else {
+            days_of(ctx, a, total)
+        };
+        let Some((days, days_label)) = counted else {
             continue;
+        };
+        let (per, what) = if per_month {
+            ("个月", "月均")
+        } else {
+            ("天", "日均")
         };
         let t = ctx.st(total);
         let check =
             |total: Interval, avg: Interval| total.div(&days).is_none_or(|q| q.intersects(&avg));
         let sev = severity(check(t.strict, s.strict), check(t.natural, s.natural));
-        let mut labels = vec![(total, "总量".to_string()), (a, "日均".to_string())];
+        let mut labels = vec![(total, "总量".to_string()), (a, what.to_string())];
         if let Some(d) = days_label {
             labels.push((d, "天数".to_string()));
         }
         out.push(Found {
             relation: "average-over-period".into(),
             severity: sev,
-            message: "日均数与总量、天数不符".into(),
+            message: format!(
+                "{what}数与总量、{}数不符",
+                if per_month { "月" } else { "天" }
+            ),
             help: format!(
-                "{} {} / {} 天 = {} ≠ 日均 {}",
+                "{} {} / {} {per} = {} ≠ {what} {}",
                 t.subject,
                 ctx.written(total),
                 days,
@@ -129,6 +151,18 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             labels,
         });
     }
+}
+
+/// The months a monthly average is over: the named period's, of its total or itself.
+fn months_of(ctx: &Context, avg: usize, total: usize) -> Option<Interval> {
+    let (t, s) = (ctx.st(total), ctx.st(avg));
+    let period = [t, s]
+        .into_iter()
+        .find(|x| x.period.is_some() && x.period_named)?
+        .period
+        .as_ref()?;
+    let months = period.month_count().filter(|&m| m >= 2)?;
+    Some(Interval::exact(Decimal::from(months)))
 }
 
 /// The days an average is over: a duration in days stated in its sentence before it, else its

@@ -7,8 +7,10 @@
 //! needs 11432.6亿 ÷ 46012 ≈ 2485万. The total is the level the average's name names without its
 //! `人均` / `平均每个…` (the same concept, an abbreviation or its tail, in no group, of the same
 //! stage and period); the count is the figure of people (`人均`, `户均`: 人, 户) stated in the
-//! average's sentence, or of the items named after `每个` stated before it in its paragraph.
-//! Where either is not stated, nothing is checked.
+//! average's sentence, or of the items named after `每个` (any classifier: `每项合同`, `每艘`)
+//! stated before it in its paragraph. A density per so many people (`按年末全国人口14.08亿人计算，
+//! 每万人口高价值发明专利拥有量达到15.3件`) divides the count by that many first. Where either is
+//! not stated, nothing is checked.
 //!
 //! ## Why an error matters
 //! An average is a division the writer did; a slipped digit in the count or the total, or an
@@ -25,7 +27,8 @@ use crate::statement::{lexicon, Kind};
 
 /// What an average is per: people (`人均`), households (`户均`), or the items a `每个` names.
 enum Per<'a> {
-    Head(&'static str),
+    /// Per head of a count in this unit, per this many of them (`每万人口`: 10,000).
+    Head(&'static str, u32),
     Item(&'a str),
 }
 
@@ -34,10 +37,20 @@ const CLASSIFIERS: &str = "个家户项件台辆座所条艘部";
 
 /// The average's marker, what it is per, and its name without the marker.
 fn per(subject: &str) -> Option<(Per<'_>, String)> {
-    for (marker, unit) in [("人均", "人"), ("户均", "户")] {
+    for (marker, unit, per) in [
+        ("人均", "人", 1),
+        ("户均", "户", 1),
+        ("每十万人口", "人", 100_000),
+        ("每十万人", "人", 100_000),
+        ("每万人口", "人", 10_000),
+        ("每万人", "人", 10_000),
+        ("每千人口", "人", 1_000),
+        ("每千人", "人", 1_000),
+        ("每百人", "人", 100),
+    ] {
         if let Some(at) = subject.find(marker) {
             let base = format!("{}{}", &subject[..at], &subject[at + marker.len()..]);
-            return Some((Per::Head(unit), base));
+            return Some((Per::Head(unit, per), base));
         }
     }
     // 平均每个项目, 平均每项合同, 每艘: 每 and the classifier of the items counted.
@@ -60,8 +73,10 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let Some((per, base)) = per(&s.subject) else {
             continue;
         };
+        let mut scale = 1;
         let (count, base) = match per {
-            Per::Head(unit) => {
+            Per::Head(unit, per) => {
+                scale = per;
                 // The count of people the sentence states before the average.
                 let count = ctx
                     .before(a)
@@ -101,14 +116,19 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             continue;
         };
         let (t, c) = (ctx.st(total), ctx.st(count));
+        // `每万人口`: the average is per 10,000 of the count.
+        let per = Interval::exact(rust_decimal::Decimal::from(scale));
         let check = |total: Interval, count: Interval, avg: Interval| {
-            total.div(&count).is_none_or(|q| q.intersects(&avg))
+            count
+                .div(&per)
+                .and_then(|groups| total.div(&groups))
+                .is_none_or(|q| q.intersects(&avg))
         };
         let sev = severity(
             check(t.strict, c.strict, s.strict),
             check(t.natural, c.natural, s.natural),
         );
-        let Some(q) = t.strict.div(&c.strict) else {
+        let Some(q) = c.strict.div(&per).and_then(|groups| t.strict.div(&groups)) else {
             continue;
         };
         out.push(Found {
