@@ -78,5 +78,5 @@ pub fn prepare_built_ins() {
 pub fn check(article: &Article, rules: &rules::RuleSet) -> Vec<engine::Finding> {
     let evaluations = engine::evaluate(article, rules);
     let findings = checks::findings(article, rules, &evaluations);
-    engine::suppress::apply(&article.document, rules, findings)
+    checks::suppress(article, rules, findings)
 }

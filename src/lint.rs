@@ -152,7 +152,7 @@ impl Linter {
         };
         self.evaluate_batch(sources, threads, explained, |article, evaluations| {
             let findings = crate::checks::findings(article, &self.rules, &evaluations);
-            let findings = crate::engine::suppress::apply(&article.document, &self.rules, findings);
+            let findings = crate::checks::suppress(article, &self.rules, findings);
             let mut file = report::file_report(article, &findings);
             if self.show_passed {
                 file.passed = report::model::passed_records(article, &evaluations);

@@ -87,7 +87,12 @@ fn parse(comment: &Comment) -> Option<Result<Directive, String>> {
 
 /// Removes the findings suppressed by the document's comments and adds warnings about the
 /// suppressions themselves. `rules` resolves families and flags unknown names.
-pub fn apply(document: &Document, rules: &RuleSet, findings: Vec<Finding>) -> Vec<Finding> {
+pub fn apply(
+    document: &Document,
+    rules: &RuleSet,
+    built_in: &[&str],
+    findings: Vec<Finding>,
+) -> Vec<Finding> {
     let mut warnings = Vec::new();
     let mut directives = Vec::new();
     for comment in &document.comments {
@@ -100,11 +105,19 @@ pub fn apply(document: &Document, rules: &RuleSet, findings: Vec<Finding>) -> Ve
     if directives.is_empty() {
         return with(findings, warnings);
     }
+    // A rule, a concept identity or a built-in relation (the caller names those, which live
+    // above this layer), by id or family.
     let known = |name: &str| {
         rules
             .rules
             .iter()
             .any(|r| r.id == name || r.family.as_deref() == Some(name))
+            || rules
+                .knowledge
+                .identities
+                .iter()
+                .any(|i| i.id == name || i.family == name)
+            || built_in.contains(&name)
     };
     let mut regions: Vec<Region> = Vec::new();
     for (i, d) in directives.iter().enumerate() {
@@ -241,7 +254,7 @@ mod tests {
         let article = Article::from_document(document, &ReadOptions::default());
         let evaluations = crate::engine::evaluate(&article, &rules);
         let findings = crate::engine::findings(&article, &evaluations);
-        apply(&article.document, &rules, findings)
+        apply(&article.document, &rules, &[], findings)
     }
 
     const WRONG: &str = "上半年，我国货物贸易进出口总值21.79万亿元。出口13万亿元，进口9.79万亿元。";
