@@ -43,10 +43,10 @@ pub fn findings(article: &Article, rules: &RuleSet, evaluations: &[Evaluation]) 
 /// Applies an article's suppression comments to its findings, knowing every rule, identity and
 /// built-in relation that runs by id and family (an unknown name is warned about).
 pub fn suppress(article: &Article, rules: &RuleSet, findings: Vec<Finding>) -> Vec<Finding> {
-    let built_in: Vec<&str> = relations::RELATIONS
+    let built_in: Vec<(&str, &str)> = relations::RELATIONS
         .iter()
         .filter(|r| rules.relations.runs(r.id))
-        .flat_map(|r| [r.id, r.family])
+        .map(|r| (r.id, r.family))
         .collect();
     engine::suppress::apply(&article.document, rules, &built_in, findings)
 }

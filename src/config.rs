@@ -470,12 +470,12 @@ mod tests {
     fn selection_by_id_and_family() {
         let c = Config::parse(
             Path::new("c.yaml"),
-            "disable: [trade-balance]\nseverity:\n  share: warning\n  nev-share-of-cars: error\n",
+            "disable: [exports-plus-imports]\nseverity:\n  share: warning\n  nev-share-of-cars: error\n",
         )
         .unwrap();
         let mut rules = RuleSet::shipped().unwrap();
         c.select(&mut rules).unwrap();
-        assert!(rules.get("trade-balance").is_none());
+        assert!(rules.get("exports-plus-imports").is_none());
         assert_eq!(
             rules.get("nev-share-of-cars").unwrap().severity,
             Severity::Error

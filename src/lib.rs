@@ -19,7 +19,7 @@
 //! let text = "上半年，我国货物贸易进出口总值21.79万亿元。出口13万亿元，进口9.79万亿元。";
 //! let article = Article::new("news.txt", text.to_string(), &ReadOptions::default());
 //! let findings = factlint::check(&article, &rules);
-//! assert_eq!(findings[0].rule, "trade-balance");
+//! assert_eq!(findings[0].rule, "exports-plus-imports");
 //! assert_eq!(findings[0].labels.len(), 3);
 //! ```
 #![deny(clippy::print_stdout, clippy::print_stderr)]
@@ -69,9 +69,9 @@ pub fn prepare_built_ins() {
 /// let rules = RuleSet::shipped().unwrap();
 /// let wrong = "上半年，我国货物贸易进出口总值21.79万亿元。出口13万亿元，进口9.79万亿元。";
 /// let article = Article::new("news.txt", wrong.to_string(), &ReadOptions::default());
-/// assert_eq!(factlint::check(&article, &rules)[0].rule, "trade-balance");
+/// assert_eq!(factlint::check(&article, &rules)[0].rule, "exports-plus-imports");
 ///
-/// let text = format!("<!-- factlint-disable-next-line trade-balance -- 原稿如此 -->\n{wrong}\n");
+/// let text = format!("<!-- factlint-disable-next-line exports-plus-imports -- 原稿如此 -->\n{wrong}\n");
 /// let article = Article::new("news.txt", text, &ReadOptions::default());
 /// assert!(factlint::check(&article, &rules).is_empty());
 /// ```

@@ -669,7 +669,11 @@ fn check(args: &CheckArgs, out: &mut impl Write) -> Result<u8, Failure> {
     args.input.prepare_built_ins();
     let config = args.input.config()?;
     let rules = args.rules.load(config.as_ref())?;
-    if rules.rules.is_empty() {
+    // Regex rules, built-in relations or concept identities: something must check.
+    let relations_run = factlint::relations::RELATIONS
+        .iter()
+        .any(|r| rules.relations.runs(r.id));
+    if rules.rules.is_empty() && !relations_run {
         return Err(factlint::Error::Usage(
             "no rules to check with: the default rules are off and no --rules were given".into(),
         )

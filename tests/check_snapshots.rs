@@ -15,19 +15,19 @@ const MUTATIONS: &[(&str, &str, &str, &str)] = &[
         "trade-imports-digit",
         "进口8.79万亿元",
         "进口9.79万亿元",
-        "trade-balance",
+        "exports-plus-imports",
     ),
     (
         "trade-total-digit",
         "进出口总值21.79万亿",
         "进出口总值23.79万亿",
-        "trade-balance",
+        "exports-plus-imports",
     ),
     (
         "trade-exports-wan-yi",
         "我国出口13万亿元",
         "我国出口13亿元",
-        "trade-balance",
+        "exports-plus-imports",
     ),
     ("nev-share-digit", "10.27%", "11.27%", "nev-share-of-cars"),
     (

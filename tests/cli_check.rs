@@ -26,10 +26,10 @@ fn clean_seed_prints_nothing_and_exits_0() {
 fn mutated_seed_reports_the_trade_error_and_exits_1() {
     let (_dir, path) = mutated_seed();
     factlint().arg("check").arg(&path).assert().code(1).stdout(
-        predicate::str::contains("trade-balance")
+        predicate::str::contains("exports-plus-imports")
             .and(predicate::str::contains("出口与进口之和与进出口总值不符"))
             .and(predicate::str::contains(
-                "出口 13万亿元 + 进口 9.79万亿元 = 22.79万亿元（按四舍五入区间 22.28–23.30）",
+                "出口 13万亿元 + 进口 9.79万亿元 = 22.79万亿元（按四舍五入区间",
             ))
             .and(predicate::str::contains(
                 "1 error, 0 warnings in 1 file checked",
@@ -51,16 +51,16 @@ fn json_format_has_the_documented_shape() {
         serde_json::json!({"files": 1, "errors": 1, "warnings": 0})
     );
     let finding = &json["files"][0]["findings"][0];
-    assert_eq!(finding["rule"], "trade-balance");
+    assert_eq!(finding["rule"], "exports-plus-imports");
     assert_eq!(finding["severity"], "error");
     assert_eq!(finding["message"], "出口与进口之和与进出口总值不符");
-    assert!(finding["help"].as_str().unwrap().contains("22.28–23.30"));
+    assert!(finding["help"].as_str().unwrap().contains("22.285–23.295"));
     let labels = finding["labels"].as_array().unwrap();
     let texts: Vec<&str> = labels.iter().map(|l| l["text"].as_str().unwrap()).collect();
     assert_eq!(texts, ["21.79万亿\n元", "13万亿元", "9.79万亿元"]);
     assert_eq!(labels[0]["line"], 367);
     assert_eq!(labels[0]["column"], 10);
-    assert_eq!(labels[0]["message"], "进出口总值");
+    assert_eq!(labels[0]["message"], "进出口");
     let source = std::fs::read(&path).unwrap();
     for l in labels {
         let (s, e) = (
@@ -86,11 +86,9 @@ fn yaml_format_and_colour_and_width() {
         .arg(&path)
         .assert()
         .code(1)
-        .stdout(
-            predicate::str::contains("rule: trade-balance").and(predicate::str::contains(
-                "summary: {files: 1, errors: 1, warnings: 0}",
-            )),
-        );
+        .stdout(predicate::str::contains("rule: exports-plus-imports").and(
+            predicate::str::contains("summary: {files: 1, errors: 1, warnings: 0}"),
+        ));
     factlint()
         .args(["check", "--color", "always"])
         .arg(&path)
@@ -105,7 +103,7 @@ fn yaml_format_and_colour_and_width() {
         .stdout(
             predicate::str::contains("\u{1b}[")
                 .not()
-                .and(predicate::str::contains("≠ 进出口总值 21.79万亿元")),
+                .and(predicate::str::contains("≠ 进出口 21.79万亿元")),
         );
 }
 
@@ -182,7 +180,7 @@ fn duplicate_ids_across_rule_folders_are_an_error() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("dup.yaml"),
-        std::fs::read_to_string("rules/zh/trade.yaml").unwrap(),
+        std::fs::read_to_string("rules/zh/concepts.yaml").unwrap(),
     )
     .unwrap();
     factlint()
@@ -192,6 +190,6 @@ fn duplicate_ids_across_rule_folders_are_an_error() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "duplicate rule id `trade-balance`",
+            "duplicate rule id `exports-plus-imports`",
         ));
 }

@@ -12,7 +12,7 @@ fn rules_list_shows_every_shipped_rule() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("trade-balance")
+            predicate::str::contains("exports-plus-imports")
                 .and(predicate::str::contains("sum"))
                 .and(predicate::str::contains("出口与进口之和等于进出口总值"))
                 .and(predicate::str::contains("years-since-founding")),
@@ -39,7 +39,7 @@ fn rules_list_shows_every_shipped_rule() {
 #[test]
 fn rules_explain_prints_family_doc_examples_and_source() {
     factlint()
-        .args(["rules", "explain", "trade-balance"])
+        .args(["rules", "explain", "auto-production-sum"])
         .assert()
         .success()
         .stdout(
@@ -47,11 +47,11 @@ fn rules_explain_prints_family_doc_examples_and_source() {
                 .and(predicate::str::contains("## Why an error matters"))
                 .and(predicate::str::contains("## Example"))
                 .and(predicate::str::contains(
-                    "check: exports + imports == total",
+                    "check: passenger + commercial == total",
                 ))
                 .and(predicate::str::contains("fires on:"))
-                .and(predicate::str::contains("source (rules/zh/trade.yaml):"))
-                .and(predicate::str::contains("- id: trade-balance")),
+                .and(predicate::str::contains("source (rules/zh/auto.yaml):"))
+                .and(predicate::str::contains("- id: auto-production-sum")),
         );
     factlint()
         .args(["rules", "explain", "growth-between"])
@@ -137,7 +137,7 @@ fn facts_lists_checks_with_verdicts() {
     let checks = json["checks"].as_array().unwrap();
     let trade = checks
         .iter()
-        .find(|c| c["rule"] == "trade-balance")
+        .find(|c| c["rule"] == "exports-plus-imports")
         .unwrap();
     assert_eq!(trade["verdict"], "pass");
     assert_eq!(trade["figures"].as_array().unwrap().len(), 3);
@@ -145,7 +145,8 @@ fn facts_lists_checks_with_verdicts() {
         .iter()
         .any(|c| c["verdict"] == "not-applicable" && c["reason"].is_string()));
     factlint().args(["facts", SEED]).assert().success().stdout(
-        predicate::str::contains("checks:").and(predicate::str::contains("pass     trade-balance")),
+        predicate::str::contains("checks:")
+            .and(predicate::str::contains("pass     exports-plus-imports")),
     );
 }
 
@@ -157,9 +158,9 @@ fn show_passed_confirms_what_held() {
         .code(0)
         .stdout(
             predicate::str::contains(
-                "✓ fixtures/seed-000_5754297777aae10c.txt:367:10: 出口 13万亿元 + 进口 8.79万亿元",
+                "✓ fixtures/seed-000_5754297777aae10c.txt:367:10: 进出口 = 出口 + 进口: 出口 13万亿元 + 进口 8.79万亿元",
             )
-            .and(predicate::str::contains("[trade-balance]")),
+            .and(predicate::str::contains("[exports-plus-imports]")),
         );
     let out = factlint()
         .args(["check", "--show-passed", "--format", "json", SEED])

@@ -47,7 +47,7 @@ fn every_format_renders_the_same_finding() {
         "human", "concise", "json", "yaml", "sarif", "github", "rdjsonl", "junit",
     ] {
         let out = stdout_of(&["check", "--format", format, MUTATED], 1);
-        assert!(out.contains("trade-balance"), "{format}: {out}");
+        assert!(out.contains("exports-plus-imports"), "{format}: {out}");
         settings().bind(|| insta::assert_snapshot!(format!("format-{format}"), out));
     }
 }
@@ -81,7 +81,7 @@ fn sarif_is_valid_against_the_2_1_0_schema() {
         let rules = log["runs"][0]["tool"]["driver"]["rules"]
             .as_array()
             .unwrap();
-        assert!(rules.iter().any(|r| r["id"] == "trade-balance"));
+        assert!(rules.iter().any(|r| r["id"] == "exports-plus-imports"));
         assert_eq!(log["runs"][0]["columnKind"], "unicodeCodePoints");
     }
 }
@@ -139,7 +139,7 @@ fn stdin_is_read_and_named() {
         .write_stdin(format!("```\n{WRONG}```\n\n{WRONG}"))
         .assert()
         .code(1)
-        .stdout("稿件/外贸.md:5:16: error[trade-balance] 出口与进口之和与进出口总值不符\n");
+        .stdout("稿件/外贸.md:5:16: error[exports-plus-imports] 出口与进口之和与进出口总值不符\n");
     factlint()
         .args(["check", "-"])
         .write_stdin(RIGHT)
@@ -191,7 +191,7 @@ fn gating_flags() {
     let warn_only = write(
         dir.path(),
         "warn.md",
-        &format!("<!-- factlint-disable-next-line trade-balance -->\n{WRONG}"),
+        &format!("<!-- factlint-disable-next-line exports-plus-imports -->\n{WRONG}"),
     );
     let path = warn_only.to_str().unwrap();
     factlint().args(["check", path]).assert().code(0);
@@ -203,7 +203,7 @@ fn gating_flags() {
         .args(["check", "--no-exit-code", MUTATED])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("trade-balance"));
+        .stdout(predicate::str::contains("exports-plus-imports"));
     factlint()
         .args(["check", "--no-exit-code", "no/such/file.txt"])
         .assert()
@@ -216,7 +216,7 @@ fn a_missing_file_among_good_ones_still_reports_the_rest_and_exits_2() {
         .args(["check", "--format", "concise", MUTATED, "no/such/file.txt"])
         .assert()
         .code(2)
-        .stdout(predicate::str::contains("trade-balance"))
+        .stdout(predicate::str::contains("exports-plus-imports"))
         .stderr(predicate::str::contains("cannot read no/such/file.txt"));
 }
 
@@ -247,7 +247,7 @@ fn suppressions_in_markdown_and_plain_text() {
     let html = write(
         dir.path(),
         "a.html",
-        &format!("<p>正文。</p>\n<!-- factlint-disable-next-line trade-balance -- 照录原文 -->\n<p>{WRONG}</p>\n"),
+        &format!("<p>正文。</p>\n<!-- factlint-disable-next-line exports-plus-imports -- 照录原文 -->\n<p>{WRONG}</p>\n"),
     );
     factlint()
         .arg("check")
@@ -266,11 +266,7 @@ fn configuration_is_discovered_validated_and_applied() {
     factlint().arg("check").arg(&article).assert().code(1);
     // Found by walking up: the rule is switched off.
     // The regex rule and the concept identity check the same figures: both are switched off.
-    write(
-        root,
-        ".factlint.yaml",
-        "disable: [trade-balance, exports-plus-imports]\n",
-    );
+    write(root, ".factlint.yaml", "disable: [exports-plus-imports]\n");
     factlint()
         .arg("check")
         .arg(&article)
@@ -292,7 +288,7 @@ fn configuration_is_discovered_validated_and_applied() {
         .arg(&article)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("error[trade-balance]"));
+        .stdout(predicate::str::contains("error[exports-plus-imports]"));
     let other = write(root, "other.yaml", "disable: [sum]\n");
     factlint()
         .args(["check", "--config"])
@@ -391,7 +387,10 @@ fn baseline_accepts_old_findings_and_survives_edits_elsewhere() {
         .assert()
         .code(1);
     let written = std::fs::read_to_string(&baseline).unwrap();
-    assert!(written.contains("\"rule\": \"trade-balance\""), "{written}");
+    assert!(
+        written.contains("\"rule\": \"exports-plus-imports\""),
+        "{written}"
+    );
     factlint()
         .arg("check")
         .arg(&article)
@@ -422,7 +421,9 @@ fn baseline_accepts_old_findings_and_survives_edits_elsewhere() {
         .arg(&baseline)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("trade-balance").and(predicate::str::contains(":3:")));
+        .stdout(
+            predicate::str::contains("exports-plus-imports").and(predicate::str::contains(":3:")),
+        );
     // A file that is not a baseline is an error, not an empty baseline.
     factlint()
         .arg("check")
@@ -549,7 +550,7 @@ fn configuration_reading_and_walking_keys() {
         ["a.md"]
     );
     assert!(files("enable: [share]\n").is_empty());
-    assert_eq!(files("enable: [trade-balance]\n").len(), 3);
+    assert_eq!(files("enable: [exports-plus-imports]\n").len(), 3);
 }
 
 #[test]

@@ -121,13 +121,13 @@ fn identity_rule_files_point_at_the_offending_bytes() {
     assert!(report.contains("named by another concept"), "{report}");
     // An identity id may not repeat a rule's.
     let mut rules = shipped();
-    let yaml = "identities:\n  - {id: trade-balance, title: t, message: m, whole: 进出口, parts: [出口, 进口]}\n";
+    let yaml = "identities:\n  - {id: auto-production-sum, title: t, message: m, whole: 进出口, parts: [出口, 进口]}\n";
     let report = format!(
         "{:?}",
         miette::Report::new(rules.add_source("again.yaml", yaml).unwrap_err())
     );
     assert!(
-        report.contains("duplicate rule id `trade-balance`"),
+        report.contains("duplicate rule id `auto-production-sum`"),
         "{report}"
     );
 }

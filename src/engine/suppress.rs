@@ -86,11 +86,12 @@ fn parse(comment: &Comment) -> Option<Result<Directive, String>> {
 }
 
 /// Removes the findings suppressed by the document's comments and adds warnings about the
-/// suppressions themselves. `rules` resolves families and flags unknown names.
+/// suppressions themselves. `rules` resolves families and flags unknown names; `built_in` names
+/// the relations that run above this layer, as (id, family).
 pub fn apply(
     document: &Document,
     rules: &RuleSet,
-    built_in: &[&str],
+    built_in: &[(&str, &str)],
     findings: Vec<Finding>,
 ) -> Vec<Finding> {
     let mut warnings = Vec::new();
@@ -117,7 +118,9 @@ pub fn apply(
                 .identities
                 .iter()
                 .any(|i| i.id == name || i.family == name)
-            || built_in.contains(&name)
+            || built_in
+                .iter()
+                .any(|(id, family)| *id == name || *family == name)
     };
     let mut regions: Vec<Region> = Vec::new();
     for (i, d) in directives.iter().enumerate() {
@@ -167,7 +170,18 @@ pub fn apply(
             Kind::Enable => {}
         }
     }
-    let family = |id: &str| rules.get(id).and_then(|r| r.family.clone());
+    let family = |id: &str| {
+        rules
+            .get(id)
+            .and_then(|r| r.family.clone())
+            .or_else(|| rules.knowledge.identity(id).map(|i| i.family.clone()))
+            .or_else(|| {
+                built_in
+                    .iter()
+                    .find(|(b, _)| *b == id)
+                    .map(|(_, f)| (*f).to_string())
+            })
+    };
     let mut kept = Vec::new();
     for finding in findings {
         let fam = family(&finding.rule);
@@ -257,48 +271,50 @@ mod tests {
         apply(&article.document, &rules, &[], findings)
     }
 
-    const WRONG: &str = "上半年，我国货物贸易进出口总值21.79万亿元。出口13万亿元，进口9.79万亿元。";
+    const WRONG: &str =
+        "截至6月底，全国汽车保有量3.59亿辆，其中新能源汽车保有量3689万辆，占汽车总量的12.27%。";
 
     #[test]
     fn next_line_suppresses_with_reason() {
         let text =
-            format!("<!-- factlint-disable-next-line trade-balance -- 原稿如此 -->\n{WRONG}\n");
+            format!("<!-- factlint-disable-next-line nev-share-of-cars -- 原稿如此 -->\n{WRONG}\n");
         assert!(run(&text, Markup::Markdown).is_empty());
-        let text = format!("<!-- factlint-disable-next-line sum -- 按家族 -->\n{WRONG}\n");
+        let text = format!("<!-- factlint-disable-next-line share -- 按家族 -->\n{WRONG}\n");
         assert!(run(&text, Markup::Markdown).is_empty());
     }
 
     #[test]
     fn missing_reason_unused_and_unknown_are_warnings() {
-        let text = format!("<!-- factlint-disable-next-line trade-balance -->\n{WRONG}\n");
+        let text = format!("<!-- factlint-disable-next-line nev-share-of-cars -->\n{WRONG}\n");
         let f = run(&text, Markup::Markdown);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].rule, WITHOUT_REASON);
         let text = format!(
-            "{WRONG}\n\n<!-- factlint-disable-next-line trade-balance -- 说明 -->\n正文。\n"
+            "{WRONG}\n\n<!-- factlint-disable-next-line nev-share-of-cars -- 说明 -->\n正文。\n"
         );
         let rules: Vec<_> = run(&text, Markup::Markdown)
             .into_iter()
             .map(|f| f.rule)
             .collect();
-        assert_eq!(rules, ["trade-balance", UNUSED]);
+        assert_eq!(rules, ["nev-share-of-cars", UNUSED]);
         let text = format!("<!-- factlint-disable-next-line trade-balanse -- 说明 -->\n{WRONG}\n");
         let rules: Vec<_> = run(&text, Markup::Markdown)
             .into_iter()
             .map(|f| f.rule)
             .collect();
         assert!(
-            rules.contains(&UNKNOWN.to_string()) && rules.contains(&"trade-balance".to_string())
+            rules.contains(&UNKNOWN.to_string())
+                && rules.contains(&"nev-share-of-cars".to_string())
         );
     }
 
     #[test]
     fn disable_enable_region_in_plain_text() {
         let text = format!(
-            "<!-- factlint-disable trade-balance -- 引用原稿 -->\n{WRONG}\n<!-- factlint-enable trade-balance -->\n{WRONG}\n"
+            "<!-- factlint-disable nev-share-of-cars -- 引用原稿 -->\n{WRONG}\n<!-- factlint-enable nev-share-of-cars -->\n{WRONG}\n"
         );
         let f = run(&text, Markup::Text);
         assert_eq!(f.len(), 1, "{f:#?}");
-        assert!(f[0].offset() > text.find("enable trade").unwrap());
+        assert!(f[0].offset() > text.find("enable nev").unwrap());
     }
 }

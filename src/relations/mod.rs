@@ -250,6 +250,21 @@ pub fn check(ctx: &Context, choice: &RelationChoice) -> Vec<Found> {
         f.labels.dedup_by_key(|(s, _)| *s);
     }
     out.dedup();
+    // Two relations failing on exactly the same figures (a concept identity and the breakdown
+    // the copy marks with 其中) report one finding: the first registered, the more specific.
+    let mut seen: Vec<Vec<usize>> = Vec::new();
+    out.retain(|f| {
+        if f.severity.is_none() {
+            return true;
+        }
+        let mut figures: Vec<usize> = f.labels.iter().map(|(s, _)| *s).collect();
+        figures.sort_unstable();
+        if seen.contains(&figures) {
+            return false;
+        }
+        seen.push(figures);
+        true
+    });
     out
 }
 
