@@ -46,14 +46,9 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         {
             continue;
         }
-        let sum = |vals: &[Interval]| {
-            vals[1..]
-                .iter()
-                .fold(Interval::exact(0.into()), |acc, v| acc.add(v))
-        };
         let mut all = vec![head];
         all.extend(&members);
-        let holds = |vals: &[Interval]| sum(vals).intersects(&vals[0]);
+        let holds = |vals: &[Interval]| parts_sum(vals).intersects(&vals[0]);
         let strict: Vec<Interval> = all.iter().map(|&i| ctx.st(i).strict).collect();
         let natural: Vec<Interval> = all.iter().map(|&i| ctx.st(i).natural).collect();
         let sev = severity(holds(&strict), holds(&natural));
@@ -66,7 +61,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             // Not one slip from adding up: a partial or overlapping list.
             continue;
         }
-        let total = sum(&strict);
+        let total = parts_sum(&strict);
         let parts: Vec<String> = members
             .iter()
             .map(|&m| format!("{} {}", ctx.st(m).subject, ctx.written(m)))
@@ -80,18 +75,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             ctx.written(head)
         );
         if let [one] = odd.as_slice() {
-            let value = if *one == head {
-                mid(&total)
-            } else {
-                let others = strict
-                    .iter()
-                    .zip(&all)
-                    .skip(1)
-                    .filter(|(_, &i)| i != *one)
-                    .fold(Interval::exact(0.into()), |acc, (v, _)| acc.add(v));
-                mid(&strict[0].sub(&others))
-            };
-            if let Some(v) = value {
+            if let Some(v) = sum_fix(&all, &strict, *one) {
                 help.push_str("; ");
                 help.push_str(&suggestion(ctx, *one, v, "the parts add up to the whole"));
             }
@@ -106,6 +90,33 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             labels,
         });
     }
+}
+
+/// The value of `one` that makes the whole (`all[0]`) the sum of the parts (`all[1..]`), each
+/// figure at its strict interval `strict` (in `all`'s order): the sum itself for the whole, the
+/// whole less the other parts for a part.
+pub(super) fn sum_fix(
+    all: &[usize],
+    strict: &[Interval],
+    one: usize,
+) -> Option<rust_decimal::Decimal> {
+    if one == all[0] {
+        return mid(&parts_sum(strict));
+    }
+    let others = all
+        .iter()
+        .zip(strict)
+        .skip(1)
+        .filter(|(&i, _)| i != one)
+        .fold(Interval::exact(0.into()), |acc, (_, v)| acc.add(v));
+    mid(&strict[0].sub(&others))
+}
+
+/// The sum of the parts' intervals (`vals[1..]`; `vals[0]` is the whole).
+pub(super) fn parts_sum(vals: &[Interval]) -> Interval {
+    vals[1..]
+        .iter()
+        .fold(Interval::exact(0.into()), |acc, v| acc.add(v))
 }
 
 /// The midpoint of a bounded interval.

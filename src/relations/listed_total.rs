@@ -16,10 +16,10 @@
 //! 客运量位居前三的依次为上海、北京、广州，分别完成3.36亿人次、3.12亿人次、2.85亿人次，三城合计
 //! 9.33亿人次 — 3.36 + 3.12 + 2.85 = 9.33.
 
-use super::breakdown::{mid, mid_in_units};
+use super::breakdown::{mid_in_units, parts_sum, sum_fix};
 use super::{odd_ones_out, severity, suggestion, Context, Found};
 use crate::figure::Interval;
-use crate::statement::{is_clause_break, Kind};
+use crate::statement::Kind;
 
 /// The words that make a level the total of the figures before it.
 const TOTALS: &[&str] = &["合计", "共计", "总计", "合共"];
@@ -27,18 +27,11 @@ const TOTALS: &[&str] = &["合计", "共计", "总计", "合共"];
 /// Where the clause of statement `i` starts, when the clause up to its figure says it totals
 /// what came before.
 fn total_clause(ctx: &Context, i: usize) -> Option<usize> {
-    let s = ctx.st(i);
-    let before = &ctx.text[..s.span.start];
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| is_clause_break(c))
-        .map_or(0, |(k, c)| k + c.len_utf8());
-    let clause = &before[start..];
+    let clause = ctx.clause_before(i);
     (clause.chars().count() <= 12
         && TOTALS.iter().any(|w| clause.contains(w))
         && !clause.contains("其中"))
-    .then_some(start)
+    .then_some(ctx.st(i).clause_start)
 }
 
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
@@ -80,16 +73,11 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         parts.reverse();
         let mut all = vec![t];
         all.extend(&parts);
-        let sum = |vals: &[Interval]| {
-            vals[1..]
-                .iter()
-                .fold(Interval::exact(0.into()), |acc, v| acc.add(v))
-        };
-        let holds = |vals: &[Interval]| sum(vals).intersects(&vals[0]);
+        let holds = |vals: &[Interval]| parts_sum(vals).intersects(&vals[0]);
         let strict: Vec<Interval> = all.iter().map(|&i| ctx.st(i).strict).collect();
         let natural: Vec<Interval> = all.iter().map(|&i| ctx.st(i).natural).collect();
         let sev = severity(holds(&strict), holds(&natural));
-        let total = sum(&strict);
+        let total = parts_sum(&strict);
         let listed: Vec<String> = parts.iter().map(|&p| ctx.written(p)).collect();
         let mut help = format!(
             "{} = {}（按四舍五入区间 {}） ≠ 合计 {}",
@@ -100,18 +88,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         );
         if sev.is_some() {
             if let [one] = odd_ones_out(ctx, &all, false, holds).as_slice() {
-                let value = if *one == t {
-                    mid(&total)
-                } else {
-                    let others = all
-                        .iter()
-                        .zip(&strict)
-                        .skip(1)
-                        .filter(|(&i, _)| i != *one)
-                        .fold(Interval::exact(0.into()), |acc, (_, v)| acc.add(v));
-                    mid(&strict[0].sub(&others))
-                };
-                if let Some(v) = value {
+                if let Some(v) = sum_fix(&all, &strict, *one) {
                     help.push_str("; ");
                     help.push_str(&suggestion(ctx, *one, v, "the figures add up to the total"));
                 }

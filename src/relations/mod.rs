@@ -294,6 +294,12 @@ impl<'a> Context<'a> {
         (i.saturating_sub(REACH)..i).rev()
     }
 
+    /// The words of statement `i`'s clause before its figure (`三省合计`, `完成全年计划的`).
+    pub fn clause_before(&self, i: usize) -> &'a str {
+        let s = self.st(i);
+        &self.text[s.clause_start.min(s.span.start)..s.span.start]
+    }
+
     pub fn figure(&self, i: usize) -> &'a Figure {
         &self.figures.figures[self.st(i).figure]
     }

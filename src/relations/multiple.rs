@@ -136,13 +136,7 @@ fn inline(ctx: &Context, i: usize) -> Option<(usize, usize, bool)> {
         ) {
             return None;
         }
-        let before = &ctx.text[..bs.span.start];
-        let start = before
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| crate::statement::is_clause_break(c))
-            .map_or(0, |(k, c)| k + c.len_utf8());
-        let clause = &before[start..];
+        let clause = ctx.clause_before(b);
         let at = ["相当于", "是", "为"]
             .iter()
             .filter_map(|w| clause.find(w))

@@ -22,7 +22,7 @@
 //! 1—10月份，全国餐饮收入45180亿元……11月份，餐饮收入5520亿元……1—11月份，全国餐饮收入累计
 //! 为50700亿元: 45180 + 5520 = 50700.
 
-use super::breakdown::{mid, mid_in_units};
+use super::breakdown::{mid_in_units, parts_sum, sum_fix};
 use super::{odd_ones_out, severity, suggestion, Context, Found};
 use crate::figure::period::Stretch;
 use crate::figure::Interval;
@@ -136,17 +136,12 @@ fn tiling(a: u8, c: u8, runs: &BTreeMap<(u8, u8), Option<usize>>) -> Option<Vec<
 }
 
 fn report(ctx: &Context, all: &[usize], out: &mut Vec<Found>) {
-    let sum = |vals: &[Interval]| {
-        vals[1..]
-            .iter()
-            .fold(Interval::exact(0.into()), |acc, v| acc.add(v))
-    };
-    let holds = |vals: &[Interval]| sum(vals).intersects(&vals[0]);
+    let holds = |vals: &[Interval]| parts_sum(vals).intersects(&vals[0]);
     let strict: Vec<Interval> = all.iter().map(|&i| ctx.st(i).strict).collect();
     let natural: Vec<Interval> = all.iter().map(|&i| ctx.st(i).natural).collect();
     let sev = severity(holds(&strict), holds(&natural));
     let whole = all[0];
-    let total = sum(&strict);
+    let total = parts_sum(&strict);
     let period = |i: usize| {
         ctx.st(i)
             .period
@@ -178,18 +173,7 @@ fn report(ctx: &Context, all: &[usize], out: &mut Vec<Found>) {
     }
     if sev.is_some() {
         if let [one] = odd.as_slice() {
-            let value = if *one == whole {
-                mid(&total)
-            } else {
-                let others = all
-                    .iter()
-                    .zip(&strict)
-                    .skip(1)
-                    .filter(|(&i, _)| i != *one)
-                    .fold(Interval::exact(0.into()), |acc, (_, v)| acc.add(v));
-                mid(&strict[0].sub(&others))
-            };
-            if let Some(v) = value {
+            if let Some(v) = sum_fix(all, &strict, *one) {
                 help.push_str("; ");
                 help.push_str(&suggestion(
                     ctx,

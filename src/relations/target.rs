@@ -18,7 +18,7 @@
 
 use super::{odd_ones_out, percent, severity, Context, Found};
 use crate::figure::Interval;
-use crate::statement::{is_clause_break, Kind};
+use crate::statement::Kind;
 use rust_decimal::Decimal;
 
 /// Words that name what a rate completes.
@@ -27,14 +27,7 @@ const PLANS: &[&str] = &["计划", "目标", "任务", "预算"];
 /// Whether the clause before statement `i` says the rate completes a plan; with the byte where
 /// the clause starts.
 fn completes(ctx: &Context, i: usize) -> Option<usize> {
-    let s = ctx.st(i);
-    let before = &ctx.text[..s.span.start];
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| is_clause_break(c))
-        .map_or(0, |(k, c)| k + c.len_utf8());
-    let clause = before[start..].trim_end();
+    let clause = ctx.clause_before(i).trim_end();
     // 完成全年计划的, 完成年度计划6200万亩的, 完成全年1200万人目标任务的.
     let body = clause.strip_suffix('的')?;
     let done = ["完成", "实现", "达到"]
@@ -44,7 +37,7 @@ fn completes(ctx: &Context, i: usize) -> Option<usize> {
     PLANS
         .iter()
         .any(|p| body[done..].contains(p))
-        .then_some(start)
+        .then_some(ctx.st(i).clause_start)
 }
 
 fn is_plan(ctx: &Context, k: usize) -> bool {

@@ -5,7 +5,7 @@
 //! relation checks every identity wherever an article states all of its concepts for one period.
 
 use super::schema::{ConceptSpec, IdentitySpec};
-use super::{Ctx, Example, Expectation, LoadError, Origin, Severity};
+use super::{Ctx, Example, LoadError, Origin, Severity};
 use serde::{Deserialize, Serialize};
 
 /// A concept and every name it goes by (its own first).
@@ -240,33 +240,7 @@ pub(super) fn compile_identity(ctx: &Ctx, spec: &IdentitySpec) -> Result<Identit
             ));
         }
     }
-    let mut examples = Vec::new();
-    if let Some(ex) = &spec.examples {
-        for p in &ex.pass {
-            examples.push(Example {
-                text: p.value.clone(),
-                span: ctx.whole(p),
-                expect: Expectation::Pass,
-            });
-        }
-        for p in &ex.silent {
-            examples.push(Example {
-                text: p.value.clone(),
-                span: ctx.whole(p),
-                expect: Expectation::Silent,
-            });
-        }
-        for f in &ex.fail {
-            examples.push(Example {
-                text: f.text.value.clone(),
-                span: ctx.whole(&f.text),
-                expect: Expectation::Fail {
-                    severity: f.severity.unwrap_or(Severity::Error),
-                    labels: f.labels.clone(),
-                },
-            });
-        }
-    }
+    let examples = super::compile_examples(ctx, spec.examples.as_ref());
     if !errors.is_empty() {
         return Err(errors);
     }

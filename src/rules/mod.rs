@@ -595,6 +595,34 @@ impl Ctx<'_> {
     }
 }
 
+/// A rule's or identity's examples, each with where it stands in its file.
+pub(crate) fn compile_examples(ctx: &Ctx, spec: Option<&schema::ExamplesSpec>) -> Vec<Example> {
+    let Some(ex) = spec else {
+        return Vec::new();
+    };
+    let plain = |texts: &[Spanned<String>], expect: Expectation| {
+        texts
+            .iter()
+            .map(|p| Example {
+                text: p.value.clone(),
+                span: ctx.whole(p),
+                expect: expect.clone(),
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut out = plain(&ex.pass, Expectation::Pass);
+    out.extend(plain(&ex.silent, Expectation::Silent));
+    out.extend(ex.fail.iter().map(|f| Example {
+        text: f.text.value.clone(),
+        span: ctx.whole(&f.text),
+        expect: Expectation::Fail {
+            severity: f.severity.unwrap_or(Severity::Error),
+            labels: f.labels.clone(),
+        },
+    }));
+    out
+}
+
 pub(crate) fn is_kebab(id: &str) -> bool {
     let mut prev_dash = true;
     for c in id.chars() {
@@ -812,33 +840,7 @@ fn compile_rule(ctx: &Ctx, spec: &RuleSpec) -> Result<Rule, Vec<LoadError>> {
             ));
         }
     }
-    let mut examples = Vec::new();
-    if let Some(ex) = &spec.examples {
-        for p in &ex.pass {
-            examples.push(Example {
-                text: p.value.clone(),
-                span: ctx.whole(p),
-                expect: Expectation::Pass,
-            });
-        }
-        for p in &ex.silent {
-            examples.push(Example {
-                text: p.value.clone(),
-                span: ctx.whole(p),
-                expect: Expectation::Silent,
-            });
-        }
-        for f in &ex.fail {
-            examples.push(Example {
-                text: f.text.value.clone(),
-                span: ctx.whole(&f.text),
-                expect: Expectation::Fail {
-                    severity: f.severity.unwrap_or(Severity::Error),
-                    labels: f.labels.clone(),
-                },
-            });
-        }
-    }
+    let examples = compile_examples(ctx, spec.examples.as_ref());
     if !errors.is_empty() {
         return Err(errors);
     }

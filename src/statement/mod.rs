@@ -105,6 +105,10 @@ pub struct Statement {
     /// The figure's normalized range.
     #[serde(skip)]
     pub span: Range<usize>,
+    /// Where the clause holding the figure starts (normalized): the words before the figure
+    /// in its clause run from here.
+    #[serde(skip)]
+    pub clause_start: usize,
     /// What it measures, as written: `汽车驾驶人数量`, `第三产业用电量`.
     pub subject: String,
     /// The subject's concept key ([`subject::key`]), read once.
@@ -714,6 +718,7 @@ impl<'a> Reader<'a> {
             out.statements.push(Statement {
                 figure: index,
                 span: figure.span.clone(),
+                clause_start: clause.range.start,
                 key: subject::key(&reading.subject),
                 subject: reading.subject,
                 inherited,

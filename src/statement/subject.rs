@@ -5,7 +5,7 @@
 //! `数量`), spaces — so `出口额`, `出口总值` and `出口` are one concept. A name that only *ends*
 //! with another is a part of it, never the same: `汽车驾驶人数量` is not `驾驶人数量`.
 
-use super::lexicon::{MEASURES, WHOLE_PREFIXES};
+use super::lexicon::{MEASURES, PERIOD_WORDS, WHOLE_PREFIXES};
 
 /// The concept key of a subject: the name without its whole's prefix, its measure word or
 /// the 总 of a total. Keys are compared for identity.
@@ -17,7 +17,7 @@ pub fn key(subject: &str) -> String {
     loop {
         let before = s.len();
         // 四季度单季成交, 当月销售: words of a period say when, not what.
-        if let Some(p) = ["单季", "单月", "当月", "当季"].iter().find(|p| {
+        if let Some(p) = PERIOD_WORDS.iter().find(|p| {
             s.strip_prefix(**p)
                 .is_some_and(|rest| rest.chars().count() >= 2)
         }) {
