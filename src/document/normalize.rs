@@ -217,6 +217,16 @@ fn split_lines(source: &str) -> Vec<Line> {
 /// Whether a line is a page number as PDF text prints it between pages: `— 3 —`, `- 12 -`,
 /// `第3页`, `第3页 共8页`, `3/8`.
 fn is_page_number(line: &str) -> bool {
+    // A head of at most 20 characters beside a short number: a longer line is prose, and
+    // rejecting it first keeps the splits below (quadratic in the words) to short lines.
+    if line
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .nth(64)
+        .is_some()
+    {
+        return false;
+    }
     // `知识产权新闻摘编　　第2页`: a running head printed beside the number, apart by spaces.
     let words: Vec<&str> = line
         .split(char::is_whitespace)

@@ -29,9 +29,9 @@
 use super::breakdown::{mid, mid_in_units};
 use super::{odd_ones_out, severity, suggestion, Context, Found};
 use crate::figure::Interval;
-use crate::rules::concepts::{Identity, Term};
+use crate::rules::concepts::{Identity, NameKey as Name, Term};
 use crate::rules::Severity;
-use crate::statement::{subject, Kind};
+use crate::statement::Kind;
 use std::collections::HashSet;
 
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
@@ -39,32 +39,14 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         return;
     }
     let context = context_stems(ctx);
-    for identity in &ctx.knowledge.identities {
-        check(ctx, identity, &context, out);
+    for (identity, terms) in ctx
+        .knowledge
+        .identities
+        .iter()
+        .zip(ctx.knowledge.term_keys())
+    {
+        check(ctx, identity, terms, &context, out);
     }
-}
-
-/// One name of a term, as a statement's concept key must read: the whole key, or with `{X}` a
-/// stem any concept key may put before the rest (`{X}进出口` reads `对东盟进出口` with stem 对东盟).
-struct Name {
-    stemmed: bool,
-    key: String,
-}
-
-/// The names a term's concept goes by.
-fn names(ctx: &Context, term: &str) -> Vec<Name> {
-    ctx.knowledge
-        .names_of(term)
-        .into_iter()
-        .filter_map(|n| {
-            let (stemmed, rest) = match n.strip_prefix("{X}") {
-                Some(rest) => (true, rest),
-                None => (false, n),
-            };
-            let key = subject::key(rest);
-            (!key.is_empty()).then_some(Name { stemmed, key })
-        })
-        .collect()
 }
 
 /// The stem with which statement `i` reads as one of `names`: a plain level or rate of that
@@ -103,21 +85,10 @@ struct Readings<'a> {
 /// The stem each statement reads with under any stemmed concept name of the rule set
 /// (`跨境电商` for `跨境电商进出口`), non-empty only.
 fn context_stems<'a>(ctx: &'a Context) -> Vec<Option<&'a str>> {
-    let stemmed: Vec<Name> = ctx
-        .knowledge
-        .concepts
-        .iter()
-        .flat_map(|c| &c.names)
-        .filter_map(|n| n.strip_prefix("{X}"))
-        .map(|rest| Name {
-            stemmed: true,
-            key: subject::key(rest),
-        })
-        .filter(|n| !n.key.is_empty())
-        .collect();
+    let stemmed = ctx.knowledge.stemmed_keys();
     (0..ctx.statements.statements.len())
         .map(|i| {
-            stem(ctx, i, &stemmed)
+            stem(ctx, i, stemmed)
                 .map(|(s, _)| s)
                 .filter(|s| !s.is_empty())
         })
@@ -165,14 +136,11 @@ impl<'a> Readings<'a> {
 fn check<'a>(
     ctx: &'a Context,
     identity: &Identity,
+    terms: &[Vec<Name>],
     context: &'a [Option<&'a str>],
     out: &mut Vec<Found>,
 ) {
-    let terms: Vec<Vec<Name>> = std::iter::once(identity.whole.as_str())
-        .chain(identity.parts.iter().map(|t| t.name.as_str()))
-        .map(|t| names(ctx, t))
-        .collect();
-    let readings = Readings::new(ctx, &terms, context);
+    let readings = Readings::new(ctx, terms, context);
     let n = ctx.statements.statements.len();
     let wholes: Vec<usize> = (0..n)
         .filter(|&i| matches!(readings.of[i], Some((0, _, _))))

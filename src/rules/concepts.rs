@@ -58,14 +58,74 @@ impl Identity {
     }
 }
 
+/// One name of a term as a statement's concept key must read: the whole key, or with `{X}` a
+/// stem any concept key may put before the rest (`{X}进出口` reads `对东盟进出口` with stem 对东盟).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameKey {
+    pub stemmed: bool,
+    pub key: String,
+}
+
 /// Every concept and identity of a rule set.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Knowledge {
     pub concepts: Vec<Concept>,
     pub identities: Vec<Identity>,
+    /// Per identity, per term (whole first), the keys of the term's names: made once per rule
+    /// set rather than once per article checked.
+    #[serde(skip)]
+    keys: std::sync::OnceLock<Vec<Vec<Vec<NameKey>>>>,
+    /// The keys of every `{X}` name of every concept, made once like `keys`.
+    #[serde(skip)]
+    stemmed: std::sync::OnceLock<Vec<NameKey>>,
 }
 
 impl Knowledge {
+    /// The keys of every identity's terms (whole first), in identity order.
+    pub fn term_keys(&self) -> &[Vec<Vec<NameKey>>] {
+        self.keys.get_or_init(|| {
+            self.identities
+                .iter()
+                .map(|identity| {
+                    std::iter::once(identity.whole.as_str())
+                        .chain(identity.parts.iter().map(|t| t.name.as_str()))
+                        .map(|term| self.name_keys(term))
+                        .collect()
+                })
+                .collect()
+        })
+    }
+
+    /// The keys of every stemmed (`{X}`) name of every concept.
+    pub fn stemmed_keys(&self) -> &[NameKey] {
+        self.stemmed.get_or_init(|| {
+            self.concepts
+                .iter()
+                .flat_map(|c| &c.names)
+                .filter_map(|n| n.strip_prefix("{X}"))
+                .map(|rest| NameKey {
+                    stemmed: true,
+                    key: crate::statement::subject::key(rest),
+                })
+                .filter(|n| !n.key.is_empty())
+                .collect()
+        })
+    }
+
+    fn name_keys(&self, term: &str) -> Vec<NameKey> {
+        self.names_of(term)
+            .into_iter()
+            .filter_map(|n| {
+                let (stemmed, rest) = match n.strip_prefix("{X}") {
+                    Some(rest) => (true, rest),
+                    None => (false, n),
+                };
+                let key = crate::statement::subject::key(rest);
+                (!key.is_empty()).then_some(NameKey { stemmed, key })
+            })
+            .collect()
+    }
+
     /// The concept a name belongs to, or the name as a concept of its own.
     pub fn names_of<'a>(&'a self, name: &'a str) -> Vec<&'a str> {
         self.concepts
@@ -90,6 +150,8 @@ impl Knowledge {
         identities: Vec<Identity>,
         rule_ids: &dyn Fn(&str) -> Option<String>,
     ) -> Vec<LoadError> {
+        self.keys = std::sync::OnceLock::new();
+        self.stemmed = std::sync::OnceLock::new();
         let mut errors = Vec::new();
         for (concept, span) in concepts {
             match self
