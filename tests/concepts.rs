@@ -1,7 +1,8 @@
 //! Concept rules and the relations that read them: identities hold wherever an article states
 //! their concepts, stems are shared only where the copy leaves them out, rule-file mistakes point
 //! at their YAML bytes, and the topic-free relations added with them (period sums, listed totals,
-//! target completion) fire on the figure that slipped and stay silent on clean copy.
+//! target completion, balances of opposite flows, joined names, rankings, ratios) fire on the
+//! figure that slipped and stay silent on clean copy.
 
 use factlint::article::Article;
 use factlint::checks;
@@ -277,4 +278,128 @@ fn identities_and_relations_are_known_to_suppressions() {
             "{name}"
         );
     }
+}
+
+#[test]
+fn a_balance_is_the_difference_of_two_opposite_flows() {
+    let clean = "10月份，银行结汇15286亿元，售汇13742亿元，结售汇顺差1544亿元。";
+    assert!(failures(clean).is_empty(), "{:?}", failures(clean));
+    let wrong = clean.replace("售汇13742", "售汇13472");
+    assert!(
+        fires(&wrong, "balance-of-flows", "13472亿元"),
+        "{:?}",
+        failures(&wrong)
+    );
+    // Across a `；`, with a rate between the flows.
+    let fx = "10月份，银行代客涉外收入39680亿元，同比增长9.4%；对外付款37125亿元，涉外收付款顺差2555亿元。";
+    assert!(failures(fx).is_empty(), "{:?}", failures(fx));
+    assert!(fires(
+        &fx.replace("2555", "2255"),
+        "balance-of-flows",
+        "2255亿元"
+    ));
+    // A fund's stock after the year's flows is no difference of them; 进出口 and 出口 are no
+    // pair of opposites; a 共计 after a balance word totals nothing.
+    for silent in [
+        "全年基金收入8000亿元，支出7000亿元，累计结余50000亿元。",
+        "前三季度，进出口32万亿元，出口18万亿元，贸易顺差4万亿元。",
+        "1—10月，银行累计结汇147320亿元，累计售汇139865亿元，累计顺差共计7455亿元。",
+    ] {
+        assert!(
+            failures(silent).is_empty(),
+            "{silent}: {:?}",
+            failures(silent)
+        );
+    }
+}
+
+#[test]
+fn a_joined_name_is_the_sum_of_the_names_it_joins() {
+    let clean =
+        "前三季度，牛肉产量541万吨，增长4.6%；羊肉产量372万吨，下降2.1%。牛羊肉产量合计913万吨。";
+    assert!(failures(clean).is_empty(), "{:?}", failures(clean));
+    let wrong = clean.replace("913万吨", "931万吨");
+    assert!(
+        fires(&wrong, "compound-name-sum", "931万吨"),
+        "{:?}",
+        failures(&wrong)
+    );
+}
+
+#[test]
+fn a_ranking_from_the_top_falls_in_order() {
+    let clean = "集装箱吞吐量位居前三的港口依次为上海港、宁波舟山港和深圳港，分别完成4436万、3318万和2769万标准箱。";
+    assert!(failures(clean).is_empty(), "{:?}", failures(clean));
+    let wrong = clean.replace("2769万", "3769万");
+    assert!(
+        fires(&wrong, "ranking-order", "3769万标准箱"),
+        "{:?}",
+        failures(&wrong)
+    );
+    // No ranking named: a list in any order.
+    let listed = "三个港口分别完成2769万、3318万和4436万标准箱。";
+    assert!(failures(listed).is_empty(), "{:?}", failures(listed));
+}
+
+#[test]
+fn ratios_and_percentages_of_a_base_in_the_clause() {
+    let ratio = "义务教育阶段在校生15864万人；专任教师1082万人，生师比为14.66∶1。";
+    assert!(failures(ratio).is_empty(), "{:?}", failures(ratio));
+    assert!(fires(
+        &ratio.replace("14.66", "16.46"),
+        "multiple-of-level",
+        "16.46"
+    ));
+    let percent = "三季度末，能繁母猪存栏4052万头，相当于正常保有量3900万头的103.9%。";
+    assert!(failures(percent).is_empty(), "{:?}", failures(percent));
+    assert!(fires(
+        &percent.replace("103.9", "130.9"),
+        "multiple-of-level",
+        "130.9%"
+    ));
+    let growth = "2025年，在学研究生409万人，比2012年的172万人增长1.4倍。";
+    assert!(failures(growth).is_empty(), "{:?}", failures(growth));
+    assert!(fires(
+        &growth.replace("1.4倍", "1.7倍"),
+        "multiple-of-level",
+        "1.7倍"
+    ));
+}
+
+#[test]
+fn a_nested_list_ends_at_its_semicolon() {
+    let text = "10月份，全国发行地方政府债券5286亿元。其中，发行新增债券2347亿元，包括一般债券412亿元、专项债券1935亿元；发行再融资债券2939亿元。";
+    assert!(failures(text).is_empty(), "{:?}", failures(text));
+    let wrong = text.replace("2939", "2993");
+    assert!(
+        fires(&wrong, "breakdown-sum", "2993亿元"),
+        "{:?}",
+        failures(&wrong)
+    );
+}
+
+#[test]
+fn gaps_targets_and_verbs_that_leave_their_object_out() {
+    let gap = "1—10月，债券平均发行利率为1.98%，比上年同期的2.35%低0.37个百分点。";
+    assert!(failures(gap).is_empty(), "{:?}", failures(gap));
+    assert!(fires(
+        &gap.replace("0.37", "0.73"),
+        "points-between-rates",
+        "0.73个百分点"
+    ));
+    let target = "1—10月，新增债券46820亿元。今年新增地方政府债务限额为52000亿元。按此计算，前10个月新增债券发行已完成全年额度的90.0%。";
+    assert!(failures(target).is_empty(), "{:?}", failures(target));
+    assert!(fires(
+        &target.replace("90.0%", "96.0%"),
+        "target-completion",
+        "96.0%"
+    ));
+    // `共发行` takes its object from the level before that names the verb.
+    let verb = "1—9月全国发行地方政府债券82129亿元，加上10月份发行规模，1—10月共发行87415亿元，较上年同期的80567亿元增长8.5%。";
+    assert!(failures(verb).is_empty(), "{:?}", failures(verb));
+    assert!(fires(
+        &verb.replace("8.5%", "5.8%"),
+        "growth-between-levels",
+        "5.8%"
+    ));
 }

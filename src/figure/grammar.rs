@@ -207,7 +207,24 @@ pub fn read_figures(text: &str, segments: &Segments, options: &ReadOptions) -> F
         }
     }
     set.figures = settle(raws, segments, options);
+    share_list_units(&mut set.figures, text);
     set
+}
+
+/// `分别完成4436万、3318万和2769万标准箱`: bare numbers listed before a figure with a unit, joined
+/// by nothing but a list's separator, are in that unit.
+fn share_list_units(figures: &mut [Figure], text: &str) {
+    for i in (0..figures.len().saturating_sub(1)).rev() {
+        let (a, b) = (&figures[i], &figures[i + 1]);
+        let joined = text
+            .get(a.span.end..b.span.start)
+            .is_some_and(|t| matches!(t.trim(), "、" | "和" | "及" | "与" | "或"));
+        if joined && a.unit.is_empty() && a.dimension == Dimension::Count && !b.unit.is_empty() {
+            let (unit, dimension) = (b.unit.clone(), b.dimension);
+            figures[i].unit = unit;
+            figures[i].dimension = dimension;
+        }
+    }
 }
 
 /// Whether a date or a figure can start with `c`. Every path of [`Scanner::date_at`] and

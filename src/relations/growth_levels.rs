@@ -4,8 +4,9 @@
 //! A growth rate stated beside both levels it compares is their ratio less one: `11月份全国新建
 //! 商品房销售面积7420万平方米，比10月份的6602万平方米环比增长12.4%` needs 7420 ÷ 6602 − 1 to round
 //! to 12.4%. The earlier level is the one the copy compares with (`比…的`, `较…的`); the later is
-//! the level its sentence states before it, of the same concept and unit; the rate is the growth
-//! stated right after the earlier level.
+//! the level its sentence states before it, of the same concept and unit (or, when the comparison
+//! names its subject and the sentence states no level now, that subject's level earlier in the
+//! paragraph, of the rate's period); the rate is the growth stated right after the earlier level.
 //!
 //! ## Why an error matters
 //! With both levels printed, any reader can redo the division; a rate carried over from another
@@ -56,6 +57,27 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                         || a.key.ends_with(b.key.as_str())
                         // `比10月份日均水平的234.6万吨`: 水平 is the level of whatever came before.
                         || b.key.ends_with("水平"))
+            })
+            // `10月份，银行结汇15286亿元……10月份银行结汇较去年同期的13575亿元增长12.6%`: a comparison
+            // that names its subject, whose level now its sentence leaves to an earlier one of the
+            // paragraph, of the rate's period.
+            .or_else(|| {
+                (b.key.chars().count() >= 2 && !b.inherited)
+                    .then(|| {
+                        (0..before)
+                            .rev()
+                            .take_while(|&k| ctx.st(k).paragraph == r.paragraph)
+                            .find(|&k| {
+                                let a = ctx.st(k);
+                                a.kind == Kind::Level
+                                    && a.basis.is_none()
+                                    && a.unit == b.unit
+                                    && a.key == b.key
+                                    && a.period.is_some()
+                                    && ctx.same_period(k, g)
+                            })
+                    })
+                    .flatten()
             })
         else {
             continue;

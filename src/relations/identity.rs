@@ -31,7 +31,7 @@ use super::{odd_ones_out, severity, suggestion, Context, Found};
 use crate::figure::Interval;
 use crate::rules::concepts::{Identity, NameKey as Name, Term};
 use crate::rules::Severity;
-use crate::statement::Kind;
+use crate::statement::{lexicon, Kind};
 use std::collections::HashSet;
 
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
@@ -162,6 +162,17 @@ fn check<'a>(
             };
             let mut all = vec![w];
             all.extend(&parts);
+            // `收入…支出…累计结余`: a difference whose terms are not all stocks alike is no
+            // difference of them (the fund's stock is not the year's income less spending).
+            let difference = identity.parts.iter().any(|t| t.sign < 0);
+            let stock = |k: usize| {
+                lexicon::STOCK_WORDS
+                    .iter()
+                    .any(|w| ctx.st(k).subject.contains(w))
+            };
+            if difference && all.iter().any(|&k| stock(k)) && !all.iter().all(|&k| stock(k)) {
+                continue;
+            }
             let mut key = all.clone();
             key.sort_unstable();
             if seen.insert(key) {

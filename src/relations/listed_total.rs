@@ -19,7 +19,7 @@
 use super::breakdown::{mid_in_units, parts_sum, sum_fix};
 use super::{odd_ones_out, severity, suggestion, Context, Found};
 use crate::figure::Interval;
-use crate::statement::Kind;
+use crate::statement::{lexicon, Kind};
 
 /// The words that make a level the total of the figures before it.
 const TOTALS: &[&str] = &["合计", "共计", "总计", "合共"];
@@ -28,8 +28,15 @@ const TOTALS: &[&str] = &["合计", "共计", "总计", "合共"];
 /// what came before.
 fn total_clause(ctx: &Context, i: usize) -> Option<usize> {
     let clause = ctx.clause_before(i);
+    // `累计顺差共计7455亿元` after 结汇 and 售汇: a balance of the figures before, not their sum.
+    let balance = TOTALS
+        .iter()
+        .filter_map(|w| clause.find(w))
+        .min()
+        .is_some_and(|at| lexicon::BALANCES.iter().any(|b| clause[..at].contains(b)));
     (clause.chars().count() <= 12
         && TOTALS.iter().any(|w| clause.contains(w))
+        && !balance
         && !clause.contains("其中"))
     .then_some(ctx.st(i).clause_start)
 }

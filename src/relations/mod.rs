@@ -10,7 +10,9 @@
 //! 下降) would make the relation hold.
 
 mod average;
+mod balance;
 mod breakdown;
+mod compound;
 mod count;
 mod growth_base;
 mod growth_between;
@@ -19,6 +21,7 @@ mod identity;
 mod listed_total;
 mod multiple;
 mod of_which;
+mod ordering;
 mod per_unit;
 mod period_sum;
 mod points;
@@ -107,11 +110,25 @@ pub static RELATIONS: &[Relation] = &[
         run: period_sum::run,
     },
     Relation {
+        id: "balance-of-flows",
+        family: "sum",
+        summary: "a balance (顺差, 结余, 净增) stated after two opposite flows is their difference",
+        source: include_str!("balance.rs"),
+        run: balance::run,
+    },
+    Relation {
         id: "listed-total",
         family: "sum",
         summary: "a total stated right after the figures it totals (合计, 共计) is their sum",
         source: include_str!("listed_total.rs"),
         run: listed_total::run,
+    },
+    Relation {
+        id: "compound-name-sum",
+        family: "sum",
+        summary: "a figure whose name joins others' (牛羊肉, 中西部) is their sum",
+        source: include_str!("compound.rs"),
+        run: compound::run,
     },
     Relation {
         id: "part-within-whole",
@@ -189,6 +206,13 @@ pub static RELATIONS: &[Relation] = &[
         summary: "a per-head or per-item average times its count is its total",
         source: include_str!("per_unit.rs"),
         run: per_unit::run,
+    },
+    Relation {
+        id: "ranking-order",
+        family: "ordering",
+        summary: "figures listed for a ranking from the top (依次为, 前三) fall in order",
+        source: include_str!("ordering.rs"),
+        run: ordering::run,
     },
     Relation {
         id: "count-of-items",

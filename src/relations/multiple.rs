@@ -9,8 +9,12 @@
 //! anywhere in the story. A base written inside the multiple's clause (`相当于2016年同月13.58亿人次的
 //! 2.1倍`) is that figure, and the level is the one the words before `相当于` name in the
 //! multiple's period; a growth of N倍 against a level compared with (`与2019年同期的8730亿元相比，
-//! 跨境电商进出口规模增长1.5倍`) makes the level N + 1 times it. A multiple whose base the article
-//! does not state checks nothing.
+//! 跨境电商进出口规模增长1.5倍`) makes the level N + 1 times it; a ratio written as a percentage
+//! against a base inside its clause (`能繁母猪存栏4052万头，相当于正常保有量3900万头的103.9%`)
+//! is checked alike, and so is a ratio written `a∶b` whose name joins one character of each level's
+//! name before `比` (`生师比为14.66∶1` with `在校生15864万人` and `专任教师1082万人`: the latest
+//! levels of the story whose names hold 生 and 师). A multiple whose base the article does not
+//! state checks nothing.
 //!
 //! ## Why an error matters
 //! A multiple is a division the writer did by hand; a digit slipped in either level, or a ratio
@@ -26,11 +30,25 @@ use crate::statement::subject::{self, Reference};
 use crate::statement::Kind;
 
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
+    ratios(ctx, out);
     for (i, s) in ctx.statements.statements.iter().enumerate() {
-        if s.kind != Kind::Multiple || s.sign < 0 {
+        // `能繁母猪存栏4052万头，相当于正常保有量3900万头的103.9%`: a ratio written as a percentage.
+        let percent = s.unit == "%";
+        if percent {
+            if s.kind != Kind::Rate || s.of.is_some() || s.basis.is_some() || s.qualifier.is_some()
+            {
+                continue;
+            }
+        } else if s.kind != Kind::Multiple || s.sign < 0 {
             continue;
         }
         let (own, base, growth) = match s.of.as_deref() {
+            _ if percent => match inline(ctx, i).filter(|&(_, b, growth)| {
+                !growth && ctx.clause_before(b).trim_start().starts_with("相当于")
+            }) {
+                Some(found) => found,
+                None => continue,
+            },
             Some(name) => {
                 let Some(own) = ctx.level_of(i).or_else(|| level_named(ctx, i)) else {
                     continue;
@@ -51,15 +69,20 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         } else {
             rust_decimal::Decimal::ZERO
         });
+        let scale = if percent {
+            rust_decimal::Decimal::ONE_HUNDRED
+        } else {
+            rust_decimal::Decimal::ONE
+        };
         let holds = |v: &[Interval]| {
             v[0].div(&v[1])
-                .is_none_or(|q| q.sub(&shift).intersects(&v[2]))
+                .is_none_or(|q| q.sub(&shift).scale(scale).intersects(&v[2]))
         };
         let (a, b) = (ctx.st(own), ctx.st(base));
         let strict = [a.strict, b.strict, s.strict];
         let natural = [a.natural, b.natural, s.natural];
         let sev = severity(holds(&strict), holds(&natural));
-        let Some(q) = a.strict.div(&b.strict).map(|q| q.sub(&shift)) else {
+        let Some(q) = a.strict.div(&b.strict).map(|q| q.sub(&shift).scale(scale)) else {
             continue;
         };
         // Two places past the multiple's own: 4.345, not 4.35, against a stated 4.3.
@@ -72,8 +95,9 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             ctx.written(base),
             if growth { " − 1" } else { "" },
             super::breakdown::mid(&q).map_or(q.to_string(), |v| format!(
-                "{}倍",
-                super::round_for_display(v, places)
+                "{}{}",
+                super::round_for_display(v, places),
+                if percent { "%" } else { "倍" }
             )),
             range(&q, places),
             ctx.written(i)
@@ -81,9 +105,10 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         if sev.is_some() && odd_ones_out(ctx, &[own, base, i], false, holds) == [i] {
             if let Some(v) = super::breakdown::mid(&q) {
                 help.push_str(&format!(
-                    "; {} → {}倍 would make the multiple hold",
+                    "; {} → {}{} would make the multiple hold",
                     ctx.written(i),
-                    super::round_for_display(v, ctx.figure(i).decimals)
+                    super::round_for_display(v, ctx.figure(i).decimals),
+                    if percent { "%" } else { "倍" }
                 ));
             }
         }
@@ -120,6 +145,19 @@ fn inline(ctx: &Context, i: usize) -> Option<(usize, usize, bool)> {
         }
         let verb = s.verb.clone()?;
         let between = &ctx.text[bs.span.end..verb.start];
+        // `在学研究生409万人，比2012年的172万人增长1.4倍`: the level compared is the one the
+        // compared level's subject was carried from.
+        if between.trim().is_empty() {
+            let own = bs.antecedent.filter(|&k| {
+                let t = ctx.st(k);
+                t.kind == Kind::Level
+                    && t.unit == bs.unit
+                    && t.sentence == s.sentence
+                    && t.basis.is_none()
+                    && t.qualifier.is_none()
+            })?;
+            return Some((own, b, true));
+        }
         let rest = between
             .trim_start_matches("相比")
             .trim_start_matches(['，', ',']);
@@ -245,6 +283,93 @@ fn level_named(ctx: &Context, i: usize) -> Option<usize> {
             && (s.key.starts_with(t.key.as_str())
                 || subject::refers_by_key(&s.key, &t.key) >= Reference::Tail)
     })
+}
+
+/// `生师比为14.66∶1`: statement `i` and the next read as a ratio a∶b of the two levels its name
+/// abbreviates, one character each.
+fn ratios(ctx: &Context, out: &mut Vec<Found>) {
+    let n = ctx.statements.statements.len();
+    for i in 0..n.saturating_sub(1) {
+        let (s, t) = (ctx.st(i), ctx.st(i + 1));
+        let between = &ctx.text[s.span.end..t.span.start];
+        if !matches!(between.trim(), "∶" | ":" | "：")
+            || s.unit != t.unit
+            || !s.unit.is_empty()
+            || s.sentence != t.sentence
+        {
+            continue;
+        }
+        let Some(name) = s.key.strip_suffix('比') else {
+            continue;
+        };
+        let chars: Vec<char> = name.chars().collect();
+        let [c1, c2] = chars[..] else { continue };
+        let level = |c: char| {
+            ctx.before(i).find(|&k| {
+                let l = ctx.st(k);
+                l.kind == Kind::Level
+                    && l.story == s.story
+                    && !l.headline
+                    && !l.unit.is_empty()
+                    && l.unit != "%"
+                    && l.basis.is_none()
+                    && l.qualifier.is_none()
+                    && l.key.contains(c)
+                    && ctx.same_period(k, i)
+            })
+        };
+        let (Some(a), Some(b)) = (level(c1), level(c2)) else {
+            continue;
+        };
+        let (la, lb) = (ctx.st(a), ctx.st(b));
+        if a == b || la.key.contains(c2) || lb.key.contains(c1) {
+            continue;
+        }
+        let holds = |v: &[Interval]| match (v[0].div(&v[1]), v[2].div(&v[3])) {
+            (Some(p), Some(q)) => p.intersects(&q),
+            _ => true,
+        };
+        let all = [a, b, i, i + 1];
+        let strict: Vec<Interval> = all.iter().map(|&k| ctx.st(k).strict).collect();
+        let natural: Vec<Interval> = all.iter().map(|&k| ctx.st(k).natural).collect();
+        let sev = severity(holds(&strict), holds(&natural));
+        let Some(q) = strict[0].div(&strict[1]) else {
+            continue;
+        };
+        let places = ctx.figure(i).decimals + 2;
+        let mut help = format!(
+            "{} {} / {} {} = {}（按四舍五入区间 {}） ≠ {}∶{}",
+            la.subject,
+            ctx.written(a),
+            lb.subject,
+            ctx.written(b),
+            super::breakdown::mid(&q)
+                .map_or(q.to_string(), |v| super::round_for_display(v, places)
+                    .to_string()),
+            range(&q, places),
+            ctx.written(i),
+            ctx.written(i + 1)
+        );
+        if sev.is_some() {
+            if let [one] = odd_ones_out(ctx, &all, false, holds).as_slice() {
+                help.push_str(&format!(
+                    "; {} is the figure a single slip would explain",
+                    ctx.written(*one)
+                ));
+            }
+        }
+        out.push(Found {
+            relation: "multiple-of-level".into(),
+            severity: sev,
+            message: "比值与两个数量之比不符".into(),
+            help,
+            labels: vec![
+                (a, la.subject.clone()),
+                (b, lb.subject.clone()),
+                (i, "比值".into()),
+            ],
+        });
+    }
 }
 
 /// An interval's ends rounded to `places` decimals: `4.34–4.35`.

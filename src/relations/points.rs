@@ -25,6 +25,10 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         if s.kind != Kind::Points {
             continue;
         }
+        if let Some((own, other)) = compared_before(ctx, p) {
+            push(ctx, out, p, own, other);
+            continue;
+        }
         let Some(Against::Named(name)) = &s.basis else {
             continue;
         };
@@ -33,10 +37,19 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         }
         // The rate the gap is of: the growth rate stated just before it, of its subject — or
         // of a subject its name opens (体育彩票 for 体育彩票机构销售).
+        // `禽肉产量增速比猪牛羊禽肉总产量增速高5.5个百分点`: the compared rate named with its
+        // rate noun is named by the concept.
+        let name = ["的增速", "增速", "的增幅", "增幅", "增长率"]
+            .iter()
+            .find_map(|w| name.strip_suffix(w))
+            .filter(|n| n.chars().count() >= 2)
+            .unwrap_or(name);
+        // A gap that names its subject may open the paragraph after its rate's.
+        let named = !s.inherited && s.key.chars().count() >= 2;
         let Some(own) = (0..p).rev().take(3).find(|&k| {
             let t = ctx.st(k);
             matches!(t.kind, Kind::Growth | Kind::Rate)
-                && t.paragraph == s.paragraph
+                && (t.paragraph == s.paragraph || (named && t.story == s.story))
                 && (subject::same(&t.subject, &s.subject)
                     || (s.key.chars().count() >= 2 && t.key.starts_with(s.key.as_str())))
         }) else {
@@ -59,32 +72,56 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             .map(|(k, _)| k)
             .or_else(|| whole_rate(ctx, own, name));
         let Some(other) = other else { continue };
-        let t = ctx.st(other);
-        let diff = |a: Interval, b: Interval| a.sub(&b);
-        let strict = diff(o.strict, t.strict).intersects(&s.strict);
-        let natural = diff(o.natural, t.natural).intersects(&s.natural);
-        let sev = severity(strict, natural);
-        out.push(Found {
-            relation: "points-between-rates".into(),
-            severity: sev,
-            message: "百分点差与两个增速之差不符".into(),
-            help: format!(
-                "{} {} − {} {} = {} ≠ {}{}",
-                o.subject,
-                ctx.written(own),
-                t.subject,
-                ctx.written(other),
-                Context::percent_range(&diff(o.strict, t.strict)),
-                if s.sign < 0 { "−" } else { "" },
-                ctx.written(p)
-            ),
-            labels: vec![
-                (own, "增速".into()),
-                (other, "比较对象".into()),
-                (p, "百分点差".into()),
-            ],
-        });
+        push(ctx, out, p, own, other);
     }
+}
+
+/// `平均发行利率为1.98%，比上年同期的2.35%低0.37个百分点`: a gap right after the rate it compares
+/// with, itself right after the subject's rate, all in one clause: (own rate, compared rate).
+fn compared_before(ctx: &Context, p: usize) -> Option<(usize, usize)> {
+    let (own, other) = (p.checked_sub(2)?, p - 1);
+    let (s, o, t) = (ctx.st(p), ctx.st(own), ctx.st(other));
+    let compared = matches!(&t.basis, Some(Against::Named(_)));
+    let between = &ctx.text[t.span.end..s.span.start];
+    let adjacent = between.chars().count() <= 4 && !between.contains(['，', '；', '。', ',']);
+    (matches!(o.kind, Kind::Growth | Kind::Rate)
+        && t.kind == o.kind
+        && o.sentence == s.sentence
+        && t.sentence == s.sentence
+        && compared
+        && o.basis.is_none()
+        && adjacent
+        && subject::same(&o.subject, &t.subject))
+    .then_some((own, other))
+}
+
+/// Reports gap `p` against own rate `own` less compared rate `other`.
+fn push(ctx: &Context, out: &mut Vec<Found>, p: usize, own: usize, other: usize) {
+    let (s, o, t) = (ctx.st(p), ctx.st(own), ctx.st(other));
+    let diff = |a: Interval, b: Interval| a.sub(&b);
+    let strict = diff(o.strict, t.strict).intersects(&s.strict);
+    let natural = diff(o.natural, t.natural).intersects(&s.natural);
+    let sev = severity(strict, natural);
+    out.push(Found {
+        relation: "points-between-rates".into(),
+        severity: sev,
+        message: "百分点差与两个增速之差不符".into(),
+        help: format!(
+            "{} {} − {} {} = {} ≠ {}{}",
+            o.subject,
+            ctx.written(own),
+            t.subject,
+            ctx.written(other),
+            Context::percent_range(&diff(o.strict, t.strict)),
+            if s.sign < 0 { "−" } else { "" },
+            ctx.written(p)
+        ),
+        labels: vec![
+            (own, "增速".into()),
+            (other, "比较对象".into()),
+            (p, "百分点差".into()),
+        ],
+    });
 }
 
 /// `增速比全国总体高21.2个百分点` where the whole's name is not the part's less a modifier: the

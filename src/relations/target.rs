@@ -4,9 +4,11 @@
 //! A plan's completion rate is what was done divided by what was planned: `1—11月，全国城镇新增
 //! 就业1213万人……完成全年1200万人目标任务的101.1%` needs 1213 ÷ 1200 to round to 101.1%. The rate
 //! is a percentage whose clause says it completes (`完成`, `实现`, `达到`) a plan, target or task
-//! (`计划`, `目标`, `任务`, `预算`); the target is the figure that clause names, or else the latest
-//! level before it in its paragraph whose subject is a plan (`计划新增…800公里`); what was done is
-//! the latest level (or addition) before the rate in its sentence, in the target's unit.
+//! (`计划`, `目标`, `任务`, `预算`, `额度`, `限额`); the target is the figure that clause names, or
+//! else the latest level before it in its paragraph whose subject is a plan (`计划新增…800公里`);
+//! what was done is the latest level (or addition) before the rate in its sentence, in the
+//! target's unit — or, where the sentence states none (`前10个月新增债券发行已完成全年额度的
+//! 90.0%`), the latest level before it the clause names, of the period the clause names.
 //!
 //! ## Why an error matters
 //! Completion rates are what a report on a plan is read for; one computed from last month's
@@ -22,7 +24,7 @@ use crate::statement::Kind;
 use rust_decimal::Decimal;
 
 /// Words that name what a rate completes.
-const PLANS: &[&str] = &["计划", "目标", "任务", "预算"];
+const PLANS: &[&str] = &["计划", "目标", "任务", "预算", "额度", "限额"];
 
 /// Whether the clause before statement `i` says the rate completes a plan; with the byte where
 /// the clause starts.
@@ -42,6 +44,41 @@ fn completes(ctx: &Context, i: usize) -> Option<usize> {
 
 fn is_plan(ctx: &Context, k: usize) -> bool {
     PLANS.iter().any(|p| ctx.st(k).subject.contains(p))
+}
+
+/// `前10个月新增债券发行已完成全年额度的90.0%` with no figure before it in its sentence: what was
+/// done is the latest level before that the words before `完成` name (`新增债券` of
+/// `新增债券发行`), in the target's unit, of the period those words name if they name one.
+fn named_done(ctx: &Context, i: usize, target: usize) -> Option<usize> {
+    let clause = ctx.clause_before(i);
+    let before = ["完成", "实现", "达到"]
+        .iter()
+        .filter_map(|w| clause.find(w))
+        .min()
+        .map(|at| &clause[..at])?;
+    let period = crate::figure::period::scan(before)
+        .into_iter()
+        .next()
+        .map(|(_, p)| p);
+    let tg = ctx.st(target);
+    let s = ctx.st(i);
+    ctx.before(i)
+        .take_while(|&k| ctx.st(k).story == s.story)
+        .find(|&k| {
+            let t = ctx.st(k);
+            k != target
+                && t.kind == Kind::Level
+                && t.unit == tg.unit
+                && t.basis.is_none()
+                && t.qualifier.is_none()
+                && t.key.chars().count() >= 2
+                && before.contains(t.key.as_str())
+                && !is_plan(ctx, k)
+                && match (&period, &t.period) {
+                    (Some(p), Some(q)) => p.agrees(q, ctx.year),
+                    _ => true,
+                }
+        })
 }
 
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
@@ -104,6 +141,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                 .find_map(|k| ctx.level_of(k))
                 .filter(|&l| l != target && !is_plan(ctx, l))
         });
+        let done = done.or_else(|| named_done(ctx, i, target));
         let Some(done) = done else { continue };
         let hundred = Interval::exact(Decimal::ONE_HUNDRED);
         let rate = |v: &[Interval]| v[0].div(&v[1]).map(|q| q.mul(&hundred));

@@ -341,6 +341,52 @@ pub const MEASURES: &[&str] = &[
 /// the same concept without them.
 pub const AVERAGES: &[&str] = &["日均", "人均", "户均", "月均", "平均", "年均", "场均"];
 
+/// Words that end the name of a balance of two opposite flows (`结售汇顺差`, `当期结余`).
+pub const BALANCES: &[&str] = &[
+    "顺差",
+    "逆差",
+    "差额",
+    "结余",
+    "净增",
+    "净增加",
+    "净减少",
+    "净流入",
+    "净流出",
+    "盈余",
+    "净额",
+];
+
+/// Words in a name that make a balance a stock (`累计结余`, `滚存结余`) rather than the period's
+/// difference of flows — unless the flows are named alike (`累计结汇`, `累计售汇`, `累计顺差`).
+pub const STOCK_WORDS: &[&str] = &["累计", "滚存", "历年", "余额"];
+
+/// Pairs of opposite flows (either may come first): a balance is the difference of two figures
+/// named by the two sides of one pair.
+pub const OPPOSITES: &[(&str, &str)] = &[
+    ("收入", "支出"),
+    ("收入", "付款"),
+    ("收款", "付款"),
+    ("结汇", "售汇"),
+    ("出口", "进口"),
+    ("流入", "流出"),
+    ("新设", "注销"),
+    ("新登记", "注销"),
+    ("设立", "注销"),
+    ("缴存", "提取"),
+    ("买入", "卖出"),
+    ("增持", "减持"),
+    ("入境", "出境"),
+    ("借入", "偿还"),
+    ("存入", "取出"),
+];
+
+/// Verbs that, standing alone before a figure (`1—10月共发行87415亿元`), leave their object to
+/// the statement before that names it (`全国发行地方政府债券82129亿元`).
+pub const BARE_VERBS: &[&str] = &[
+    "发行", "完成", "实现", "销售", "生产", "发送", "运送", "接待", "成交", "签约", "交付", "投放",
+    "发放", "收购", "办理", "新增", "建成", "发电", "开行", "投资",
+];
+
 /// Words before a figure stated as a milestone passed for the first time.
 pub const MILESTONES: &[&str] = &[
     "首次突破",

@@ -353,6 +353,9 @@ impl<'a> Reader<'a> {
         // paragraph's.
         let mut of_which: Option<(usize, usize)> = None; // (group, full-sentence end)
         let mut breakdown: Option<(usize, usize)> = None; // (group, paragraph)
+                                                          // The 其中 a breakdown opened inside (`其中，发行新增债券2347亿元，包括一般债券…、专项债券…；
+                                                          // 发行再融资债券2939亿元`): after a `；` its next sibling returns to it.
+        let mut nested: Option<(usize, (usize, usize))> = None; // (inner group, outer 其中)
         let mut respectively: Option<Respectively> = None;
         for (index, figure) in figures.iter().enumerate() {
             let start = figure.span.start;
@@ -378,6 +381,8 @@ impl<'a> Reader<'a> {
             let full_end = self.full_sentence_end(start);
             // Groups opened before this figure.
             for opener in self.openers(clause.range.start, from, &mut out, paragraph, start) {
+                let around = of_which.filter(|(g, _)| !out.groups[*g].members.is_empty());
+                nested = around.map(|o| (opener.0, o));
                 match opener.1 {
                     GroupKind::OfWhich => of_which = Some((opener.0, full_end)),
                     GroupKind::Breakdown => {
@@ -393,6 +398,22 @@ impl<'a> Reader<'a> {
                 breakdown = None;
             }
             let mut reading = read_left(left, figure.dimension, figure.qualifier);
+            // A name after a `；` that is a sibling of the nested group's whole is the next part
+            // of the 其中 around it, not a part of the nested group.
+            if let Some((inner, o)) = nested.filter(|(_, (_, end))| start < *end) {
+                let opened = out.groups[inner].span.end.min(start);
+                if out.groups[inner].head.is_some_and(|h| {
+                    out.statements[h].group == Some(o.0)
+                        && self.text[opened..start].contains(['；', ';'])
+                        && is_sibling(&reading.subject, &out.statements[h].subject)
+                }) {
+                    if breakdown.is_some_and(|(g, _)| g == inner) {
+                        breakdown = None;
+                    }
+                    of_which = Some(o);
+                    nested = None;
+                }
+            }
             // `年内开行量突破1.8万列`: the figure reader took 突破 as the figure's bound; it is a
             // milestone passed.
             if reading.kind == Kind::Level && self.text[figure.span.clone()].starts_with("突破") {
@@ -494,6 +515,27 @@ impl<'a> Reader<'a> {
                     respectively = None;
                 }
             }
+            // `1—10月共发行87415亿元` after `全国发行地方政府债券82129亿元`: a verb alone takes its
+            // object from the level before it in the paragraph whose name holds the verb.
+            if lexicon::BARE_VERBS.contains(&reading.subject.trim()) {
+                let verb = reading.subject.trim().to_string();
+                if let Some(prev) = out
+                    .statements
+                    .iter()
+                    .rposition(|s| s.paragraph == paragraph && s.unit == figure.unit)
+                    .filter(|&k| {
+                        let s = &out.statements[k];
+                        s.kind == Kind::Level
+                            && s.sentence + 3 >= sentence
+                            && s.subject.len() > verb.len()
+                            && s.subject.contains(verb.as_str())
+                    })
+                {
+                    reading.subject = out.statements[prev].subject.clone();
+                    inherited = true;
+                    antecedent = Some(prev);
+                }
+            }
             if reading.subject.is_empty() || reading.rate_of {
                 // Ellipsis: the subject of the statement before, in this sentence or the
                 // paragraph's earlier ones.
@@ -570,14 +612,43 @@ impl<'a> Reader<'a> {
                     .iter()
                     .any(|c| reading.subject.starts_with(*c))
                 {
+                    // `平均发行利率为1.98%，比上年同期的2.35%`: a rate likewise.
                     if let Some(prev) = out.statements.iter().rposition(|t| {
-                        t.kind == Kind::Level && t.unit == figure.unit && t.sentence == sentence
+                        matches!(t.kind, Kind::Level | Kind::Rate)
+                            && t.kind == reading.kind
+                            && t.unit == figure.unit
+                            && t.sentence == sentence
                     }) {
                         reading.subject = out.statements[prev].subject.clone();
                         inherited = true;
                         antecedent = Some(prev);
                     }
                 }
+            } else if !matches!(reading.kind, Kind::Other) && trimmed.ends_with('的') {
+                // `10月份银行结汇较去年同期的13575亿元`: the subject named before the comparison,
+                // its level at the period compared with.
+                if let Some((subject_words, named)) = compared_period(trimmed) {
+                    let own = subject::key(&strip_periods(subject_words));
+                    // `增速比1—11月份的3.3%`: a rate noun names no subject of its own.
+                    let rate_noun = own.ends_with(['速', '幅', '率']);
+                    if own.chars().count() >= 2 && !rate_noun {
+                        if let Ok((p, "")) = period::parse(named) {
+                            period = Some(p);
+                            period_named = true;
+                        }
+                        reading.subject = own;
+                        reading.basis = Some(Against::Named(named.to_string()));
+                    }
+                }
+            }
+            // `比上年同期的2.35%低0.37个百分点`: a one-character direction right after the rate
+            // compared with (read_left sees only `低`, the comparison being before that rate).
+            if figure.dimension == Dimension::PercentagePoint
+                && reading.sign > 0
+                && lexicon::DOWN.contains(&left.trim())
+                && self.text[clause.range.start..from].contains(['比', '较'])
+            {
+                reading.sign = -1;
             }
             let sign = reading.sign;
             let (strict, natural) = if sign < 0 {
@@ -596,8 +667,11 @@ impl<'a> Reader<'a> {
             let counts_a_list =
                 figure.dimension == Dimension::Count && reading.subject.contains('、');
 
+            // `相当于正常保有量3900万头`: a level named as what another is compared with.
+            let compared_with = left.trim_start().starts_with("相当于");
             if part_kind
                 && !counts_a_list
+                && !compared_with
                 && !is_difference(&reading.subject)
                 && !figure.unit.is_empty()
                 && !is_one_sided(figure.qualifier)
@@ -655,6 +729,30 @@ impl<'a> Reader<'a> {
                             continue;
                         }
                     }
+                    // `分学段看，小学…，初中…；专任教师1082万人` after `专任教师1879万人`: a name the
+                    // story has stated as a level of its own, outside any group, is that
+                    // concept again, not the next part; the breakdown has ended.
+                    if kind == GroupKind::Breakdown {
+                        let k = subject::key(&reading.subject);
+                        let opened = out.groups[g].span.start;
+                        let restated = k.chars().count() >= 2
+                            && !inherited
+                            && !is_average(&reading.subject)
+                            && out.statements.iter().enumerate().any(|(j, t)| {
+                                Some(j) != head
+                                    && t.story == story
+                                    && !t.headline
+                                    && t.group.is_none()
+                                    && t.kind == Kind::Level
+                                    && t.span.end <= opened
+                                    && t.key == k
+                                    && periods_fit(t.period.as_ref(), period.as_ref())
+                            });
+                        if restated {
+                            breakdown = None;
+                            continue;
+                        }
+                    }
                     match head {
                         Some(h)
                             if out.statements[h].unit == figure.unit
@@ -681,6 +779,28 @@ impl<'a> Reader<'a> {
                     if group.is_some() {
                         out.groups[g].members.push(statement_index);
                         break;
+                    }
+                }
+            }
+            // `分运输方式看，铁路完成货运量43.2亿吨，公路完成348.5亿吨`: a breakdown's part named
+            // bare measures what its whole and first part measure (公路货运量).
+            if let Some(g) = group.filter(|&g| out.groups[g].kind == GroupKind::Breakdown) {
+                if let (Some(h), Some(&first)) = (out.groups[g].head, out.groups[g].members.first())
+                {
+                    let whole = subject::key(&out.statements[h].subject);
+                    let own = subject::key(&reading.subject);
+                    if first != statement_index
+                        && !own.is_empty()
+                        && own.chars().count() <= 4
+                        && subject::common_tail(&whole, &own).chars().count() < 2
+                    {
+                        let tail = subject::common_tail(
+                            &out.statements[h].subject,
+                            &out.statements[first].subject,
+                        );
+                        if tail.chars().count() >= 2 && !reading.subject.ends_with(tail) {
+                            reading.subject = format!("{}{tail}", reading.subject);
+                        }
                     }
                 }
             }
@@ -931,6 +1051,17 @@ impl<'a> Reader<'a> {
             if r.start < clause.start && is_local(&self.text[r.end..]) {
                 continue;
             }
+            // `是9月份顺差1597亿元的1.6倍`: a period named as what an earlier clause compares
+            // with is that comparison's, not the copy's time from there on.
+            if r.start < clause.start {
+                let before = self.text[..r.start].trim_end();
+                if ["是", "比", "较", "相当于", "与", "同"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+                {
+                    continue;
+                }
+            }
             return (Some(period.clone()), true);
         }
         let story = self.story_of.get(paragraph).copied();
@@ -1071,8 +1202,16 @@ fn find_head(
                 _ => Vec::new(),
             };
             if sharing.is_empty() {
-                // No name ties the part to an earlier level: the story's lead figure in the
+                // No name ties the part to an earlier level: the level the opener follows
+                // straight on in the paragraph (`义务教育阶段在校生15864万人，分学段看，小学…`),
+                // else the story's lead figure in the
                 // part's unit, if that is one of them (国内生产总值 before 分产业看), else none.
+                let last = out.statements.iter().rposition(|s| s.span.end <= opener);
+                if let Some((i, _, _)) = all.first().filter(|(i, _, _)| {
+                    Some(*i) == last && out.statements[*i].paragraph == paragraph
+                }) {
+                    return Some(*i);
+                }
                 let lead = out.statements.iter().position(|s| {
                     s.story == story
                         && !s.headline
@@ -1118,6 +1257,24 @@ fn is_sibling(a: &str, b: &str) -> bool {
     }
     let tail = subject::common_tail(&ka, &kb).chars().count();
     tail >= 2 && ka.chars().count() > tail && kb.chars().count() > tail
+}
+
+/// `银行结汇较去年同期的` → (`银行结汇`, `去年同期`): the words before a comparison with a named
+/// period and the period, when the clause ends comparing with it.
+fn compared_period(clause: &str) -> Option<(&str, &str)> {
+    let body = clause.strip_suffix('的')?;
+    let (at, w) = ['较', '比']
+        .iter()
+        .filter_map(|w| body.rfind(*w).map(|at| (at, *w)))
+        .max_by_key(|&(at, _)| at)?;
+    let before = &body[..at];
+    let named = &body[at + w.len_utf8()..];
+    let period_like = period::parse(named).is_ok_and(|(_, rest)| rest.is_empty())
+        || ["同期", "上年", "去年", "上月", "上季"]
+            .iter()
+            .any(|p| named.contains(p));
+    (period_like && !before.ends_with(['同', '环', '占', '对']) && !named.is_empty())
+        .then_some((before, named))
 }
 
 /// Whether two periods can be one: equal, or either unknown.
@@ -1418,6 +1575,18 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
             t = t
                 .trim_end_matches(['约', '均', '则', '已', '仍'])
                 .to_string();
+            // `专项债券在新增债券中的占比`: the whole named between 在 and 中.
+            if reading.of.is_none() {
+                if let Some(inner) = t.trim_end_matches(['的', '所']).strip_suffix('中') {
+                    if let Some(at) = inner.rfind('在').filter(|&at| at > 0) {
+                        let whole = strip_periods(&inner[at + '在'.len_utf8()..]);
+                        if whole.chars().count() >= 2 {
+                            reading.of = Some(whole);
+                            t.truncate(at);
+                        }
+                    }
+                }
+            }
         } else if let Some((rest, _)) =
             strip_suffix_any(&t, &["所占比重", "比重", "占比", "份额", "比例"])
         {
@@ -1617,7 +1786,11 @@ fn strip_connectors(t: &str) -> String {
         let before = s.len();
         for c in lexicon::CONNECTORS {
             if let Some(rest) = s.strip_prefix(c) {
-                if !rest.is_empty() {
+                // 在校生, 在园幼儿, 在建项目: 在 opening a name's state, not a place.
+                let state = *c == "在"
+                    && rest
+                        .starts_with(['学', '园', '校', '读', '职', '岗', '册', '建', '营', '用']);
+                if !rest.is_empty() && !state {
                     s = rest.to_string();
                 }
             }

@@ -33,6 +33,13 @@ pub fn key(subject: &str) -> String {
             break;
         }
     }
+    // 牛羊肉产量合计 and 牛羊肉合计: a total's word says the name is a sum, not what it measures.
+    if let Some(t) = ["合计", "共计", "总计"].iter().find(|t| {
+        s.strip_suffix(*t)
+            .is_some_and(|rest| rest.chars().count() >= 2)
+    }) {
+        s.truncate(s.len() - t.len());
+    }
     if let Some(m) = MEASURES.iter().find(|m| {
         s.strip_suffix(*m)
             .is_some_and(|rest| rest.chars().count() >= 2)

@@ -1,0 +1,153 @@
+//! # balance-of-flows
+//!
+//! ## What it checks
+//! A balance stated right after two opposite flows is their difference: `银行结汇15286亿元，售汇
+//! 13742亿元，结售汇顺差1544亿元` needs 15286 − 13742 = 1544. The balance is a level whose name
+//! ends in a word of balance (`顺差`, `逆差`, `结余`, `差额`, `净增`, `净流入`…); the flows are the
+//! two levels in its unit and period stated just before it, up to the sentence's full stop
+//! (rates between them aside), named by the two sides of one pair of opposites (`收入`/`支出`, `结汇`/`售汇`,
+//! `出口`/`进口`, `新设`/`注销`, `缴存`/`提取`…). Which flow is the larger is the copy's to say:
+//! the balance is checked as the size of their difference. A stock (`累计结余`, `滚存结余`) after
+//! flows that are not themselves cumulative is no difference of them, and is left alone.
+//!
+//! ## Why an error matters
+//! A balance is the figure a reader takes away (the surplus, the fund's balance, the net
+//! addition); one computed from last month's flows, or with a digit slipped, contradicts the two
+//! figures printed beside it.
+//!
+//! ## Example
+//! 1—10月，银行累计结汇147320亿元人民币，累计售汇139865亿元人民币，累计顺差共计7455亿元人民币 —
+//! 147320 − 139865 = 7455.
+
+use super::breakdown::mid;
+use super::{odd_ones_out, severity, suggestion, Context, Found};
+use crate::figure::Interval;
+use crate::statement::{lexicon, Kind};
+
+/// Which side of a pair of opposites a name stands on: (pair, side).
+fn side(key: &str) -> Vec<(usize, usize)> {
+    lexicon::OPPOSITES
+        .iter()
+        .enumerate()
+        .filter_map(|(k, (a, b))| match (key.contains(a), key.contains(b)) {
+            (true, false) => Some((k, 0)),
+            (false, true) => Some((k, 1)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn opposed(a: &str, b: &str) -> bool {
+    let sb = side(b);
+    side(a)
+        .iter()
+        .any(|&(pair, s)| sb.iter().any(|&(p, t)| p == pair && t != s))
+}
+
+pub fn run(ctx: &Context, out: &mut Vec<Found>) {
+    for b in 0..ctx.statements.statements.len() {
+        let bs = ctx.st(b);
+        if bs.kind != Kind::Level
+            || bs.qualifier.is_some()
+            || bs.basis.is_some()
+            || !lexicon::BALANCES.iter().any(|w| bs.key.ends_with(w))
+        {
+            continue;
+        }
+        // The two levels before it in its sentence and unit; a level in another unit, or a
+        // balance, ends the search.
+        let mut flows = Vec::new();
+        for k in ctx.before(b) {
+            let s = ctx.st(k);
+            let full_stop = ctx.text[s.span.end..bs.span.start].contains(['。', '！', '？']);
+            if s.paragraph != bs.paragraph || full_stop || flows.len() == 2 {
+                break;
+            }
+            if s.kind != Kind::Level {
+                continue;
+            }
+            if s.unit != bs.unit || lexicon::BALANCES.iter().any(|w| s.key.ends_with(w)) {
+                break;
+            }
+            flows.push(k);
+        }
+        let [second, first] = flows[..] else { continue };
+        let (f1, f2) = (ctx.st(first), ctx.st(second));
+        if !opposed(&f1.key, &f2.key)
+            || f1.qualifier.is_some()
+            || f2.qualifier.is_some()
+            || f1.basis.is_some()
+            || f2.basis.is_some()
+            || !ctx.same_period(first, b)
+            || !ctx.same_period(second, b)
+        {
+            continue;
+        }
+        // 累计结余 after the year's 收入 and 支出 is the fund's stock, not their difference; after
+        // 累计结汇 and 累计售汇 it is the run's difference.
+        if lexicon::STOCK_WORDS
+            .iter()
+            .any(|w| bs.subject.contains(w) && !(f1.subject.contains(w) && f2.subject.contains(w)))
+        {
+            continue;
+        }
+        let all = [first, second, b];
+        let holds = |v: &[Interval]| {
+            let d = v[0].sub(&v[1]);
+            d.intersects(&v[2]) || d.neg().intersects(&v[2])
+        };
+        let strict: Vec<Interval> = all.iter().map(|&i| ctx.st(i).strict).collect();
+        let natural: Vec<Interval> = all.iter().map(|&i| ctx.st(i).natural).collect();
+        let sev = severity(holds(&strict), holds(&natural));
+        // The difference as the balance states it: its size, when the copy gives it unsigned.
+        let diff = strict[0].sub(&strict[1]);
+        let negative = |iv: &Interval| mid(iv).is_some_and(|v| v.is_sign_negative());
+        let diff = if negative(&diff) == negative(&strict[2]) {
+            diff
+        } else {
+            diff.neg()
+        };
+        let mut help = format!(
+            "{} {} − {} {} = {}（按四舍五入区间 {}） ≠ {} {}",
+            f1.subject,
+            ctx.written(first),
+            f2.subject,
+            ctx.written(second),
+            super::breakdown::mid_in_units(ctx, b, &diff),
+            ctx.range(b, &diff),
+            bs.subject,
+            ctx.written(b)
+        );
+        if sev.is_some() {
+            if let [one] = odd_ones_out(ctx, &all, false, holds).as_slice() {
+                let k = all.iter().position(|i| i == one).unwrap_or(2);
+                // The value the odd figure needs, on the side of its written value.
+                let candidates: Vec<Interval> = match k {
+                    0 => vec![strict[1].add(&strict[2]), strict[1].sub(&strict[2])],
+                    1 => vec![strict[0].sub(&strict[2]), strict[0].add(&strict[2])],
+                    _ => vec![diff],
+                };
+                let written = mid(&strict[k]);
+                let value = candidates
+                    .iter()
+                    .filter_map(mid)
+                    .min_by_key(|v| written.map(|w| (w - *v).abs()));
+                if let Some(v) = value {
+                    help.push_str("; ");
+                    help.push_str(&suggestion(ctx, *one, v.abs(), "the balance hold"));
+                }
+            }
+        }
+        out.push(Found {
+            relation: "balance-of-flows".into(),
+            severity: sev,
+            message: "差额与两项流量之差不符".into(),
+            help,
+            labels: vec![
+                (first, f1.subject.clone()),
+                (second, f2.subject.clone()),
+                (b, "差额".into()),
+            ],
+        });
+    }
+}
