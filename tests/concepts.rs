@@ -403,3 +403,28 @@ fn gaps_targets_and_verbs_that_leave_their_object_out() {
         "5.8%"
     ));
 }
+
+#[test]
+fn flows_named_before_xiangdi_and_averages_counted_by_an_an_clause() {
+    let net = "前三季度，新设企业623.8万户，增长5.2%。同期全国注销企业285.4万户，新设与注销相抵，企业净增338.4万户。";
+    assert!(failures(net).is_empty(), "{:?}", failures(net));
+    assert!(fires(
+        &net.replace("338.4", "383.4"),
+        "balance-of-flows",
+        "383.4万户"
+    ));
+    let per_head = "2024年，实缴职工17712.35万人。全年住房公积金缴存额33918.26亿元，同比增长4.04%；按实缴职工计算，人均缴存1.91万元。";
+    assert!(failures(per_head).is_empty(), "{:?}", failures(per_head));
+    assert!(fires(
+        &per_head.replace("1.91万元", "1.19万元"),
+        "average-per-unit",
+        "1.19万元"
+    ));
+    let per_loan = "全年发放个人住房贷款265.35万笔、11869.43亿元，笔均贷款44.73万元。";
+    assert!(failures(per_loan).is_empty(), "{:?}", failures(per_loan));
+    assert!(fires(
+        &per_loan.replace("44.73", "47.73"),
+        "average-per-unit",
+        "47.73万元"
+    ));
+}

@@ -44,14 +44,65 @@ fn opposed(a: &str, b: &str) -> bool {
         .any(|&(pair, s)| sb.iter().any(|&(p, t)| p == pair && t != s))
 }
 
+/// `缴存额与提取额相抵，全年缴存净增6854.75亿元`, `新设与注销相抵`, `收支相抵`: the two flows the
+/// words before `相抵` name, each the latest plain level before the balance in its story whose
+/// name holds that word, in the balance's unit and period.
+fn named_flows(ctx: &Context, b: usize) -> Option<(usize, usize)> {
+    let bs = ctx.st(b);
+    let from = b.checked_sub(1).map_or(0, |k| ctx.st(k).span.end);
+    let text = ctx.text.get(from..bs.span.start)?;
+    let at = text.find("相抵")?;
+    let names = &text[text[..at].rfind(['，', '。', '；', ',']).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    })..at];
+    let (x, y) = match names.split_once(['与', '和']) {
+        Some((x, y)) => (
+            crate::statement::subject::key(x),
+            crate::statement::subject::key(y),
+        ),
+        // 收支相抵: one character for each flow.
+        None => {
+            let chars: Vec<char> = names.chars().collect();
+            let [x, y] = chars[..] else { return None };
+            (x.to_string(), y.to_string())
+        }
+    };
+    if x.is_empty() || y.is_empty() {
+        return None;
+    }
+    let flow = |name: &str| {
+        ctx.before(b).find(|&k| {
+            let t = ctx.st(k);
+            t.kind == Kind::Level
+                && t.story == bs.story
+                && t.unit == bs.unit
+                && t.basis.is_none()
+                && t.qualifier.is_none()
+                && !crate::statement::is_average(&t.subject)
+                && t.key.contains(name)
+                && ctx.same_period(k, b)
+        })
+    };
+    let (fx, fy) = (flow(&x)?, flow(&y)?);
+    (fx != fy).then_some((fx, fy))
+}
+
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
     for b in 0..ctx.statements.statements.len() {
         let bs = ctx.st(b);
-        if bs.kind != Kind::Level
-            || bs.qualifier.is_some()
-            || bs.basis.is_some()
-            || !lexicon::BALANCES.iter().any(|w| bs.key.ends_with(w))
+        if bs.qualifier.is_some() || bs.basis.is_some() {
+            continue;
+        }
+        // A balance the copy names (`结售汇顺差`), or a net change after `相抵` (`企业净增`).
+        if let Some((first, second)) = (matches!(bs.kind, Kind::Level | Kind::Change)
+            && bs.sign > 0)
+            .then(|| named_flows(ctx, b))
+            .flatten()
         {
+            report(ctx, out, first, second, b);
+            continue;
+        }
+        if bs.kind != Kind::Level || !lexicon::BALANCES.iter().any(|w| bs.key.ends_with(w)) {
             continue;
         }
         // The two levels before it in its sentence and unit; a level in another unit, or a
@@ -91,6 +142,14 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         {
             continue;
         }
+        report(ctx, out, first, second, b);
+    }
+}
+
+/// Reports balance `b` against flows `first` and `second`.
+fn report(ctx: &Context, out: &mut Vec<Found>, first: usize, second: usize, b: usize) {
+    let (f1, f2, bs) = (ctx.st(first), ctx.st(second), ctx.st(b));
+    {
         let all = [first, second, b];
         let holds = |v: &[Interval]| {
             let d = v[0].sub(&v[1]);

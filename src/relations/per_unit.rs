@@ -40,6 +40,11 @@ fn per(subject: &str) -> Option<(Per<'_>, String)> {
     for (marker, unit, per) in [
         ("人均", "人", 1),
         ("户均", "户", 1),
+        // 笔均贷款 over 265.35万笔, 场均观众 over 场次: per item of the unit named.
+        ("笔均", "笔", 1),
+        ("场均", "场", 1),
+        ("件均", "件", 1),
+        ("单均", "单", 1),
         ("每十万人口", "人", 100_000),
         ("每十万人", "人", 100_000),
         ("每万人口", "人", 10_000),
@@ -65,6 +70,36 @@ fn per(subject: &str) -> Option<(Per<'_>, String)> {
     None
 }
 
+/// `按实缴职工计算，人均缴存1.91万元`: the count the clause names after `按…计算`, stated before
+/// in the story in the average's unit of heads and period.
+fn counted_by(ctx: &Context, a: usize, unit: &str) -> Option<usize> {
+    // The words since the figure before (`；按实缴职工计算，人均缴存`).
+    let from = a.checked_sub(1).map_or(0, |k| ctx.st(k).span.end);
+    let clause = ctx.text.get(from..ctx.st(a).span.start)?;
+    let body = clause
+        .rsplit('按')
+        .next()
+        .filter(|_| clause.contains('按'))?;
+    let name = body
+        .split("计算")
+        .next()
+        .filter(|_| body.contains("计算"))?;
+    let key = subject::key(name.trim());
+    if key.chars().count() < 2 {
+        return None;
+    }
+    let s = ctx.st(a);
+    ctx.before(a).find(|&k| {
+        let t = ctx.st(k);
+        t.kind == Kind::Level
+            && t.story == s.story
+            && t.dimension == Dimension::Count
+            && t.unit == unit
+            && t.key.ends_with(key.as_str())
+            && ctx.same_period(k, a)
+    })
+}
+
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
     for (a, s) in ctx.statements.statements.iter().enumerate() {
         if s.kind != Kind::Level || s.dimension == Dimension::Count && s.unit.is_empty() {
@@ -84,7 +119,8 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                     .find(|&k| {
                         let t = ctx.st(k);
                         t.kind == Kind::Level && t.dimension == Dimension::Count && t.unit == unit
-                    });
+                    })
+                    .or_else(|| counted_by(ctx, a, unit));
                 (count, base)
             }
             Per::Item(rest) => {

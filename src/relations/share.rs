@@ -18,7 +18,7 @@
 //! = 10.276%, within the rounding of 10.27%.
 
 use super::{odd_ones_out, percent, severity, Context, Found};
-use crate::figure::Interval;
+use crate::figure::{Interval, Qualifier};
 use crate::statement::subject::{self, Reference};
 use crate::statement::{is_average, lexicon, Kind};
 use rust_decimal::Decimal;
@@ -126,6 +126,8 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
                 && t.story == s.story
                 && !t.headline
                 && ctx.same_period(k, part)
+                // `缴存额超过2000亿元的有…`: a bound is no whole.
+                && !matches!(t.qualifier, Some(Qualifier::AtLeast | Qualifier::AtMost))
                 && !t.key.clone().ends_with(&part_key)
                 // A per-head figure is the whole of no total's share (人均R&D经费 is not the
                 // R&D经费 that 基础研究经费 is a share of).

@@ -289,7 +289,7 @@ pub const RATE_NOUNS: &[&str] = &[
 
 /// Words of a period left at the head of a subject once its period is read (`四季度单季成交`):
 /// they say when, not what.
-pub const PERIOD_WORDS: &[&str] = &["单季", "单月", "当月", "当季"];
+pub const PERIOD_WORDS: &[&str] = &["单季", "单月", "当月", "当季", "当年"];
 
 /// Rates whose names end with a rate noun but are the rate of nothing before them: the
 /// population's 自然增长率 is births less deaths, not the growth of 人口自然.
