@@ -428,3 +428,17 @@ fn flows_named_before_xiangdi_and_averages_counted_by_an_an_clause() {
         "47.73万元"
     ));
 }
+
+#[test]
+fn index_bases_start_levels_and_the_concept_itself_stay_out_of_relations() {
+    for clean in [
+        // The index's base is no level the growth is between.
+        "11月份农产品批发价格200指数平均为121.46（以2015年为100），比10月份的119.29点上升1.8%。",
+        // 由…的3731亿块 is the earlier run's level, not this run's below a milestone.
+        "1—11月，集成电路产量突破4000亿块。11月份，集成电路产量392亿块，带动1—11月累计产量由前10个月的3731亿块增至4123亿块。",
+        // A monthly average of the concept, not of a concept it is the tail of.
+        "1—10月，服务进出口总额65218.6亿元。前10个月，知识密集型服务进出口28416.5亿元。1—10月，平均每月服务进出口6521.9亿元。",
+    ] {
+        assert!(failures(clean).is_empty(), "{clean}: {:?}", failures(clean));
+    }
+}

@@ -67,11 +67,17 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         // The total: the latest level before it of that concept, in the same unit and period;
         // where the average names no concept (`折合日均`, `日均销售` after 累计销售彩票), the level
         // its sentence states, when the name is empty or opens that level's.
+        // The concept itself before a level it is only the tail of (服务进出口总额, not
+        // 知识密集型服务进出口), the latest of the best named.
         let named = (base_key.chars().count() >= 2)
             .then(|| {
-                ctx.before(a).find(|&k| {
-                    fits(k) && subject::refers_by_key(&base_key, &ctx.st(k).key) > Reference::No
-                })
+                let candidates: Vec<(usize, Reference)> = ctx
+                    .before(a)
+                    .filter(|&k| fits(k))
+                    .map(|k| (k, subject::refers_by_key(&base_key, &ctx.st(k).key)))
+                    .filter(|(_, r)| *r > Reference::No)
+                    .collect();
+                super::best_named(&candidates).and_then(|(_, top)| top.first().copied())
             })
             .flatten();
         // `日均产量` after `全国粗钢产量6987万吨`: a bare measure word averages the level just

@@ -4,8 +4,8 @@
 //! A balance stated right after two opposite flows is their difference: `银行结汇15286亿元，售汇
 //! 13742亿元，结售汇顺差1544亿元` needs 15286 − 13742 = 1544. The balance is a level whose name
 //! ends in a word of balance (`顺差`, `逆差`, `结余`, `差额`, `净增`, `净流入`…); the flows are the
-//! two levels in its unit and period stated just before it, up to the sentence's full stop
-//! (rates between them aside), named by the two sides of one pair of opposites (`收入`/`支出`, `结汇`/`售汇`,
+//! two levels in its unit and period stated just before it, up to the sentence's full stop, or
+//! the one before when the balance opens its sentence (rates between them aside), named by the two sides of one pair of opposites (`收入`/`支出`, `结汇`/`售汇`,
 //! `出口`/`进口`, `新设`/`注销`, `缴存`/`提取`…). Which flow is the larger is the copy's to say:
 //! the balance is checked as the size of their difference. A stock (`累计结余`, `滚存结余`) after
 //! flows that are not themselves cumulative is no difference of them, and is left alone.
@@ -110,7 +110,15 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let mut flows = Vec::new();
         for k in ctx.before(b) {
             let s = ctx.st(k);
-            let full_stop = ctx.text[s.span.end..bs.span.start].contains(['。', '！', '？']);
+            // `…服务进口36458.2亿元。服务贸易逆差7697.8亿元`: a balance opening the sentence
+            // after its flows' is theirs too.
+            let stops = ctx.text[s.span.end..bs.span.start]
+                .matches(['。', '！', '？'])
+                .count();
+            let opens_sentence = b
+                .checked_sub(1)
+                .is_none_or(|p| ctx.st(p).sentence != bs.sentence);
+            let full_stop = stops > usize::from(opens_sentence);
             if s.paragraph != bs.paragraph || full_stop || flows.len() == 2 {
                 break;
             }

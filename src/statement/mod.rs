@@ -414,6 +414,16 @@ impl<'a> Reader<'a> {
                     nested = None;
                 }
             }
+            // `（以2015年为100）`: an index's base defines the scale; it states no level.
+            let lead = &self.text[clause.range.start.min(start)..start];
+            let bracket = lead.rfind(['（', '(']).map_or("", |i| &lead[i..]);
+            if bracket.trim_end().ends_with('为')
+                && bracket.contains('以')
+                && figure.unit.is_empty()
+                && figure.value == rust_decimal::Decimal::ONE_HUNDRED
+            {
+                reading.kind = Kind::Other;
+            }
             // `年内开行量突破1.8万列`: the figure reader took 突破 as the figure's bound; it is a
             // milestone passed.
             if reading.kind == Kind::Level && self.text[figure.span.clone()].starts_with("突破") {
@@ -1260,10 +1270,11 @@ fn is_sibling(a: &str, b: &str) -> bool {
 }
 
 /// `银行结汇较去年同期的` → (`银行结汇`, `去年同期`): the words before a comparison with a named
-/// period and the period, when the clause ends comparing with it.
+/// period and the period, when the clause ends comparing with it (or, `累计产量由前10个月的`,
+/// naming the period a change starts from).
 fn compared_period(clause: &str) -> Option<(&str, &str)> {
     let body = clause.strip_suffix('的')?;
-    let (at, w) = ['较', '比']
+    let (at, w) = ['较', '比', '由']
         .iter()
         .filter_map(|w| body.rfind(*w).map(|at| (at, *w)))
         .max_by_key(|&(at, _)| at)?;
