@@ -895,6 +895,10 @@ impl<'a> Reader<'a> {
             if !out.is_empty() && !matches!(gap, "、" | "和" | "及") {
                 break;
             }
+            // `一、二、三季度…分别为`: numerals before a period name its siblings.
+            if out.is_empty() {
+                out.extend(siblings_before(gap, &self.text[r.clone()]));
+            }
             if out.is_empty() && gap.chars().count() > 4 {
                 break;
             }
@@ -1286,6 +1290,39 @@ fn compared_period(clause: &str) -> Option<(&str, &str)> {
             .any(|p| named.contains(p));
     (period_like && !before.ends_with(['同', '环', '占', '对']) && !named.is_empty())
         .then_some((before, named))
+}
+
+/// `一、二、` before `三季度`: the periods the numerals name with the period's own word
+/// (`一季度`, `二季度`), or none unless every numeral names one.
+fn siblings_before(gap: &str, written: &str) -> Vec<Period> {
+    let items: Vec<&str> = gap.split(['、', '和']).map(str::trim).collect();
+    let Some((last, numerals)) = items.split_last() else {
+        return Vec::new();
+    };
+    let numeral = |t: &str| t.chars().count() == 1 && "一二三四五六七八九十".contains(t);
+    let Some(first) = written
+        .chars()
+        .next()
+        .filter(|c| "一二三四五六七八九十".contains(*c))
+    else {
+        return Vec::new();
+    };
+    if !last.is_empty() || numerals.is_empty() || !numerals.iter().all(|n| numeral(n)) {
+        return Vec::new();
+    }
+    let word = &written[first.len_utf8()..];
+    let periods: Vec<Period> = numerals
+        .iter()
+        .filter_map(|n| match period::parse(&format!("{n}{word}")) {
+            Ok((p, "")) => Some(p),
+            _ => None,
+        })
+        .collect();
+    if periods.len() == numerals.len() {
+        periods
+    } else {
+        Vec::new()
+    }
 }
 
 /// Whether two periods can be one: equal, or either unknown.

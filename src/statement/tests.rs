@@ -102,3 +102,24 @@ fn verbs_inside_a_name_and_milestones() {
     assert_eq!(r[1], "4.6% 国有控股企业利润总额 -growth - -");
     assert_eq!(r[3], "突破10亿户 5G移动电话用户 threshold - -");
 }
+
+#[test]
+fn numerals_before_a_period_name_its_siblings() {
+    let q = |t: &str| period::parse(t).map(|(p, _)| p).ok();
+    assert_eq!(
+        siblings_before("一、二、", "三季度"),
+        vec![q("一季度").unwrap(), q("二季度").unwrap()]
+    );
+    // Not a list of numerals, or a numeral naming no period: nothing.
+    assert!(siblings_before("前、", "三季度").is_empty());
+    assert!(siblings_before("一、二", "三季度").is_empty());
+    assert!(siblings_before("", "三季度").is_empty());
+    let (_, st) =
+        statements("分季度看，一、二、三季度国内居民出游人次分别为17.63亿、17.65亿和19.08亿。");
+    let periods: Vec<String> = st
+        .statements
+        .iter()
+        .map(|s| s.period.as_ref().map_or(String::new(), |p| p.to_string()))
+        .collect();
+    assert_eq!(periods, ["一季度", "二季度", "三季度"]);
+}
