@@ -20,8 +20,9 @@
 //! The eight categories add up to 28227元; `居住支出6863元` for 6263 makes them 28827元, and the
 //! finding names 居住支出 as the figure one digit from the sum.
 
-use super::{odd_ones_out, severity, suggestion, Context, Found};
+use super::{odd_ones_out, suggestion, Context, Found};
 use crate::figure::Interval;
+use crate::rules::Severity;
 use crate::statement::Group;
 
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
@@ -47,51 +48,35 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         {
             continue;
         }
-        let mut all = vec![head];
-        all.extend(&members);
-        let holds = |vals: &[Interval]| parts_sum(vals).intersects(&vals[0]);
-        let strict: Vec<Interval> = all.iter().map(|&i| ctx.st(i).strict).collect();
-        let natural: Vec<Interval> = all.iter().map(|&i| ctx.st(i).natural).collect();
-        let sev = severity(holds(&strict), holds(&natural));
-        let odd = if sev.is_some() {
-            odd_ones_out(ctx, &all, true, holds)
-        } else {
-            Vec::new()
-        };
-        if sev.is_some() && odd.is_empty() {
+        let sum = SumCheck::new(ctx, head, &members, true);
+        if sum.severity.is_some() && sum.odd.is_empty() {
             // Not one slip from adding up: a partial or overlapping list.
             continue;
         }
-        let total = parts_sum(&strict);
         // `其中企业6094.3万户、个体工商户1.27亿户` under 1.91亿户, in a story that has broken
         // 经营主体 down into 企业, 个体工商户 and 农民专业合作社: a list naming some of the parts
         // the story has listed before leaves the rest out, and falling short proves nothing.
-        if sev.is_some() && total.can_be_lt(&strict[0]) && leaves_out(ctx, group, &members) {
+        if sum.severity.is_some()
+            && sum.total.can_be_lt(&sum.strict[0])
+            && leaves_out(ctx, group, &members)
+        {
             continue;
         }
         let parts: Vec<String> = members
             .iter()
             .map(|&m| format!("{} {}", ctx.st(m).subject, ctx.written(m)))
             .collect();
-        let mut help = format!(
-            "{} = {}（按四舍五入区间 {}） ≠ {} {}",
-            parts.join(" + "),
-            mid_in_units(ctx, head, &total),
-            ctx.range(head, &total),
-            ctx.st(head).subject,
-            ctx.written(head)
+        let help = sum.help(
+            ctx,
+            &parts,
+            &ctx.st(head).subject,
+            "the parts add up to the whole",
         );
-        if let [one] = odd.as_slice() {
-            if let Some(v) = sum_fix(&all, &strict, *one) {
-                help.push_str("; ");
-                help.push_str(&suggestion(ctx, *one, v, "the parts add up to the whole"));
-            }
-        }
         let mut labels = vec![(head, "整体".to_string())];
         labels.extend(members.iter().map(|&m| (m, "部分".to_string())));
         out.push(Found {
             relation: "breakdown-sum".into(),
-            severity: sev,
+            severity: sum.severity,
             message: format!("{}的各部分之和与整体不符", group.opener),
             help,
             labels,
@@ -119,6 +104,69 @@ fn leaves_out(ctx: &Context, group: &Group, members: &[usize]) -> bool {
                         .any(|&o| ctx.st(o).key.ends_with(key.as_str()))
             })
     })
+}
+
+/// A whole (`all[0]`) against the sum of its parts (`all[1..]`), each figure an interval: the
+/// verdict, the parts' sum at the strict intervals, and — when the sum fails — the figures a
+/// single slip of which would make it hold.
+pub(super) struct SumCheck {
+    pub all: Vec<usize>,
+    pub strict: Vec<Interval>,
+    pub severity: Option<Severity>,
+    pub total: Interval,
+    pub odd: Vec<usize>,
+}
+
+impl SumCheck {
+    /// `coarse` lets a slip be judged at the coarsest figure's rounding (see [`odd_ones_out`]).
+    pub(super) fn new(ctx: &Context, whole: usize, parts: &[usize], coarse: bool) -> Self {
+        let mut all = vec![whole];
+        all.extend(parts);
+        let holds = |vals: &[Interval]| parts_sum(vals).intersects(&vals[0]);
+        let strict: Vec<Interval> = all.iter().map(|&i| ctx.st(i).strict).collect();
+        let natural: Vec<Interval> = all.iter().map(|&i| ctx.st(i).natural).collect();
+        let severity = super::severity(holds(&strict), holds(&natural));
+        let odd = if severity.is_some() {
+            odd_ones_out(ctx, &all, coarse, holds)
+        } else {
+            Vec::new()
+        };
+        let total = parts_sum(&strict);
+        Self {
+            all,
+            strict,
+            severity,
+            total,
+            odd,
+        }
+    }
+
+    /// `parts = sum（按四舍五入区间 range） ≠ whole_name written`, and where one figure is the odd
+    /// one out, the value that makes `what` hold.
+    pub(super) fn help(
+        &self,
+        ctx: &Context,
+        listed: &[String],
+        whole_name: &str,
+        what: &str,
+    ) -> String {
+        let whole = self.all[0];
+        let mut help = format!(
+            "{} = {}（按四舍五入区间 {}） ≠ {} {}",
+            listed.join(" + "),
+            mid_in_units(ctx, whole, &self.total),
+            ctx.range(whole, &self.total),
+            whole_name,
+            ctx.written(whole)
+        );
+        if let [one] = self.odd.as_slice() {
+            if let Some(v) = sum_fix(&self.all, &self.strict, *one) {
+                help.push_str("; ");
+                help.push_str(&suggestion(ctx, *one, v, what));
+            }
+        }
+        help
+    }
 }
 
 /// The value of `one` that makes the whole (`all[0]`) the sum of the parts (`all[1..]`), each

@@ -15,9 +15,8 @@
 //! ## Example
 //! 牛肉产量541万吨……羊肉产量372万吨……牛羊肉产量合计913万吨 — 541 + 372 = 913.
 
-use super::breakdown::{mid_in_units, parts_sum, sum_fix};
-use super::{odd_ones_out, one_value, severity, suggestion, Context, Found};
-use crate::figure::Interval;
+use super::breakdown::SumCheck;
+use super::{one_value, Context, Found};
 use crate::statement::{is_average, Kind};
 use std::collections::HashMap;
 
@@ -101,38 +100,17 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             .map(|n| one_value(ctx, &levels[n.as_str()]))
             .collect();
         let Some(parts) = parts else { continue };
-        let mut all = vec![w];
-        all.extend(&parts);
-        let holds = |vals: &[Interval]| parts_sum(vals).intersects(&vals[0]);
-        let strict: Vec<Interval> = all.iter().map(|&i| ctx.st(i).strict).collect();
-        let natural: Vec<Interval> = all.iter().map(|&i| ctx.st(i).natural).collect();
-        let sev = severity(holds(&strict), holds(&natural));
-        let total = parts_sum(&strict);
+        let sum = SumCheck::new(ctx, w, &parts, false);
         let listed: Vec<String> = parts
             .iter()
             .map(|&p| format!("{} {}", ctx.st(p).subject, ctx.written(p)))
             .collect();
-        let mut help = format!(
-            "{} = {}（按四舍五入区间 {}） ≠ {} {}",
-            listed.join(" + "),
-            mid_in_units(ctx, w, &total),
-            ctx.range(w, &total),
-            ws.subject,
-            ctx.written(w)
-        );
-        if sev.is_some() {
-            if let [one] = odd_ones_out(ctx, &all, false, holds).as_slice() {
-                if let Some(v) = sum_fix(&all, &strict, *one) {
-                    help.push_str("; ");
-                    help.push_str(&suggestion(ctx, *one, v, "the parts add up to the whole"));
-                }
-            }
-        }
+        let help = sum.help(ctx, &listed, &ws.subject, "the parts add up to the whole");
         let mut labels = vec![(w, ws.subject.clone())];
         labels.extend(parts.iter().map(|&p| (p, ctx.st(p).subject.clone())));
         out.push(Found {
             relation: "compound-name-sum".into(),
-            severity: sev,
+            severity: sum.severity,
             message: "合称数与所合各项之和不符".into(),
             help,
             labels,

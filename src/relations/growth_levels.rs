@@ -44,14 +44,16 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         }
         // The level now: the level stated before it in the sentence, in its unit, of the
         // concept (the compared level carries it, or names its tail).
+        let plain = |k: usize| {
+            let a = ctx.st(k);
+            a.kind == Kind::Level && a.basis.is_none() && a.unit == b.unit
+        };
         let Some(now) = (0..before)
             .rev()
             .take_while(|&k| ctx.st(k).sentence == r.sentence)
             .find(|&k| {
                 let a = ctx.st(k);
-                a.kind == Kind::Level
-                    && a.basis.is_none()
-                    && a.unit == b.unit
+                plain(k)
                     && (b.antecedent == Some(k)
                         || a.key == b.key
                         || a.key.ends_with(b.key.as_str())
@@ -68,12 +70,9 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                             .rev()
                             .take_while(|&k| ctx.st(k).paragraph == r.paragraph)
                             .find(|&k| {
-                                let a = ctx.st(k);
-                                a.kind == Kind::Level
-                                    && a.basis.is_none()
-                                    && a.unit == b.unit
-                                    && a.key == b.key
-                                    && a.period.is_some()
+                                plain(k)
+                                    && ctx.st(k).key == b.key
+                                    && ctx.st(k).period.is_some()
                                     && ctx.same_period(k, g)
                             })
                     })

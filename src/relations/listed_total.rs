@@ -16,9 +16,8 @@
 //! 客运量位居前三的依次为上海、北京、广州，分别完成3.36亿人次、3.12亿人次、2.85亿人次，三城合计
 //! 9.33亿人次 — 3.36 + 3.12 + 2.85 = 9.33.
 
-use super::breakdown::{mid_in_units, parts_sum, sum_fix};
-use super::{odd_ones_out, severity, suggestion, Context, Found};
-use crate::figure::Interval;
+use super::breakdown::SumCheck;
+use super::{Context, Found};
 use crate::statement::{lexicon, Kind};
 
 /// The words that make a level the total of the figures before it.
@@ -78,34 +77,14 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             continue;
         }
         parts.reverse();
-        let mut all = vec![t];
-        all.extend(&parts);
-        let holds = |vals: &[Interval]| parts_sum(vals).intersects(&vals[0]);
-        let strict: Vec<Interval> = all.iter().map(|&i| ctx.st(i).strict).collect();
-        let natural: Vec<Interval> = all.iter().map(|&i| ctx.st(i).natural).collect();
-        let sev = severity(holds(&strict), holds(&natural));
-        let total = parts_sum(&strict);
+        let sum = SumCheck::new(ctx, t, &parts, false);
         let listed: Vec<String> = parts.iter().map(|&p| ctx.written(p)).collect();
-        let mut help = format!(
-            "{} = {}（按四舍五入区间 {}） ≠ 合计 {}",
-            listed.join(" + "),
-            mid_in_units(ctx, t, &total),
-            ctx.range(t, &total),
-            ctx.written(t)
-        );
-        if sev.is_some() {
-            if let [one] = odd_ones_out(ctx, &all, false, holds).as_slice() {
-                if let Some(v) = sum_fix(&all, &strict, *one) {
-                    help.push_str("; ");
-                    help.push_str(&suggestion(ctx, *one, v, "the figures add up to the total"));
-                }
-            }
-        }
+        let help = sum.help(ctx, &listed, "合计", "the figures add up to the total");
         let mut labels = vec![(t, "合计".to_string())];
         labels.extend(parts.iter().map(|&p| (p, "分项".to_string())));
         out.push(Found {
             relation: "listed-total".into(),
-            severity: sev,
+            severity: sum.severity,
             message: "所列各数之和与合计不符".into(),
             help,
             labels,

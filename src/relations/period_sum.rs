@@ -22,10 +22,9 @@
 //! 1—10月份，全国餐饮收入45180亿元……11月份，餐饮收入5520亿元……1—11月份，全国餐饮收入累计
 //! 为50700亿元: 45180 + 5520 = 50700.
 
-use super::breakdown::{mid_in_units, parts_sum, sum_fix};
-use super::{odd_ones_out, severity, suggestion, Context, Found};
+use super::breakdown::SumCheck;
+use super::{Context, Found};
 use crate::figure::period::Stretch;
-use crate::figure::Interval;
 use crate::statement::{is_average, Kind};
 use std::collections::{BTreeMap, HashSet};
 
@@ -136,59 +135,35 @@ fn tiling(a: u8, c: u8, runs: &BTreeMap<(u8, u8), Option<usize>>) -> Option<Vec<
 }
 
 fn report(ctx: &Context, all: &[usize], out: &mut Vec<Found>) {
-    let holds = |vals: &[Interval]| parts_sum(vals).intersects(&vals[0]);
-    let strict: Vec<Interval> = all.iter().map(|&i| ctx.st(i).strict).collect();
-    let natural: Vec<Interval> = all.iter().map(|&i| ctx.st(i).natural).collect();
-    let sev = severity(holds(&strict), holds(&natural));
     let whole = all[0];
-    let total = parts_sum(&strict);
+    let sum = SumCheck::new(ctx, whole, &all[1..], false);
     let period = |i: usize| {
         ctx.st(i)
             .period
             .as_ref()
             .map_or_else(String::new, |p| p.to_string())
     };
+    // The runs are bound by concept and period alone, and a concept the copy names short
+    // (`出口`) may be another entity's in another section (a province's quarters under the
+    // nation's half-year): a failure is reported only when one slip of one figure explains it.
+    if sum.severity.is_some() && sum.odd.is_empty() {
+        return;
+    }
     let parts: Vec<String> = all[1..]
         .iter()
         .map(|&m| format!("{} {}", period(m), ctx.written(m)))
         .collect();
-    let mut help = format!(
-        "{} = {}（按四舍五入区间 {}） ≠ {} {}",
-        parts.join(" + "),
-        mid_in_units(ctx, whole, &total),
-        ctx.range(whole, &total),
-        period(whole),
-        ctx.written(whole)
+    let help = sum.help(
+        ctx,
+        &parts,
+        &period(whole),
+        "the months add up to the whole period",
     );
-    let odd = if sev.is_some() {
-        odd_ones_out(ctx, all, false, holds)
-    } else {
-        Vec::new()
-    };
-    // The runs are bound by concept and period alone, and a concept the copy names short
-    // (`出口`) may be another entity's in another section (a province's quarters under the
-    // nation's half-year): a failure is reported only when one slip of one figure explains it.
-    if sev.is_some() && odd.is_empty() {
-        return;
-    }
-    if sev.is_some() {
-        if let [one] = odd.as_slice() {
-            if let Some(v) = sum_fix(all, &strict, *one) {
-                help.push_str("; ");
-                help.push_str(&suggestion(
-                    ctx,
-                    *one,
-                    v,
-                    "the months add up to the whole period",
-                ));
-            }
-        }
-    }
     let mut labels = vec![(whole, format!("{}合计", period(whole)))];
     labels.extend(all[1..].iter().map(|&m| (m, period(m))));
     out.push(Found {
         relation: "period-sum".into(),
-        severity: sev,
+        severity: sum.severity,
         message: format!(
             "{}各时段之和与{}合计不符",
             ctx.st(whole).subject,

@@ -356,6 +356,10 @@ impl<'a> Reader<'a> {
                                                           // The 其中 a breakdown opened inside (`其中，发行新增债券2347亿元，包括一般债券…、专项债券…；
                                                           // 发行再融资债券2939亿元`): after a `；` its next sibling returns to it.
         let mut nested: Option<(usize, (usize, usize))> = None; // (inner group, outer 其中)
+                                                                // The body's levels stated outside any group, by key: what a breakdown's later name may
+                                                                // restate (looked up, not scanned, so a long breakdown stays linear).
+        let mut standalone: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
         let mut respectively: Option<Respectively> = None;
         for (index, figure) in figures.iter().enumerate() {
             let start = figure.span.start;
@@ -529,10 +533,10 @@ impl<'a> Reader<'a> {
             // object from the level before it in the paragraph whose name holds the verb.
             if lexicon::BARE_VERBS.contains(&reading.subject.trim()) {
                 let verb = reading.subject.trim().to_string();
-                if let Some(prev) = out
-                    .statements
-                    .iter()
-                    .rposition(|s| s.paragraph == paragraph && s.unit == figure.unit)
+                if let Some(prev) = (0..out.statements.len())
+                    .rev()
+                    .take_while(|&k| out.statements[k].paragraph == paragraph)
+                    .find(|&k| out.statements[k].unit == figure.unit)
                     .filter(|&k| {
                         let s = &out.statements[k];
                         s.kind == Kind::Level
@@ -623,12 +627,16 @@ impl<'a> Reader<'a> {
                     .any(|c| reading.subject.starts_with(*c))
                 {
                     // `平均发行利率为1.98%，比上年同期的2.35%`: a rate likewise.
-                    if let Some(prev) = out.statements.iter().rposition(|t| {
-                        matches!(t.kind, Kind::Level | Kind::Rate)
-                            && t.kind == reading.kind
-                            && t.unit == figure.unit
-                            && t.sentence == sentence
-                    }) {
+                    if let Some(prev) = (0..out.statements.len())
+                        .rev()
+                        .take_while(|&k| out.statements[k].sentence == sentence)
+                        .find(|&k| {
+                            let t = &out.statements[k];
+                            matches!(t.kind, Kind::Level | Kind::Rate)
+                                && t.kind == reading.kind
+                                && t.unit == figure.unit
+                        })
+                    {
                         reading.subject = out.statements[prev].subject.clone();
                         inherited = true;
                         antecedent = Some(prev);
@@ -748,15 +756,14 @@ impl<'a> Reader<'a> {
                         let restated = k.chars().count() >= 2
                             && !inherited
                             && !is_average(&reading.subject)
-                            && out.statements.iter().enumerate().any(|(j, t)| {
-                                Some(j) != head
-                                    && t.story == story
-                                    && !t.headline
-                                    && t.group.is_none()
-                                    && t.kind == Kind::Level
-                                    && t.span.end <= opened
-                                    && t.key == k
-                                    && periods_fit(t.period.as_ref(), period.as_ref())
+                            && standalone.get(&k).is_some_and(|found| {
+                                found.iter().any(|&j| {
+                                    let t = &out.statements[j];
+                                    Some(j) != head
+                                        && t.story == story
+                                        && t.span.end <= opened
+                                        && periods_fit(t.period.as_ref(), period.as_ref())
+                                })
                             });
                         if restated {
                             breakdown = None;
@@ -845,6 +852,13 @@ impl<'a> Reader<'a> {
                     }
                 }
             }
+            let headline = self.headlines.get(paragraph).copied().unwrap_or(false);
+            if reading.kind == Kind::Level && group.is_none() && !headline {
+                standalone
+                    .entry(subject::key(&reading.subject))
+                    .or_default()
+                    .push(out.statements.len());
+            }
             out.statements.push(Statement {
                 figure: index,
                 span: figure.span.clone(),
@@ -864,7 +878,7 @@ impl<'a> Reader<'a> {
                 group,
                 sentence,
                 paragraph,
-                headline: self.headlines.get(paragraph).copied().unwrap_or(false),
+                headline,
                 story: self.story_of.get(paragraph).copied().unwrap_or(0),
                 reached: reading.reached,
                 verb,
