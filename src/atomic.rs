@@ -10,7 +10,7 @@ use std::path::Path;
 // "read", not "write": the words factlint has always printed here (kept while the library's
 // layering changes; the CLI's output is unchanged).
 #[error("cannot read {path}: {source}")]
-#[diagnostic(code(factlint::io))]
+#[diagnostic(code("factlint::io"))]
 pub struct WriteError {
     pub path: String,
     #[source]

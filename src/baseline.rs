@@ -44,7 +44,7 @@ pub enum BaselineError {
     Read(#[from] ReadError),
 
     #[error("{0}")]
-    #[diagnostic(code(factlint::usage))]
+    #[diagnostic(code("factlint::usage"))]
     Invalid(String),
 }
 

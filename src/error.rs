@@ -26,7 +26,7 @@ pub enum Error {
 
     #[error("{path} is larger than {limit} MiB; factlint reads articles, not archives")]
     #[diagnostic(
-        code(factlint::too_large),
+        code("factlint::too_large"),
         help("split the file, or raise the limit with `--max-file-size MIB`")
     )]
     TooLarge { path: String, limit: u64 },
@@ -45,7 +45,7 @@ pub enum Error {
     Baseline(#[from] BaselineError),
 
     #[error("{0}")]
-    #[diagnostic(code(factlint::usage))]
+    #[diagnostic(code("factlint::usage"))]
     Usage(String),
 }
 

@@ -7,7 +7,7 @@ use std::path::Path;
 #[derive(Debug, thiserror::Error, Diagnostic)]
 pub enum ReadError {
     #[error("cannot read {path}: {source}")]
-    #[diagnostic(code(factlint::io))]
+    #[diagnostic(code("factlint::io"))]
     Io {
         path: String,
         #[source]
@@ -16,7 +16,7 @@ pub enum ReadError {
 
     #[error("{path} is not valid UTF-8 (first invalid byte at offset {offset})")]
     #[diagnostic(
-        code(factlint::encoding),
+        code("factlint::encoding"),
         help(
             "factlint reads UTF-8 text; convert the file first, e.g. `iconv -f GB18030 -t UTF-8`"
         )

@@ -7,7 +7,7 @@ use miette::{Diagnostic, NamedSource, SourceSpan};
 /// A mistake in a rule file, labelled at the exact bytes of the YAML.
 #[derive(Debug, thiserror::Error, Diagnostic)]
 #[error("{message}")]
-#[diagnostic(code(factlint::rule))]
+#[diagnostic(code("factlint::rule"))]
 pub struct RuleError {
     pub message: String,
     #[source_code]
@@ -31,7 +31,7 @@ pub enum LoadError {
     Rule(Box<RuleError>),
 
     #[error("{count} rule file errors")]
-    #[diagnostic(code(factlint::rules))]
+    #[diagnostic(code("factlint::rules"))]
     Many {
         count: usize,
         #[related]
