@@ -335,12 +335,20 @@ fn drop_page_furniture(source: &str, lines: &mut Vec<Line>) {
     *lines = kept;
 }
 
-/// A PDF column: most lines have nearly the same width (given the lines' widths).
+/// The widest column a page sets, in ems: a printed line of more characters than this is a
+/// paragraph written on one line, however alike its neighbours' lengths.
+const WIDEST_COLUMN: f32 = 64.0;
+
+/// A PDF column: most lines have nearly the same width (given the lines' widths), no wider
+/// than a page sets one.
 fn looks_hard_wrapped(mut widths: Vec<f32>) -> bool {
     if widths.len() < 2 {
         return true;
     }
     let median = median(&mut widths);
+    if median > WIDEST_COLUMN {
+        return false;
+    }
     let near = widths
         .iter()
         .filter(|&&w| (w - median).abs() <= (median * 0.2).max(2.0))

@@ -29,6 +29,10 @@ pub struct UnitEntry {
     pub surface: String,
     pub unit: String,
     pub dimension: Dimension,
+    /// Words the surface opens, where it is no unit: `手` counts futures lots in `79.48亿手`
+    /// but opens `手机` in `1亿手机用户`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_before: Vec<String>,
 }
 
 /// The units the figure reader recognises after a number. Rules may extend it.
@@ -107,6 +111,7 @@ const DURATIONS: &[(&str, &str)] = &[
     ("个季度", "季度"),
     ("个月", "月"),
     ("个工作日", "天"),
+    ("个交易日", "天"),
     ("小时", "小时"),
     ("分钟", "分钟"),
     ("年", "年"),
@@ -122,6 +127,7 @@ impl Default for UnitTable {
                 surface: surface.to_string(),
                 unit: unit.to_string(),
                 dimension,
+                not_before: Vec::new(),
             })
         };
         for (s, u) in CURRENCIES {
@@ -173,7 +179,14 @@ impl UnitTable {
         self.entries
             .iter()
             .zip(&self.first)
-            .find(|(e, &first)| (first.is_none() || first == c) && text.starts_with(&e.surface))
+            .find(|(e, &first)| {
+                (first.is_none() || first == c)
+                    && text.starts_with(&e.surface)
+                    && !e
+                        .not_before
+                        .iter()
+                        .any(|w| text[e.surface.len()..].starts_with(w.as_str()))
+            })
             .map(|(e, _)| e)
     }
 }
@@ -199,7 +212,16 @@ mod tests {
             surface: "车皮".into(),
             unit: "车皮".into(),
             dimension: Dimension::Count,
+            not_before: Vec::new(),
         });
         assert_eq!(t.lookup("车皮").unwrap().unit, "车皮");
+        t.extend(UnitEntry {
+            surface: "手".into(),
+            unit: "手".into(),
+            dimension: Dimension::Count,
+            not_before: vec!["机".into()],
+        });
+        assert_eq!(t.lookup("手，").unwrap().unit, "手");
+        assert!(t.lookup("手机用户").is_none());
     }
 }

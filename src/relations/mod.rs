@@ -439,6 +439,33 @@ impl<'a> Context<'a> {
                         && t.key.clone().ends_with(&key)
                 })
             })
+            .or_else(|| {
+                // `从结构看，猪肉产量占…的比重为59.3%` a paragraph after `猪肉产量4268万吨`: a
+                // subject the statement names itself is the level the story stated of it, when
+                // it stated one value.
+                // A part under a `其中` (`新增企业326家，其中民营企业占比近七成`) is a part of that
+                // whole, not the concept the story stated before.
+                let of_which = s.group.is_some_and(|g| {
+                    self.statements.groups[g].kind == crate::statement::GroupKind::OfWhich
+                }) || ["其中", "包括"]
+                    .iter()
+                    .any(|w| self.clause_before(i).contains(w));
+                if s.inherited || key.chars().count() < 2 || of_which {
+                    return None;
+                }
+                let found: Vec<usize> = self
+                    .before(i)
+                    .filter(|&k| {
+                        let t = self.st(k);
+                        t.story == s.story
+                            && !t.headline
+                            && fits(t)
+                            && t.key == key
+                            && self.same_period(k, i)
+                    })
+                    .collect();
+                one_value(self, &found)
+            })
     }
 
     /// The statements of a kind about a level: its growth rate, its change, its share.

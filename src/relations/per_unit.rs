@@ -30,6 +30,10 @@ enum Per<'a> {
     /// Per head of a count in this unit, per this many of them (`每万人口`: 10,000).
     Head(&'static str, u32),
     Item(&'a str),
+    /// Per one of the unit a count is stated in, the rest of the name following it.
+    Unit(&'a str),
+    /// Per 10,000 yuan of an amount the rest of the name opens with (`万元国内生产总值用水量`).
+    TenThousandYuan(&'a str),
 }
 
 /// Classifiers of the items an average may be per.
@@ -67,7 +71,89 @@ fn per(subject: &str) -> Option<(Per<'_>, String)> {
             }
         }
     }
-    None
+    // 万元国内生产总值用水量, 每万元工业增加值能耗: an intensity per 10,000 yuan of an amount.
+    for marker in ["每万元", "万元"] {
+        if let Some(rest) = subject.strip_prefix(marker) {
+            return Some((Per::TenThousandYuan(rest), String::new()));
+        }
+    }
+    // 平均每手合约成交金额: 每 and the unit a count is stated in (`79.48亿手`).
+    subject
+        .find("平均每")
+        .map(|at| (Per::Unit(&subject[at + "平均每".len()..]), String::new()))
+}
+
+/// `以当年价国内生产总值140.2万亿元计算，万元国内生产总值用水量为42.1立方米`: the amount in 元 whose
+/// name the rest of the intensity's opens with (three characters or more, the longest), stated in
+/// its story and period, and the total the rest after it names.
+fn per_amount(ctx: &Context, a: usize, rest: &str) -> Option<(usize, usize)> {
+    let s = ctx.st(a);
+    let (amount, opened) = ctx
+        .before(a)
+        .filter_map(|k| {
+            let t = ctx.st(k);
+            if t.kind != Kind::Level
+                || t.story != s.story
+                || t.unit != "元"
+                || t.basis.is_some()
+                || !ctx.same_period(k, a)
+            {
+                return None;
+            }
+            // The longest start of `rest` the amount's name ends with.
+            let opened = rest
+                .char_indices()
+                .map(|(i, c)| i + c.len_utf8())
+                .filter(|&n| rest[..n].chars().count() >= 3 && t.subject.ends_with(&rest[..n]))
+                .max()?;
+            Some((k, opened))
+        })
+        .max_by_key(|&(k, n)| (n, k))?;
+    let total = total_of(ctx, a, &rest[opened..])?;
+    Some((amount, total))
+}
+
+/// `平均每手合约成交金额` after `累计成交量为79.48亿手，累计成交额为634.27万亿元`: the count stated in
+/// the unit the name opens with, in its story and period, and the total stated beside it in the
+/// average's unit — or named by the rest of the average's name.
+fn per_counted_unit(ctx: &Context, a: usize, rest: &str) -> Option<(usize, usize)> {
+    let s = ctx.st(a);
+    let count = ctx.before(a).find(|&k| {
+        let t = ctx.st(k);
+        t.kind == Kind::Level
+            && t.story == s.story
+            && t.dimension == Dimension::Count
+            && !t.unit.is_empty()
+            // People and the classifiers are read by `人均` and `每个…`, in their sentence.
+            && t.unit != "人"
+            && !(t.unit.chars().count() == 1 && CLASSIFIERS.contains(t.unit.as_str()))
+            && t.group.is_none()
+            && rest.starts_with(t.unit.as_str())
+            && ctx.same_period(k, a)
+    })?;
+    let base = &rest[ctx.st(count).unit.len()..];
+    let total = total_of(ctx, a, base).or_else(|| {
+        let c = ctx.st(count);
+        let beside: Vec<usize> = ctx
+            .near(count)
+            .filter(|&(k, t)| {
+                k != a
+                    && t.sentence == c.sentence
+                    && t.kind == Kind::Level
+                    && t.unit == s.unit
+                    && t.basis.is_none()
+                    && t.group.is_none()
+                    && !crate::statement::is_average(&t.subject)
+                    && ctx.same_period(k, a)
+            })
+            .map(|(k, _)| k)
+            .collect();
+        match beside.as_slice() {
+            [k] => Some(*k),
+            _ => None,
+        }
+    })?;
+    Some((count, total))
 }
 
 /// `按实缴职工计算，人均缴存1.91万元`: the count the clause names after `按…计算`, stated before
@@ -146,9 +232,17 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                     None => (None, String::new()),
                 }
             }
+            Per::Unit(_) | Per::TenThousandYuan(_) => (None, String::new()),
         };
-        let Some(count) = count else { continue };
-        let Some(total) = total_of(ctx, a, &base) else {
+        let found = match per {
+            Per::Unit(rest) => per_counted_unit(ctx, a, rest),
+            Per::TenThousandYuan(rest) => {
+                scale = 10_000;
+                per_amount(ctx, a, rest)
+            }
+            _ => count.zip(total_of(ctx, a, &base)),
+        };
+        let Some((count, total)) = found else {
             continue;
         };
         let (t, c) = (ctx.st(total), ctx.st(count));
@@ -162,7 +256,9 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         };
         let sev = severity(
             check(t.strict, c.strict, s.strict),
-            check(t.natural, c.natural, s.natural),
+            // An average is a quotient rounded for print: `420立方米` is 419.78 rounded, however
+            // whole it looks, so it is read strictly under either reading.
+            check(t.natural, c.natural, s.strict),
         );
         let Some(q) = c.strict.div(&per).and_then(|groups| t.strict.div(&groups)) else {
             continue;
@@ -172,11 +268,14 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             severity: sev,
             message: "平均数与总量、个数不符".into(),
             help: format!(
-                "{} {} / {} {} = {}（按四舍五入区间 {}） ≠ 平均 {}",
+                "{} {} / {} = {}（按四舍五入区间 {}） ≠ 平均 {}",
                 t.subject,
                 ctx.written(total),
-                c.subject,
-                ctx.written(count),
+                if scale == 1 {
+                    format!("{} {}", c.subject, ctx.written(count))
+                } else {
+                    format!("({} {} ÷ {scale})", c.subject, ctx.written(count))
+                },
                 super::breakdown::mid_in_units(ctx, a, &q),
                 ctx.range(a, &q),
                 ctx.written(a)

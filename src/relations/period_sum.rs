@@ -24,11 +24,13 @@
 
 use super::breakdown::SumCheck;
 use super::{Context, Found};
-use crate::figure::period::Stretch;
+use crate::figure::period::{Period, Stretch};
+use crate::statement::subject::{self, Reference};
 use crate::statement::{is_average, Kind};
 use std::collections::{BTreeMap, HashSet};
 
-/// Whether statement `i` is a flow's level stated for a run of months: (first, last).
+/// Whether statement `i` is a flow's level stated for a run of months: (first, last). A
+/// cumulative counted to a month's end (`截至10月底，累计成交量71.36亿手`) is the run from January.
 fn run_of(ctx: &Context, i: usize) -> Option<(u8, u8)> {
     let s = ctx.st(i);
     if s.kind != Kind::Level
@@ -43,8 +45,24 @@ fn run_of(ctx: &Context, i: usize) -> Option<(u8, u8)> {
     }
     match s.period.as_ref()?.stretch {
         Stretch::Months { first, last } => Some((first, last)),
+        Stretch::End { month } if month >= 1 && s.subject.contains(CUMULATIVE) => Some((1, month)),
         _ => None,
     }
+}
+
+/// The word of a cumulative from the start of the year.
+const CUMULATIVE: &str = "累计";
+
+/// The concept a run measures: its key less the word of a cumulative, which says when (`累计成交额`
+/// to 1—11月 is `成交额` over those months).
+fn run_key(ctx: &Context, i: usize) -> String {
+    ctx.st(i).key.replace(CUMULATIVE, "")
+}
+
+/// Whether run `k` measures the whole's concept: the same, or named short by its tail
+/// (`成交量` for `期货市场成交量` in the same story).
+fn same_concept(whole: &str, part: &str) -> bool {
+    !whole.is_empty() && (whole == part || subject::refers_by_key(part, whole) == Reference::Tail)
 }
 
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
@@ -60,10 +78,15 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let Some(whole_period) = ws.period.as_ref() else {
             continue;
         };
+        let whole_key = run_key(ctx, w);
         // The runs inside the whole's months, each stated once (or with one value).
         let mut runs: BTreeMap<(u8, u8), Option<usize>> = BTreeMap::new();
         for (k, t) in ctx.near(w) {
-            if k == w || t.key != ws.key || t.unit != ws.unit || t.story != ws.story {
+            if k == w
+                || t.unit != ws.unit
+                || t.story != ws.story
+                || !same_concept(&whole_key, &run_key(ctx, k))
+            {
                 continue;
             }
             let Some((f, l)) = run_of(ctx, k) else {
@@ -72,7 +95,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             let inside = t
                 .period
                 .as_ref()
-                .is_some_and(|p| whole_period.contains(p, ctx.year));
+                .is_some_and(|p| whole_period.contains(&Period::months(p.year, f, l), ctx.year));
             if !inside || (f, l) == (a, c) {
                 continue;
             }

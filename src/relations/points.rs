@@ -29,6 +29,10 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             push(ctx, out, p, own, other);
             continue;
         }
+        if let Some((own, other)) = gap_between(ctx, p) {
+            push(ctx, out, p, own, other);
+            continue;
+        }
         let Some(Against::Named(name)) = &s.basis else {
             continue;
         };
@@ -39,19 +43,39 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         // of a subject its name opens (体育彩票 for 体育彩票机构销售).
         // `禽肉产量增速比猪牛羊禽肉总产量增速高5.5个百分点`: the compared rate named with its
         // rate noun is named by the concept.
-        let name = ["的增速", "增速", "的增幅", "增幅", "增长率"]
-            .iter()
-            .find_map(|w| name.strip_suffix(w))
-            .filter(|n| n.chars().count() >= 2)
-            .unwrap_or(name);
+        let name = [
+            "的增速",
+            "增速",
+            "的增幅",
+            "增幅",
+            "增长率",
+            "的占比",
+            "占比",
+            "的比重",
+            "比重",
+        ]
+        .iter()
+        .find_map(|w| name.strip_suffix(w))
+        .filter(|n| n.chars().count() >= 2)
+        .unwrap_or(name);
         // A gap that names its subject may open the paragraph after its rate's.
         let named = !s.inherited && s.key.chars().count() >= 2;
+        // `成交额增速比成交量增速高9.7个百分点` after `累计成交量……累计成交额……同比分别增长12.9%和
+        // 22.6%`: in the gap's own sentence a name may be the rate's subject's tail.
+        // As written, since keys drop measure words and 成交额 and 成交量 are two concepts.
+        let tail_of = |short: &str, t: &crate::statement::Statement| {
+            t.sentence == s.sentence
+                && short.chars().count() >= 2
+                && t.subject.len() > short.len()
+                && t.subject.ends_with(short)
+        };
         let Some(own) = (0..p).rev().take(3).find(|&k| {
             let t = ctx.st(k);
-            matches!(t.kind, Kind::Growth | Kind::Rate)
+            matches!(t.kind, Kind::Growth | Kind::Rate | Kind::Share)
                 && (t.paragraph == s.paragraph || (named && t.story == s.story))
                 && (subject::same(&t.subject, &s.subject)
-                    || (s.key.chars().count() >= 2 && t.key.starts_with(s.key.as_str())))
+                    || (s.key.chars().count() >= 2 && t.key.starts_with(s.key.as_str()))
+                    || tail_of(&s.subject, t))
         }) else {
             continue;
         };
@@ -70,7 +94,17 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                     && super::names_peer(name, &o.subject, &t.subject)
             })
             .map(|(k, _)| k)
-            .or_else(|| whole_rate(ctx, own, name));
+            .or_else(|| whole_rate(ctx, own, name))
+            .or_else(|| {
+                (0..p).rev().take(4).find(|&k| {
+                    let t = ctx.st(k);
+                    k != own
+                        && t.kind == o.kind
+                        && ctx.same_period(k, own)
+                        && tail_of(name, t)
+                        && !tail_of(&s.subject, t)
+                })
+            });
         let Some(other) = other else { continue };
         push(ctx, out, p, own, other);
     }
@@ -93,6 +127,38 @@ fn compared_before(ctx: &Context, p: usize) -> Option<(usize, usize)> {
         && adjacent
         && subject::same(&o.subject, &t.subject))
     .then_some((own, other))
+}
+
+/// `城镇地区互联网普及率为85.6%，农村地区为68.9%，城乡普及率差距为16.7个百分点`: a gap named as a
+/// difference (`差距`, `相差`), comparing nothing by name, after two rates of one kind stated
+/// just before it in its sentence: (the larger, the smaller), as a gap is written.
+fn gap_between(ctx: &Context, p: usize) -> Option<(usize, usize)> {
+    let s = ctx.st(p);
+    let clause = &ctx.text[s.clause_start..s.span.start];
+    let named = ["差距", "相差", "之差", "差值", "差为"]
+        .iter()
+        .any(|w| s.subject.contains(w) || clause.contains(w));
+    if s.basis.is_some() || !named {
+        return None;
+    }
+    let (a, b) = (p.checked_sub(2)?, p - 1);
+    let (x, y) = (ctx.st(a), ctx.st(b));
+    let rates = matches!(x.kind, Kind::Rate | Kind::Growth | Kind::Share)
+        && y.kind == x.kind
+        && x.unit == "%"
+        && y.unit == "%"
+        && x.sentence == s.sentence
+        && y.sentence == s.sentence
+        && ctx.same_period(a, b);
+    if !rates {
+        return None;
+    }
+    // The difference is the larger less the smaller, whichever the copy names first.
+    let larger_first = match (x.strict.high.finite(), y.strict.high.finite()) {
+        (Some(h), Some(k)) => h >= k,
+        _ => true,
+    };
+    Some(if larger_first { (a, b) } else { (b, a) })
 }
 
 /// Reports gap `p` against own rate `own` less compared rate `other`.

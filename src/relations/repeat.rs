@@ -19,7 +19,7 @@
 use super::{odd_ones_out, severity, Context, Found};
 use crate::figure::Interval;
 use crate::statement::subject::{self, Reference};
-use crate::statement::Kind;
+use crate::statement::{is_average, Kind};
 
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
     let all = &ctx.statements.statements;
@@ -46,7 +46,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                 !sa.headline
                     && sa.story == sb.story
                     && sa.kind == sb.kind
-                    && sa.unit == sb.unit
+                    && (sa.unit == sb.unit || bare_count(sb, sa))
                     && same_basis(sa, sb)
                     && sa.measure == sb.measure
                     && !sa.subject.is_empty()
@@ -54,10 +54,35 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                     // A bound in the body (超过53亿元) is no figure a headline's could equal; a
                     // headline's bound (超1.1万亿元) holds the body's figure.
                     && !one_sided(sa)
+                    // A total and an average of it share the total's name (`日均成交额`).
+                    && averages(&sa.subject) == averages(&sb.subject)
             })
             .map(|(a, sa)| (a, binding(&sa.subject, &sb.subject)))
             .filter(|(_, r)| *r > Reference::No)
             .collect();
+        // A headline names a whole rather than one of its parts: `全国期货市场成交额超600万亿元`
+        // is the market's turnover, not one exchange's in the body's breakdown of it.
+        let heads: Vec<usize> = candidates
+            .iter()
+            .filter_map(|&(a, _)| {
+                let g = ctx.statements.groups.get(all[a].group?)?;
+                g.head.filter(|h| candidates.iter().any(|&(c, _)| c == *h))
+            })
+            .collect();
+        let candidates: Vec<(usize, Reference)> = if heads.is_empty() {
+            candidates
+        } else {
+            candidates
+                .into_iter()
+                .filter(|&(a, _)| {
+                    all[a]
+                        .group
+                        .and_then(|g| ctx.statements.groups.get(g))
+                        .and_then(|g| g.head)
+                        .is_none_or(|h| !heads.contains(&h))
+                })
+                .collect()
+        };
         if candidates.is_empty() {
             continue;
         }
@@ -141,6 +166,20 @@ fn binding(body: &str, headline: &str) -> Reference {
         }
         r => r,
     }
+}
+
+/// Whether a name is an average's (`日均成交额`, `平均价格`, `均价`).
+fn averages(name: &str) -> bool {
+    is_average(name) || name.contains("均价")
+}
+
+/// A headline's count written without its classifier (`网民规模达11.32亿`) counts what the body's
+/// does (`11.32亿人`).
+fn bare_count(headline: &crate::statement::Statement, body: &crate::statement::Statement) -> bool {
+    use crate::figure::Dimension;
+    headline.dimension == Dimension::Count
+        && headline.unit.is_empty()
+        && body.dimension == Dimension::Count
 }
 
 fn one_sided(s: &crate::statement::Statement) -> bool {

@@ -20,7 +20,7 @@
 use super::{odd_ones_out, percent, severity, Context, Found};
 use crate::figure::{Interval, Qualifier};
 use crate::statement::subject::{self, Reference};
-use crate::statement::{is_average, lexicon, Kind};
+use crate::statement::{is_average, lexicon, GroupKind, Kind};
 use rust_decimal::Decimal;
 
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
@@ -104,11 +104,22 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
             .then_some(k)
         });
     }
+    // `占全国市场份额的38.1%`, `占网民整体的27.1%`: the share's noun and the word of a whole
+    // after a concept say what the name is, not another concept.
+    let name = strip_whole_words(name);
     // 占全国的: the level of the part's own concept without its modifier (5个省市共完成软件业务
-    // 收入 of 全国软件业务收入), stated once in the part's period.
+    // 收入 of 全国软件业务收入), stated once in the part's period — or else the whole of the
+    // breakdown the part is an item of (中国金融期货交易所 of the exchanges' 累计成交额).
     if lexicon::WHOLE_NAMES.contains(&name) && !matches!(name, "平均水平" | "全国平均水平")
     {
-        return concept_whole(ctx, share, part);
+        return concept_whole(ctx, share, part).or_else(|| {
+            let g = &ctx.statements.groups[p.group?];
+            let h = g.head?;
+            (g.kind == GroupKind::Breakdown
+                && ctx.st(h).group.is_none()
+                && ctx.same_period(h, part))
+            .then_some(h)
+        });
     }
     let name_key = subject::key(name);
     if let Some(h) = head {
@@ -147,6 +158,19 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
         return super::one_value(ctx, &top);
     }
     top.first().copied()
+}
+
+/// A share's whole as named, less the share's noun (`全国市场份额`) and a whole's word after a
+/// concept (`网民整体` is 网民).
+fn strip_whole_words(name: &str) -> &str {
+    let name = name
+        .strip_suffix("份额")
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(name);
+    ["整体", "总体"]
+        .iter()
+        .find_map(|w| name.strip_suffix(w).filter(|r| r.chars().count() >= 2))
+        .unwrap_or(name)
 }
 
 /// The level of a part's own concept without its modifier (`5个省市共完成软件业务收入` of

@@ -3,7 +3,9 @@
 //! ## What it checks
 //! A level said to pass a milestone for the first time (`首次突破10亿户`, `迈上1.4万亿斤台阶`) is at
 //! least the milestone. The level is the one the milestone's subject names — carried from the
-//! clause before, or the same concept stated in the same unit.
+//! clause before, or the same concept stated in the same unit. A ceiling works the other way: a
+//! level said to stay within one (`用水总量…控制在国家确定的6400亿立方米用水总量控制目标以内`) is at
+//! most the ceiling.
 //!
 //! ## Why an error matters
 //! Milestones make headlines; a level below the milestone it is said to pass is a contradiction
@@ -13,7 +15,7 @@
 //! 5G移动电话用户达10.14亿户，首次突破10亿户。 `9.14亿户` fails.
 
 use super::{severity, Context, Found};
-use crate::figure::{Bound, Interval};
+use crate::figure::{Interval, Qualifier};
 use crate::statement::Kind;
 
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
@@ -40,8 +42,19 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let Some(level) = level else { continue };
         let mark = Interval::exact(ctx.figure(t).value);
         let l = ctx.st(level);
+        // A ceiling (`控制在…以内`) the level stays under; a milestone it passes.
+        if s.qualifier == Some(Qualifier::AtMost) {
+            let sev = severity(l.strict.can_be_le(&mark), l.natural.can_be_le(&mark));
+            out.push(Found {
+                relation: "milestone-passed".into(),
+                severity: sev,
+                message: "数字超出其所称控制的上限".into(),
+                help: format!("{} {} > {}", l.subject, ctx.written(level), ctx.written(t)),
+                labels: vec![(level, "实际数字".into()), (t, "上限".into())],
+            });
+            continue;
+        }
         let sev = severity(mark.can_be_le(&l.strict), mark.can_be_le(&l.natural));
-        let _ = Bound::PosInf;
         out.push(Found {
             relation: "milestone-passed".into(),
             severity: sev,

@@ -460,6 +460,7 @@ fn parse_source(path: &str, text: &str) -> Result<Parsed, LoadError> {
                 DimensionSpec::Physical => Dimension::Physical,
                 DimensionSpec::Duration => Dimension::Duration,
             },
+            not_before: u.not_before.iter().map(|w| w.value.clone()).collect(),
         })
         .collect();
     let mut rules = Vec::new();

@@ -55,6 +55,9 @@ pub struct UnitSpec {
     pub surface: Spanned<String>,
     pub unit: Spanned<String>,
     pub dimension: Spanned<DimensionSpec>,
+    /// Words the surface opens where it is no unit (`手` before `机`).
+    #[serde(default)]
+    pub not_before: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]

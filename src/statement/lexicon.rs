@@ -306,6 +306,8 @@ pub const WHOLE_PREFIXES: &[&str] = &[
     "全区",
     "全",
     "总",
+    // An overall measure is the measure: 人均综合用水量 is 人均用水量.
+    "综合",
     // A cumulative total is the period's level: 累计软件业务收入 is 软件业务收入.
     "累计",
 ];
@@ -470,6 +472,8 @@ pub const WHOLE_NAMES: &[&str] = &[
     "全国总体",
     "全国总量",
     "全国总额",
+    "全国市场",
+    "全市场",
     "全国",
     "平均水平",
     "总体水平",

@@ -433,6 +433,17 @@ impl<'a> Reader<'a> {
             if reading.kind == Kind::Level && self.text[figure.span.clone()].starts_with("突破") {
                 reading.kind = Kind::Threshold;
             }
+            // `控制在国家确定的6400亿立方米用水总量控制目标以内`: a ceiling on the concept named after
+            // the figure, which the level must not pass.
+            let mut qualifier = figure.qualifier;
+            if reading.kind == Kind::Level && lead.contains("控制在") {
+                let after = &self.text[figure.span.end..clause.range.end.max(figure.span.end)];
+                if let Some(name) = ceiling_of(after) {
+                    reading.kind = Kind::Threshold;
+                    reading.subject = name.to_string();
+                    qualifier = Some(Qualifier::AtMost);
+                }
+            }
             // `增长3.7%和4.5%`, `x、y`: a figure after a bare separator is stated in the frame of
             // the one before it (its kind, direction and basis).
             let bare = matches!(left.trim(), "、" | "和" | "及" | "与" | "," | "，" | "或");
@@ -554,7 +565,9 @@ impl<'a> Reader<'a> {
                 // Ellipsis: the subject of the statement before, in this sentence or the
                 // paragraph's earlier ones.
                 // A bare average (`日均197.8万人次`) is an aside: what follows it speaks of the
-                // figure before it.
+                // figure before it; so is any average before a level that is none
+                // (`平均每月完成投资3084.6亿元。在前三季度累计完成27581亿元`).
+                let level = reading.kind == Kind::Level && !is_average(left);
                 if let Some(prev) = out
                     .statements
                     .iter()
@@ -562,6 +575,7 @@ impl<'a> Reader<'a> {
                         s.paragraph == paragraph
                             && !s.subject.is_empty()
                             && !lexicon::AVERAGES.contains(&s.subject.as_str())
+                            && (!level || s.kind != Kind::Level || !is_average(&s.subject))
                     })
                     .filter(|&k| out.statements[k].sentence + 3 >= sentence)
                 {
@@ -873,7 +887,7 @@ impl<'a> Reader<'a> {
                 period_named,
                 basis: reading.basis,
                 measure: reading.measure,
-                qualifier: figure.qualifier,
+                qualifier,
                 of: reading.of,
                 group,
                 sentence,
@@ -1184,13 +1198,22 @@ fn find_head(
         });
     // `人身险中，寿险…`: the whole is the one the opener names, or none.
     if let Some(name) = &out.groups[g].named {
-        // The same concept, else the last whose name it opens (人身险 for 人身险保费收入).
-        let key = subject::key(name);
+        // The same concept, else the last whose name it opens (人身险 for 人身险保费收入), else
+        // the one it names with a noun of people (`全年因灾死亡失踪人员中` of 因灾死亡失踪712人).
+        let key = subject::key(&strip_periods(name));
         let all: Vec<(usize, &Statement)> = candidates.collect();
         return all
             .iter()
             .find(|(_, s)| s.key == key)
             .or_else(|| all.iter().find(|(_, s)| s.key.starts_with(key.as_str())))
+            .or_else(|| {
+                all.iter().find(|(_, s)| {
+                    s.key.chars().count() >= 2
+                        && key
+                            .strip_prefix(s.key.as_str())
+                            .is_some_and(|rest| ["人员", "人数", "人口"].contains(&rest))
+                })
+            })
             .map(|(i, _)| *i);
     }
     match kind {
@@ -1416,6 +1439,32 @@ struct Reading {
     respectively: Option<Vec<String>>,
 }
 
+/// The concept a ceiling after its figure names: `用水总量` in `用水总量控制目标以内`.
+fn ceiling_of(after: &str) -> Option<&str> {
+    let inside = ["以内", "之内"]
+        .iter()
+        .find_map(|w| after.find(w).map(|at| &after[..at]))?;
+    let name = ["控制目标", "控制线", "目标", "上限", "红线"]
+        .iter()
+        .find_map(|w| inside.strip_suffix(w))
+        .unwrap_or(inside)
+        .trim();
+    (name.chars().count() >= 2 && !name.contains(|c: char| c.is_ascii_digit())).then_some(name)
+}
+
+/// Where the last comparison word (比, 较) of `t` stands, leaving out the 比 of 占比, 比重, 比例
+/// and 比率.
+fn comparison_at(t: &str) -> Option<usize> {
+    t.char_indices().rev().find_map(|(at, c)| {
+        let noun = c == '比'
+            && (t[..at].ends_with('占')
+                || ["重", "例", "率"]
+                    .iter()
+                    .any(|w| t[at + c.len_utf8()..].starts_with(w)));
+        (matches!(c, '比' | '较') && !noun).then_some(at)
+    })
+}
+
 fn strip_suffix_any<'t>(t: &'t str, words: &[&'static str]) -> Option<(&'t str, &'static str)> {
     // Most words end differently from the text: comparing last bytes first spares the rest.
     let last = *t.as_bytes().last()?;
@@ -1535,8 +1584,9 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
                 reading.basis = Some(against);
                 t = rest.to_string();
             } else if direction.is_some() {
-                // 比一季度, 比城镇居民, 较2019年同期: a named basis.
-                if let Some(at) = t.rfind(['比', '较']) {
+                // 比一季度, 比城镇居民, 较2019年同期: a named basis — not the 比 of a share's
+                // noun (`比工业用水占比低`: 占比, 比重, 比例).
+                if let Some(at) = comparison_at(&t) {
                     let named = t[at + 3..].trim_end_matches("相比").to_string();
                     if !named.is_empty() && named.chars().count() <= 14 {
                         reading.basis =
@@ -1723,6 +1773,24 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
         subject.truncate(subject.len() - noun.len());
         reading.subject = subject;
         return reading;
+    }
+    // `台风、干旱、风雹灾害分别造成直接经济损失548.9亿元、412.6亿元和326.7亿元`: 分别 inside the
+    // name, the list before it and what each states after it.
+    if let Some(at) = subject
+        .find("分别")
+        .filter(|_| reading.respectively.is_none())
+    {
+        let (list, what) = (&subject[..at], &subject[at + "分别".len()..]);
+        if list.contains('、') && !what.is_empty() && what.chars().count() <= 12 {
+            reading.respectively = Some(
+                split_list(list)
+                    .into_iter()
+                    .map(|item| format!("{item}{what}"))
+                    .collect(),
+            );
+            reading.subject = String::new();
+            return reading;
+        }
     }
     if let Some(list) = reading.respectively.as_mut() {
         *list = split_list(&subject);
