@@ -661,6 +661,22 @@ impl<'a> Scanner<'a> {
             return None;
         }
         *k = after;
+        // `75.60元/吨`, `0.6元/千瓦时`: a price per unit of another measure is a unit of its own,
+        // so it neither adds to nor compares with amounts of money.
+        if entry.dimension == Dimension::Currency {
+            let rest = self.rest(after);
+            if let Some(per) = rest.strip_prefix('/').or_else(|| rest.strip_prefix('／')) {
+                if let Some(of) = self
+                    .options
+                    .units
+                    .lookup(per)
+                    .filter(|e| e.dimension != Dimension::Currency)
+                {
+                    *k = self.advance(after, rest.len() - per.len() + of.surface.len());
+                    return Some((format!("{}/{}", entry.unit, of.unit), entry.dimension));
+                }
+            }
+        }
         Some((entry.unit.clone(), entry.dimension))
     }
 

@@ -40,6 +40,9 @@ pub enum Stretch {
     Holiday { name: String },
     /// Several years: `2021—2025年`.
     Years { first: i32, last: i32 },
+    /// A run of months across the turn of a year, from a month of the period's year to a month
+    /// of a later one: `2024年12月至2025年2月` (a winter season).
+    AcrossYears { first: u8, last_year: i32, last: u8 },
     /// From the start of the year to a date the copy does not give: `今年以来`.
     ToDate,
 }
@@ -130,6 +133,21 @@ impl Period {
     /// is not known. `published` is the year of publication and `guessed` whether it was
     /// guessed from the copy rather than given. `None` for a point in time or a holiday.
     pub fn days(&self, published: Option<i32>, guessed: bool) -> Option<(u32, u32)> {
+        if let (
+            Stretch::AcrossYears {
+                first,
+                last_year,
+                last,
+            },
+            Year::Stated(year),
+        ) = (&self.stretch, self.year)
+        {
+            let days = (*first..=12)
+                .map(|m| month_days(m, is_leap(year)))
+                .chain((1..=*last).map(|m| month_days(m, is_leap(*last_year))))
+                .sum::<u32>();
+            return Some((days, days));
+        }
         let (first, last) = self.month_range()?;
         let count = |leap: bool| (first..=last).map(|m| month_days(m, leap)).sum::<u32>();
         // A period that names its year counts in that year. Otherwise it is the year of
@@ -185,6 +203,11 @@ impl fmt::Display for Period {
             Stretch::End { month } => write!(f, "{month}月末"),
             Stretch::Holiday { name } => f.write_str(name),
             Stretch::Years { first, last } => write!(f, "{first}—{last}年"),
+            Stretch::AcrossYears {
+                first,
+                last_year,
+                last,
+            } => write!(f, "{first}月至{last_year}年{last}月"),
             Stretch::ToDate => f.write_str("以来"),
         }
     }
@@ -450,10 +473,45 @@ fn after_year(year: Year, rest: &str) -> Result<(Period, &str), NotAPeriod> {
         }
     }
     match stretch(rest) {
+        Ok((Stretch::Months { first, last }, rest)) if first == last => {
+            // `2024年12月至2025年2月`: a run that crosses into a later year.
+            let across = match year {
+                Year::Stated(y) => across_years(y, first, rest),
+                _ => None,
+            };
+            Ok(across.unwrap_or((
+                Period {
+                    year,
+                    stretch: Stretch::Months { first, last },
+                },
+                rest,
+            )))
+        }
         Ok((stretch, rest)) => Ok((Period { year, stretch }, rest)),
         Err(NotAPeriod::DayOfMonth) => Err(NotAPeriod::DayOfMonth),
         Err(_) => Ok((Period::months(year, 1, 12), rest)),
     }
+}
+
+/// After `2024年12月`, the rest of a run into a later year: `至2025年2月`.
+fn across_years(year: i32, first: u8, rest: &str) -> Option<(Period, &str)> {
+    let after = RANGE_SEPARATORS.iter().find_map(|s| rest.strip_prefix(s))?;
+    let (last_year, after) = stated_year(after)?;
+    let after = after.strip_prefix('年').unwrap_or(after);
+    let (Stretch::Months { first: f, last }, rest) = stretch(after).ok()? else {
+        return None;
+    };
+    (f == last && year < last_year && last_year - year <= 1).then_some((
+        Period {
+            year: Year::Stated(year),
+            stretch: Stretch::AcrossYears {
+                first,
+                last_year,
+                last,
+            },
+        },
+        rest,
+    ))
 }
 
 /// `2021—2025年`: the first year, and the text after the separator.

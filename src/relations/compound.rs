@@ -17,7 +17,7 @@
 
 use super::breakdown::SumCheck;
 use super::{one_value, Context, Found};
-use crate::statement::{is_average, Kind};
+use crate::statement::{is_average, subject, Kind};
 use std::collections::HashMap;
 
 /// Whether statement `k` is a plain level a compound can name.
@@ -64,6 +64,34 @@ fn tile(head: &[char], tail: &str, levels: &HashMap<&str, Vec<usize>>) -> Option
     from(0, head, tail, levels, &mut vec![false; head.len()])
 }
 
+/// `国内增值税、企业所得税、个人所得税三大税种合计`: a name that lists the names of stated levels
+/// before what they are together — each item a key of `levels`, the last one up to the words that
+/// gather them.
+fn listed(subject: &str, levels: &HashMap<&str, Vec<usize>>) -> Option<Vec<String>> {
+    let items: Vec<&str> = subject.split('、').collect();
+    if items.len() < 2 {
+        return None;
+    }
+    let (last, first) = items.split_last()?;
+    let mut names: Vec<String> = first
+        .iter()
+        .map(|item| {
+            let key = subject::key(item);
+            levels.contains_key(key.as_str()).then_some(key)
+        })
+        .collect::<Option<_>>()?;
+    // The longest start of the last item that is a level's key (`个人所得税` of
+    // `个人所得税三大税种`).
+    let last_key = last
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .rev()
+        .map(|end| subject::key(&last[..end]))
+        .find(|k| k.chars().count() >= 2 && levels.contains_key(k.as_str()))?;
+    names.push(last_key);
+    Some(names)
+}
+
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
     for w in 0..ctx.statements.statements.len() {
         let ws = ctx.st(w);
@@ -89,10 +117,12 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             continue;
         }
         // The longest tail first: 部地区 before 地区 for 中西部地区.
-        let found = (1..=chars.len() - 2).rev().find_map(|t| {
-            let tail: String = chars[chars.len() - t..].iter().collect();
-            let names = tile(&chars[..chars.len() - t], &tail, &levels)?;
-            (names.len() >= 2).then_some(names)
+        let found = listed(&ws.subject, &levels).or_else(|| {
+            (1..=chars.len() - 2).rev().find_map(|t| {
+                let tail: String = chars[chars.len() - t..].iter().collect();
+                let names = tile(&chars[..chars.len() - t], &tail, &levels)?;
+                (names.len() >= 2).then_some(names)
+            })
         });
         let Some(names) = found else { continue };
         let parts: Option<Vec<usize>> = names

@@ -30,14 +30,28 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             )
         };
         let same_unit = |k: &usize| ctx.st(*k).unit == l.unit;
+        // `较上一冰雪季增加1270亿元，增长24.2%`: a change over an earlier time the copy names,
+        // and the rate of the same sentence that names no other basis.
+        let earlier =
+            |k: &usize| matches!(&ctx.st(*k).basis, Some(Against::Named(n)) if over_time(n));
         let Some(change) = ctx
             .about(level, Kind::Change)
             .into_iter()
-            .find(|k| comparable(k) && same_unit(k))
+            .find(|k| (comparable(k) || earlier(k)) && same_unit(k))
         else {
             continue;
         };
-        let Some(rate) = ctx.about(level, Kind::Growth).into_iter().find(comparable) else {
+        let rate = if earlier(&change) {
+            ctx.about(level, Kind::Growth).into_iter().find(|k| {
+                let r = ctx.st(*k);
+                *k > change
+                    && r.sentence == ctx.st(change).sentence
+                    && (r.basis.is_none() || r.basis == ctx.st(change).basis)
+            })
+        } else {
+            ctx.about(level, Kind::Growth).into_iter().find(comparable)
+        };
+        let Some(rate) = rate else {
             continue;
         };
         if ctx.st(rate).measure == Some(crate::statement::Measure::Real) {
@@ -104,3 +118,12 @@ trait Pipe: Sized {
 }
 
 impl Pipe for Interval {}
+
+/// Whether a named basis is an earlier time of the same subject (`上一冰雪季`, `上年同期`,
+/// `2020年`) rather than another subject (`城镇居民`).
+fn over_time(name: &str) -> bool {
+    ["上一", "上个", "前一", "去年", "上年", "上月", "上季"]
+        .iter()
+        .any(|w| name.starts_with(w))
+        || crate::figure::period::parse(name).is_ok_and(|(_, rest)| rest.is_empty())
+}

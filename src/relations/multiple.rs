@@ -273,16 +273,40 @@ fn level_named(ctx: &Context, i: usize) -> Option<usize> {
     if s.key.chars().count() < 2 {
         return None;
     }
-    ctx.before(i).find(|&k| {
-        let t = ctx.st(k);
-        t.kind == Kind::Level
-            && t.paragraph == s.paragraph
-            && t.basis.is_none()
-            && t.key.chars().count() >= 2
-            && ctx.same_period(k, i)
-            && (s.key.starts_with(t.key.as_str())
-                || subject::refers_by_key(&s.key, &t.key) >= Reference::Tail)
-    })
+    ctx.before(i)
+        .find(|&k| {
+            let t = ctx.st(k);
+            t.kind == Kind::Level
+                && t.paragraph == s.paragraph
+                && t.basis.is_none()
+                && t.key.chars().count() >= 2
+                && ctx.same_period(k, i)
+                && (s.key.starts_with(t.key.as_str())
+                    || subject::refers_by_key(&s.key, &t.key) >= Reference::Tail)
+        })
+        .or_else(|| {
+            // `国内增值税收入相当于企业所得税的1.5倍` a paragraph after `国内增值税62453亿元`: a name
+            // the statement gives itself binds the story's level it opens with or abbreviates,
+            // stated with one value.
+            if s.inherited {
+                return None;
+            }
+            let found: Vec<usize> = ctx
+                .before(i)
+                .filter(|&k| {
+                    let t = ctx.st(k);
+                    t.kind == Kind::Level
+                        && t.story == s.story
+                        && !t.headline
+                        && t.basis.is_none()
+                        && t.key.chars().count() >= 3
+                        && ctx.same_period(k, i)
+                        && (s.key.starts_with(t.key.as_str())
+                            || subject::refers_by_key(&s.key, &t.key) >= Reference::Abbreviation)
+                })
+                .collect();
+            super::one_value(ctx, &found)
+        })
 }
 
 /// `生师比为14.66∶1`: statement `i` and the next read as a ratio a∶b of the two levels its name

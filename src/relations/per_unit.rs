@@ -34,6 +34,8 @@ enum Per<'a> {
     Unit(&'a str),
     /// Per 10,000 yuan of an amount the rest of the name opens with (`万元国内生产总值用水量`).
     TenThousandYuan(&'a str),
+    /// A price in money per unit of a measure (`75.60元/吨`).
+    Price,
 }
 
 /// Classifiers of the items an average may be per.
@@ -113,6 +115,33 @@ fn per_amount(ctx: &Context, a: usize, rest: &str) -> Option<(usize, usize)> {
     Some((amount, total))
 }
 
+/// `配额成交量2.36亿吨，成交额178.42亿元，成交均价75.60元/吨`: the amount of money and the quantity
+/// of the price's units stated in its sentence before it, one of each, in its period.
+fn priced_by(ctx: &Context, a: usize) -> Option<(usize, usize)> {
+    let s = ctx.st(a);
+    let (money, measure) = s.unit.split_once('/')?;
+    let one = |unit: &str| {
+        let found: Vec<usize> = ctx
+            .before(a)
+            .take_while(|&k| ctx.st(k).sentence == s.sentence)
+            .filter(|&k| {
+                let t = ctx.st(k);
+                t.kind == Kind::Level
+                    && t.unit == unit
+                    && t.basis.is_none()
+                    && t.group.is_none()
+                    && !crate::statement::is_average(&t.subject)
+                    && ctx.same_period(k, a)
+            })
+            .collect();
+        match found.as_slice() {
+            [k] => Some(*k),
+            _ => None,
+        }
+    };
+    Some((one(measure)?, one(money)?))
+}
+
 /// `平均每手合约成交金额` after `累计成交量为79.48亿手，累计成交额为634.27万亿元`: the count stated in
 /// the unit the name opens with, in its story and period, and the total stated beside it in the
 /// average's unit — or named by the rest of the average's name.
@@ -186,12 +215,96 @@ fn counted_by(ctx: &Context, a: usize, unit: &str) -> Option<usize> {
     })
 }
 
+/// `以全国年平均人口14.08亿人计算，全年结婚率为4.5‰` after `全国共办理结婚登记628.4万对`: a rate per
+/// thousand people named for an event (`结婚率`, `出生率`) is the event's count over the
+/// population stated in its sentence — the count the story states first under the event's name,
+/// in the rate's period.
+fn per_thousand(ctx: &Context, out: &mut Vec<Found>) {
+    for (r, s) in ctx.statements.statements.iter().enumerate() {
+        if s.kind != Kind::Rate || s.unit != "‰" {
+            continue;
+        }
+        let Some(event) = s
+            .subject
+            .strip_suffix('率')
+            .filter(|e| e.chars().count() >= 2)
+        else {
+            continue;
+        };
+        let Some(people) = ctx
+            .before(r)
+            .take_while(|&k| ctx.st(k).sentence == s.sentence)
+            .find(|&k| {
+                let t = ctx.st(k);
+                t.kind == Kind::Level && t.unit == "人" && t.key.contains("人口")
+            })
+        else {
+            continue;
+        };
+        let found: Vec<usize> = ctx
+            .before(r)
+            .filter(|&k| {
+                let t = ctx.st(k);
+                k != people
+                    && t.kind == Kind::Level
+                    && t.story == s.story
+                    && !t.headline
+                    && t.basis.is_none()
+                    && t.group.is_none()
+                    && t.dimension == Dimension::Count
+                    && t.key.starts_with(event)
+                    && !crate::statement::is_average(&t.subject)
+                    && ctx.same_period(k, r)
+            })
+            .collect();
+        let Some(count) = super::one_value(ctx, &found) else {
+            continue;
+        };
+        let (c, p) = (ctx.st(count), ctx.st(people));
+        let thousand = Interval::exact(rust_decimal::Decimal::ONE_THOUSAND);
+        let rate = |c: Interval, p: Interval| c.div(&p).map(|q| q.mul(&thousand));
+        let check =
+            |c: Interval, p: Interval, v: Interval| rate(c, p).is_none_or(|q| q.intersects(&v));
+        let sev = severity(
+            check(c.strict, p.strict, s.strict),
+            check(c.natural, p.natural, s.strict),
+        );
+        let Some(q) = rate(c.strict, p.strict) else {
+            continue;
+        };
+        out.push(Found {
+            relation: "average-per-unit".into(),
+            severity: sev,
+            message: "千分率与事件数、人口不符".into(),
+            help: format!(
+                "{} {} / {} {} × 1000 = {}‰ ≠ {} {}",
+                c.subject,
+                ctx.written(count),
+                p.subject,
+                ctx.written(people),
+                Context::percent_range(&q),
+                s.subject,
+                ctx.written(r)
+            ),
+            labels: vec![
+                (count, "事件数".into()),
+                (people, "人口".into()),
+                (r, "千分率".into()),
+            ],
+        });
+    }
+}
+
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
+    per_thousand(ctx, out);
     for (a, s) in ctx.statements.statements.iter().enumerate() {
         if s.kind != Kind::Level || s.dimension == Dimension::Count && s.unit.is_empty() {
             continue;
         }
-        let Some((per, base)) = per(&s.subject) else {
+        let priced = s.unit.contains('/');
+        let Some((per, base)) =
+            per(&s.subject).or_else(|| priced.then(|| (Per::Price, String::new())))
+        else {
             continue;
         };
         let mut scale = 1;
@@ -232,7 +345,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                     None => (None, String::new()),
                 }
             }
-            Per::Unit(_) | Per::TenThousandYuan(_) => (None, String::new()),
+            Per::Unit(_) | Per::TenThousandYuan(_) | Per::Price => (None, String::new()),
         };
         let found = match per {
             Per::Unit(rest) => per_counted_unit(ctx, a, rest),
@@ -240,6 +353,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                 scale = 10_000;
                 per_amount(ctx, a, rest)
             }
+            Per::Price => priced_by(ctx, a),
             _ => count.zip(total_of(ctx, a, &base)),
         };
         let Some((count, total)) = found else {

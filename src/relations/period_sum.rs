@@ -34,6 +34,7 @@ use std::collections::{BTreeMap, HashSet};
 fn run_of(ctx: &Context, i: usize) -> Option<(u8, u8)> {
     let s = ctx.st(i);
     if s.kind != Kind::Level
+        || s.headline
         || s.basis.is_some()
         || s.qualifier.is_some()
         || s.of.is_some()

@@ -121,6 +121,14 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
             .then_some(h)
         });
     }
+    // `一季度…占全年总量的28.9%`: a whole named only by a period and a measure word is the
+    // part's own concept over that longer period.
+    let bare = strip_periods_of(name);
+    if bare.is_empty() || lexicon::MEASURES.contains(&bare.as_str()) {
+        if let Some(w) = whole_over_longer_period(ctx, share, part) {
+            return Some(w);
+        }
+    }
     let name_key = subject::key(name);
     if let Some(h) = head {
         if subject::refers_by_key(&name_key, &ctx.st(h).key) > Reference::No {
@@ -158,6 +166,56 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
         return super::one_value(ctx, &top);
     }
     top.first().copied()
+}
+
+/// A name less the periods it names (`全年总量` is 总量).
+fn strip_periods_of(name: &str) -> String {
+    let mut out = String::new();
+    let mut last = 0;
+    for (r, _) in crate::figure::period::scan(name) {
+        out.push_str(&name[last..r.start]);
+        last = r.end;
+    }
+    out.push_str(&name[last..]);
+    out
+}
+
+/// The level of the part's concept (the same, or one name the tail of the other) stated for a
+/// period that holds the part's and is longer, with one value.
+fn whole_over_longer_period(ctx: &Context, share: usize, part: usize) -> Option<usize> {
+    let s = ctx.st(share);
+    let p = ctx.st(part);
+    let pp = p.period.as_ref()?;
+    let found: Vec<usize> = ctx
+        .near(share)
+        .filter(|&(k, t)| {
+            k != part
+                && t.kind == Kind::Level
+                && t.unit == p.unit
+                && t.story == s.story
+                && !t.headline
+                && t.basis.is_none()
+                && t.key.chars().count() >= 2
+                && (t.key == p.key
+                    || t.key.ends_with(p.key.as_str())
+                    || p.key.ends_with(t.key.as_str()))
+                && t.period
+                    .as_ref()
+                    .is_some_and(|tp| tp != pp && tp.contains(pp, ctx.year))
+        })
+        .map(|(k, _)| k)
+        .collect();
+    // The longest such period: 全年 before 前三季度 for a quarter's share of the year.
+    let months = |k: &usize| ctx.st(*k).period.as_ref().and_then(|p| p.month_count());
+    let longest = found.iter().filter_map(months).max();
+    let found: Vec<usize> = found.into_iter().filter(|k| months(k) == longest).collect();
+    // The concept itself before a concept named longer (跨省通办办理结婚登记 is a part of it).
+    let same: Vec<usize> = found
+        .iter()
+        .copied()
+        .filter(|&k| ctx.st(k).key == p.key)
+        .collect();
+    super::one_value(ctx, if same.is_empty() { &found } else { &same })
 }
 
 /// A share's whole as named, less the share's noun (`全国市场份额`) and a whole's word after a

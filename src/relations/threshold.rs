@@ -38,6 +38,30 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                         && ctx.same_period(k, t))
                     .then_some(k)
                 })
+            })
+            .or_else(|| {
+                // A headline's milestone names its concept with the season or a modifier before
+                // it (`2024—2025冰雪季冰雪休闲旅游人数突破5亿人次`): the body's level whose name
+                // ends it, when one value is stated.
+                if !s.headline || key.chars().count() < 4 {
+                    return None;
+                }
+                let found: Vec<usize> = ctx
+                    .near(t)
+                    .filter(|&(k, l)| {
+                        l.kind == Kind::Level
+                            && l.unit == s.unit
+                            && l.story == s.story
+                            && !l.headline
+                            && l.basis.is_none()
+                            && l.group.is_none()
+                            && l.key.chars().count() >= 4
+                            && (key.ends_with(l.key.as_str()) || l.key.ends_with(key.as_str()))
+                            && ctx.same_period(k, t)
+                    })
+                    .map(|(k, _)| k)
+                    .collect();
+                super::one_value(ctx, &found)
             });
         let Some(level) = level else { continue };
         let mark = Interval::exact(ctx.figure(t).value);

@@ -331,6 +331,7 @@ pub const MEASURES: &[&str] = &[
     "投入",
     "金额",
     "人数",
+    "对数",
     "产量",
     "总计",
     "额",
@@ -383,10 +384,11 @@ pub const OPPOSITES: &[(&str, &str)] = &[
 ];
 
 /// Verbs that, standing alone before a figure (`1—10月共发行87415亿元`), leave their object to
-/// the statement before that names it (`全国发行地方政府债券82129亿元`).
+/// the statement before that names it (`全国发行地方政府债券82129亿元`), or to the level just
+/// before them in their sentence (`1—10月全国税收收入148327亿元，11月当月入库13831亿元`).
 pub const BARE_VERBS: &[&str] = &[
     "发行", "完成", "实现", "销售", "生产", "发送", "运送", "接待", "成交", "签约", "交付", "投放",
-    "发放", "收购", "办理", "新增", "建成", "发电", "开行", "投资",
+    "发放", "收购", "办理", "新增", "建成", "发电", "开行", "投资", "入库",
 ];
 
 /// Words before a figure stated as a milestone passed for the first time.

@@ -551,9 +551,10 @@ impl<'a> Reader<'a> {
                     .filter(|&k| {
                         let s = &out.statements[k];
                         s.kind == Kind::Level
-                            && s.sentence + 3 >= sentence
-                            && s.subject.len() > verb.len()
-                            && s.subject.contains(verb.as_str())
+                            && (s.sentence == sentence
+                                || s.sentence + 3 >= sentence
+                                    && s.subject.len() > verb.len()
+                                    && s.subject.contains(verb.as_str()))
                     })
                 {
                     reading.subject = out.statements[prev].subject.clone();
@@ -1093,6 +1094,14 @@ impl<'a> Reader<'a> {
             if r.start < clause.start && is_local(&self.text[r.end..]) {
                 continue;
             }
+            // `一季度受春节假期等因素带动，办理结婚登记181.6万对`: a period named as a cause
+            // says why, not when.
+            if ["受", "由于", "得益于"]
+                .iter()
+                .any(|w| self.text[..r.start].ends_with(w))
+            {
+                continue;
+            }
             // `是9月份顺差1597亿元的1.6倍`: a period named as what an earlier clause compares
             // with is that comparison's, not the copy's time from there on.
             if r.start < clause.start {
@@ -1170,6 +1179,10 @@ fn find_head(
     part: &Part,
 ) -> Option<usize> {
     let opener = out.groups[g].span.start;
+    let part_key = subject::key(part.subject);
+    let extends = |part: &str, whole: &str| {
+        whole.chars().count() >= 2 && part.len() > whole.len() && part.ends_with(whole)
+    };
     let candidates = out
         .statements
         .iter()
@@ -1189,8 +1202,10 @@ fn find_head(
             GroupKind::OfWhich => s.paragraph == paragraph || out.groups[g].named.is_some(),
             // A whole the copy does not name is never smaller than its first part (a total;
             // an average's parts may exceed it, and another stage is no part at all).
+            // A part of a `其中` may be broken down in turn when the parts' names extend its own
+            // (`其中，养殖产量…` then `分养殖水域看，海水养殖产量…`).
             GroupKind::Breakdown => {
-                s.group.is_none()
+                (s.group.is_none() || extends(&part_key, &s.key))
                     && (s.strict.high >= part.value.low
                         || is_average(part.subject)
                         || lexicon::stage(part.subject) != lexicon::stage(&s.subject))
@@ -1237,9 +1252,11 @@ fn find_head(
                 .map(|(i, s)| (i, s.key.clone(), tail_of(&s.subject)))
                 .collect();
             let m = part.subject;
-            // First, a whole the part's name extends (男性人口 of 全国人口, whose key is 人口).
+            // First, a whole the part's name extends (男性人口 of 全国人口, whose key is 人口;
+            // 海水养殖产量 of 养殖产量, key by key).
             if let Some((i, _, _)) = all.iter().find(|(_, k, _)| {
-                k.chars().count() >= 2 && m.len() > k.len() && m.ends_with(k.as_str())
+                k.chars().count() >= 2
+                    && (m.len() > k.len() && m.ends_with(k.as_str()) || extends(&part_key, k))
             }) {
                 return Some(*i);
             }
@@ -1683,7 +1700,11 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
                 reading.of = Some(whole);
             }
             reading.kind = Kind::Share;
+            // `大宗协议交易所占份额`: 所占 is the share's verb, so the 所 before 占 goes too.
             t.truncate(at);
+            if t.ends_with('所') {
+                t.truncate(t.len() - '所'.len_utf8());
+            }
             t = t
                 .trim_end_matches(['约', '均', '则', '已', '仍'])
                 .to_string();
@@ -1699,9 +1720,18 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
                     }
                 }
             }
-        } else if let Some((rest, _)) =
-            strip_suffix_any(&t, &["所占比重", "比重", "占比", "份额", "比例"])
-        {
+        } else if let Some((rest, _)) = strip_suffix_any(
+            &t,
+            &[
+                "所占比重",
+                "所占份额",
+                "所占比例",
+                "比重",
+                "占比",
+                "份额",
+                "比例",
+            ],
+        ) {
             reading.kind = Kind::Share;
             t = rest.trim_end_matches(['的', '所']).to_string();
         } else if let Some(at) = t.rfind(['是']).filter(|_| t.ends_with('的')) {

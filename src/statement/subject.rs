@@ -5,7 +5,7 @@
 //! `数量`), spaces — so `出口额`, `出口总值` and `出口` are one concept. A name that only *ends*
 //! with another is a part of it, never the same: `汽车驾驶人数量` is not `驾驶人数量`.
 
-use super::lexicon::{MEASURES, PERIOD_WORDS, WHOLE_PREFIXES};
+use super::lexicon::{BARE_VERBS, MEASURES, PERIOD_WORDS, WHOLE_PREFIXES};
 
 /// The concept key of a subject: the name without its whole's prefix, its measure word or
 /// the 总 of a total. Keys are compared for identity.
@@ -28,6 +28,17 @@ pub fn key(subject: &str) -> String {
                 .is_some_and(|rest| rest.chars().count() >= 2)
         }) {
             s = s[p.len()..].to_string();
+        }
+        // 全国共办理结婚登记 and 结婚登记: 共 before a verb gathers, and 办理 (handled) is the
+        // verb of every registration; neither names what is counted.
+        if let Some(rest) = s
+            .strip_prefix('共')
+            .filter(|r| BARE_VERBS.iter().any(|v| r.starts_with(v)) || r.starts_with("办理"))
+        {
+            s = rest.to_string();
+        }
+        if let Some(rest) = s.strip_prefix("办理").filter(|r| r.chars().count() >= 2) {
+            s = rest.to_string();
         }
         if s.len() == before {
             break;
