@@ -29,7 +29,7 @@ use crate::statement::{lexicon, Kind};
 enum Per<'a> {
     /// Per head of a count in this unit, per this many of them (`每万人口`: 10,000).
     Head(&'static str, u32),
-    Item(&'a str),
+    Item(char, &'a str),
     /// Per one of the unit a count is stated in, the rest of the name following it.
     Unit(&'a str),
     /// Per 10,000 yuan of an amount the rest of the name opens with (`万元国内生产总值用水量`).
@@ -69,7 +69,7 @@ fn per(subject: &str) -> Option<(Per<'_>, String)> {
         if let Some(at) = subject.find(prefix) {
             let rest = &subject[at + prefix.len()..];
             if let Some(c) = rest.chars().next().filter(|c| CLASSIFIERS.contains(*c)) {
-                return Some((Per::Item(&rest[c.len_utf8()..]), String::new()));
+                return Some((Per::Item(c, &rest[c.len_utf8()..]), String::new()));
             }
         }
     }
@@ -322,7 +322,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                     .or_else(|| counted_by(ctx, a, unit));
                 (count, base)
             }
-            Per::Item(rest) => {
+            Per::Item(classifier, rest) => {
                 // The items counted before it in its paragraph, whose name `每个` repeats: the
                 // rest of the average's name after them is the measure averaged.
                 let found = ctx
@@ -340,6 +340,31 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                         (noun.chars().count() == 2 && rest.starts_with(noun.as_str()))
                             .then(|| (k, rest[noun.len()..].to_string()))
                     });
+                // `质押项目41238项……以项目计，平均每项融资2872万元`: else the one count the story
+                // states in the classifier's unit, in the average's period, the whole rest of
+                // the name being the measure averaged.
+                let found = found.or_else(|| {
+                    let unit = classifier.to_string();
+                    let counts: Vec<usize> = ctx
+                        .before(a)
+                        .filter(|&k| {
+                            let t = ctx.st(k);
+                            t.kind == Kind::Level
+                                && t.story == s.story
+                                && !t.headline
+                                && t.unit == unit
+                                && t.basis.is_none()
+                                && t.group.is_none()
+                                // A target (`年度目标35000项`) counts what is planned.
+                                && !["目标", "计划", "任务"].iter().any(|w| t.subject.contains(w))
+                                && ctx.same_period(k, a)
+                        })
+                        .collect();
+                    match counts.as_slice() {
+                        [k] => Some((*k, rest.to_string())),
+                        _ => None,
+                    }
+                });
                 match found {
                     Some((k, base)) => (Some(k), base),
                     None => (None, String::new()),
@@ -354,7 +379,30 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                 per_amount(ctx, a, rest)
             }
             Per::Price => priced_by(ctx, a),
-            _ => count.zip(total_of(ctx, a, &base)),
+            _ => count.zip(total_of(ctx, a, &base).or_else(|| {
+                // `二手车累计交易金额达11628.43亿元，平均每辆成交价约6.42万元`: a measure named in
+                // other words averages the one level of its sentence in its unit.
+                matches!(per, Per::Item(..))
+                    .then(|| {
+                        let found: Vec<usize> = ctx
+                            .before(a)
+                            .take_while(|&k| ctx.st(k).sentence == s.sentence)
+                            .filter(|&k| {
+                                let t = ctx.st(k);
+                                t.kind == Kind::Level
+                                    && t.unit == s.unit
+                                    && t.basis.is_none()
+                                    && t.group.is_none()
+                                    && !crate::statement::is_average(&t.subject)
+                            })
+                            .collect();
+                        match found.as_slice() {
+                            [k] => Some(*k),
+                            _ => None,
+                        }
+                    })
+                    .flatten()
+            })),
         };
         let Some((count, total)) = found else {
             continue;

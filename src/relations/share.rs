@@ -163,7 +163,10 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
             .into_iter()
             .filter(|&k| ctx.st(k).group.is_none())
             .collect();
-        return super::one_value(ctx, &top);
+        // A whole is stated before its parts' shares: `跨省转籍交易` after `占全国交易总量的
+        // 33.8%` is another share's part.
+        let before: Vec<usize> = top.iter().copied().filter(|&k| k < share).collect();
+        return super::one_value(ctx, if before.is_empty() { &top } else { &before });
     }
     top.first().copied()
 }

@@ -496,13 +496,25 @@ impl<'a> Reader<'a> {
                 }) {
                     // The words run from the count to 分别, dates and all (`彩票1—10月销售额`).
                     let between = &self.text[p_end(prev)..start];
+                    // `三类，码洋分别为`: the noun is the words after the clause break.
                     let noun = between
                         .find("分别")
                         .map(|at| strip_periods(&between[..at]))
+                        .map(|n| {
+                            n.rsplit(is_clause_break)
+                                .next()
+                                .unwrap_or_default()
+                                .trim()
+                                .to_string()
+                        })
                         .filter(|n| !n.is_empty())
                         .unwrap_or_else(|| list.first().cloned().unwrap_or_default());
-                    list = prev
-                        .subject
+                    // `网店渠道包括平台电商、短视频电商…`: the list starts after 包括.
+                    let items = ["包括", "包含", "涵盖"]
+                        .iter()
+                        .find_map(|w| prev.subject.split_once(w).map(|(_, r)| r))
+                        .unwrap_or(&prev.subject);
+                    list = items
                         .split('、')
                         .map(|item| format!("{}{noun}", item.trim()))
                         .collect();
@@ -581,7 +593,18 @@ impl<'a> Reader<'a> {
                     .filter(|&k| out.statements[k].sentence + 3 >= sentence)
                 {
                     let base = out.statements[prev].subject.clone();
-                    reading.subject = if reading.its.is_empty() {
+                    // `平台电商仍是第一大渠道，其码洋相当于…`: 其 is the sentence's topic when
+                    // its first clause names one.
+                    let topic = (!reading.its.is_empty())
+                        .then(|| {
+                            let from = segments.sentences[sentence].range.start;
+                            sentence_topic(self.text.get(from..clause.range.start)?)
+                        })
+                        .flatten();
+                    let named = topic.is_some();
+                    reading.subject = if let Some(topic) = topic {
+                        format!("{topic}{}", reading.its)
+                    } else if reading.its.is_empty() {
                         base
                     } else {
                         // 其产量 after 秋粮产量: the measure named, of the subject before.
@@ -592,8 +615,11 @@ impl<'a> Reader<'a> {
                             format!("{k}{}", reading.its)
                         }
                     };
-                    inherited = true;
-                    antecedent = Some(prev);
+                    // A topic the sentence names is its own subject, carried from nothing.
+                    if !named {
+                        inherited = true;
+                        antecedent = Some(prev);
+                    }
                 }
             }
             let (mut period, mut period_named) = match handed_period {
@@ -1113,6 +1139,21 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
+            // `截至11月底，今年以来…累计交易1811.37万辆`: the year to a month's end named just
+            // before is the run of months from January.
+            if period.stretch == period::Stretch::ToDate {
+                let k = self.periods.partition_point(|(q, _)| q.end <= r.start);
+                if let Some((q, end)) = k.checked_sub(1).map(|k| &self.periods[k]) {
+                    if let period::Stretch::End { month } = end.stretch {
+                        if month >= 1
+                            && q.start >= clause.start.min(p.start)
+                            && !self.text[q.end..r.start].contains('。')
+                        {
+                            return (Some(Period::months(end.year, 1, month)), true);
+                        }
+                    }
+                }
+            }
             return (Some(period.clone()), true);
         }
         let story = self.story_of.get(paragraph).copied();
@@ -1454,6 +1495,21 @@ struct Reading {
     its: String,
     /// `A、B分别为`: the subjects to hand out.
     respectively: Option<Vec<String>>,
+}
+
+/// The topic a sentence's first clause states before its verb (`平台电商` in `平台电商仍是第一大
+/// 渠道，`): the name a later 其 in the sentence stands for.
+fn sentence_topic(before: &str) -> Option<&str> {
+    // `before` runs to the clause of 其: the first clause before it, if any.
+    let first = before.split(is_clause_break).next()?.trim();
+    let at = ["仍是", "依然是", "继续是", "成为", "是", "居"]
+        .iter()
+        .find_map(|v| first.find(v))?;
+    let topic = first[..at].trim_end_matches(['仍', '已', '也', '则']);
+    (2..=12)
+        .contains(&topic.chars().count())
+        .then_some(topic)
+        .filter(|t| !t.contains(|c: char| c.is_ascii_digit()))
 }
 
 /// The concept a ceiling after its figure names: `用水总量` in `用水总量控制目标以内`.
