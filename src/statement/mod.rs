@@ -401,7 +401,15 @@ impl<'a> Reader<'a> {
             if breakdown.is_some_and(|(_, p)| p != paragraph) {
                 breakdown = None;
             }
-            let mut reading = read_left(left, figure.dimension, figure.qualifier);
+            // `累计飞行3528.6万小时`: time counted in ten-thousands is an amount of it, not a
+            // span the copy measures something over.
+            let dimension =
+                if figure.dimension == Dimension::Duration && !figure.magnitude.is_empty() {
+                    Dimension::Physical
+                } else {
+                    figure.dimension
+                };
+            let mut reading = read_left(left, dimension, figure.qualifier);
             // A name after a `；` that is a sibling of the nested group's whole is the next part
             // of the 其中 around it, not a part of the nested group.
             if let Some((inner, o)) = nested.filter(|(_, (_, end))| start < *end) {
