@@ -31,7 +31,8 @@ pub struct UnitEntry {
     pub dimension: Dimension,
     /// Words the surface opens, where it is no unit: `手` counts futures lots in `79.48亿手`
     /// but opens `手机` in `1亿手机用户`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    // Always written: the compiled pack (postcard) reads fields by position.
+    #[serde(default)]
     pub not_before: Vec<String>,
 }
 

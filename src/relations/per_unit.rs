@@ -12,6 +12,13 @@
 //! 每万人口高价值发明专利拥有量达到15.3件`) divides the count by that many first. Where either is
 //! not stated, nothing is checked.
 //!
+//! Four more divisions read the same way: an average per one of a count's unit (`平均每手合约成交金额`
+//! over `79.48亿手`); a price per unit (`成交均价75.60元/吨`) over the amount of money and the
+//! quantity its sentence states; an intensity per 10,000 yuan of an amount
+//! (`以当年价国内生产总值140.2万亿元计算，万元国内生产总值用水量为42.1立方米`); and a rate per
+//! thousand people named for an event (`以全国年平均人口14.08亿人计算，全年结婚率为4.5‰`) over the
+//! count the story first states under the event's name.
+//!
 //! ## Why an error matters
 //! An average is a division the writer did; a slipped digit in the count or the total, or an
 //! average taken over last year's count, contradicts the figures printed beside it.

@@ -5,7 +5,9 @@
 //! stated: `农村居民人均可支配收入……名义增长6.6%，增速比城镇居民快2.0个百分点` with `城镇居民人均
 //! 可支配收入……名义增长4.6%` needs 6.6 − 4.6 = 2.0. The compared rate is the one whose subject the
 //! gap names (`城镇居民`, read with the tail both subjects share), in the same period and measure;
-//! a gap against a period the copy gives no rate for (`比一季度加快`) checks nothing.
+//! a gap against a period the copy gives no rate for (`比一季度加快`) checks nothing. A gap named
+//! as a difference (`城乡普及率差距为16.7个百分点`) after two rates of its sentence is the larger
+//! less the smaller; shares compare as rates do (`比工业用水占比低0.6个百分点`).
 //!
 //! ## Why an error matters
 //! Gaps are computed by the writer, not the statistics office; one taken against last month's
