@@ -529,6 +529,14 @@ pub fn one_value(ctx: &Context, statements: &[usize]) -> Option<usize> {
         .then_some(first)
 }
 
+/// The one statement of a list, if it holds exactly one: a binding made only when unambiguous.
+pub fn only(statements: &[usize]) -> Option<usize> {
+    match statements {
+        [k] => Some(*k),
+        _ => None,
+    }
+}
+
 /// A decimal with at most `places` decimals, without trailing zeros.
 pub fn round_for_display(v: Decimal, places: u32) -> Decimal {
     v.round_dp(places.min(12)).normalize()

@@ -141,10 +141,7 @@ fn priced_by(ctx: &Context, a: usize) -> Option<(usize, usize)> {
                     && ctx.same_period(k, a)
             })
             .collect();
-        match found.as_slice() {
-            [k] => Some(*k),
-            _ => None,
-        }
+        super::only(&found)
     };
     Some((one(measure)?, one(money)?))
 }
@@ -184,10 +181,7 @@ fn per_counted_unit(ctx: &Context, a: usize, rest: &str) -> Option<(usize, usize
             })
             .map(|(k, _)| k)
             .collect();
-        match beside.as_slice() {
-            [k] => Some(*k),
-            _ => None,
-        }
+        super::only(&beside)
     })?;
     Some((count, total))
 }
@@ -367,10 +361,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                                 && ctx.same_period(k, a)
                         })
                         .collect();
-                    match counts.as_slice() {
-                        [k] => Some((*k, rest.to_string())),
-                        _ => None,
-                    }
+                    super::only(&counts).map(|k| (k, rest.to_string()))
                 });
                 match found {
                     Some((k, base)) => (Some(k), base),
@@ -403,10 +394,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                                     && !crate::statement::is_average(&t.subject)
                             })
                             .collect();
-                        match found.as_slice() {
-                            [k] => Some(*k),
-                            _ => None,
-                        }
+                        super::only(&found)
                     })
                     .flatten()
             })),

@@ -123,7 +123,7 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
     }
     // `一季度…占全年总量的28.9%`: a whole named only by a period and a measure word is the
     // part's own concept over that longer period.
-    let bare = strip_periods_of(name);
+    let bare = crate::statement::strip_periods(name);
     if bare.is_empty() || lexicon::MEASURES.contains(&bare.as_str()) {
         if let Some(w) = whole_over_longer_period(ctx, share, part) {
             return Some(w);
@@ -169,18 +169,6 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
         return super::one_value(ctx, if before.is_empty() { &top } else { &before });
     }
     top.first().copied()
-}
-
-/// A name less the periods it names (`全年总量` is 总量).
-fn strip_periods_of(name: &str) -> String {
-    let mut out = String::new();
-    let mut last = 0;
-    for (r, _) in crate::figure::period::scan(name) {
-        out.push_str(&name[last..r.start]);
-        last = r.end;
-    }
-    out.push_str(&name[last..]);
-    out
 }
 
 /// The level of the part's concept (the same, or one name the tail of the other) stated for a

@@ -1992,7 +1992,8 @@ fn ends_with_rate_noun(t: &str) -> bool {
 }
 
 /// A text less the periods it names (`2024年全年社会消费品零售总额` → `社会消费品零售总额`).
-fn strip_periods(t: &str) -> String {
+/// A text less the periods it names (`全年总量` is 总量).
+pub fn strip_periods(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     let mut last = 0;
     for (r, _) in period::scan(t) {
