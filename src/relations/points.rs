@@ -65,15 +65,21 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         // `成交额增速比成交量增速高9.7个百分点` after `累计成交量……累计成交额……同比分别增长12.9%和
         // 22.6%`: in the gap's own sentence a name may be the rate's subject's tail.
         // As written, since keys drop measure words and 成交额 and 成交量 are two concepts.
+        // A clause break by `；` opens a sentence: `其中，服务出口…增长11.2%；服务进口…增长2.6%，出口
+        // 增速比进口高8.6个百分点` names rates of the sentence before as well.
         let tail_of = |short: &str, t: &crate::statement::Statement| {
-            t.sentence == s.sentence
+            t.paragraph == s.paragraph
+                && t.sentence + 1 >= s.sentence
                 && short.chars().count() >= 2
                 && t.subject.len() > short.len()
                 && t.subject.ends_with(short)
         };
-        let Some(own) = (0..p).rev().take(3).find(|&k| {
+        // The own rate may stand a few figures back when the compared one is stated between
+        // (`餐饮收入…增长5.6%。…商品零售额422220亿元，增长3.9%，餐饮收入增速比商品零售高1.7个百分点`).
+        let Some(own) = (0..p).rev().take(6).find(|&k| {
             let t = ctx.st(k);
             matches!(t.kind, Kind::Growth | Kind::Rate | Kind::Share)
+                && ctx.same_period(k, p)
                 && (t.paragraph == s.paragraph || (named && t.story == s.story))
                 && (subject::same(&t.subject, &s.subject)
                     || (s.key.chars().count() >= 2 && t.key.starts_with(s.key.as_str()))
@@ -97,6 +103,25 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             })
             .map(|(k, _)| k)
             .or_else(|| whole_rate(ctx, own, name))
+            .or_else(|| {
+                // `增加值…增长6.8%，增速比总产出低1.3个百分点` after `体育产业总产出…增长8.1%`:
+                // the one rate nearby whose subject the name ends.
+                let tails: Vec<usize> = ctx
+                    .near(own)
+                    .filter(|&(k, t)| {
+                        k != own
+                            && t.kind == o.kind
+                            && t.story == s.story
+                            && !t.headline
+                            && ctx.same_period(k, own)
+                            && name.chars().count() >= 2
+                            && subject::refers(name, &t.subject) == subject::Reference::Tail
+                            && !subject::same(&t.subject, &o.subject)
+                    })
+                    .map(|(k, _)| k)
+                    .collect();
+                super::only(&tails)
+            })
             .or_else(|| {
                 (0..p).rev().take(4).find(|&k| {
                     let t = ctx.st(k);

@@ -16,6 +16,7 @@
 
 use super::{severity, Context, Found};
 use crate::figure::{Interval, Qualifier};
+use crate::statement::subject::{refers_by_key, Reference};
 use crate::statement::Kind;
 
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
@@ -41,8 +42,9 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             })
             .or_else(|| {
                 // A headline's milestone names its concept with the season or a modifier before
-                // it (`2024—2025冰雪季冰雪休闲旅游人数突破5亿人次`): the body's level whose name
-                // ends it, when one value is stated.
+                // it (`2024—2025冰雪季冰雪休闲旅游人数突破5亿人次`), or shortens the body's
+                // (`充电基础设施总数` for `充电基础设施枪总数`): the body's level it names, when one
+                // value is stated.
                 if !s.headline || key.chars().count() < 4 {
                     return None;
                 }
@@ -55,8 +57,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                             && !l.headline
                             && l.basis.is_none()
                             && l.group.is_none()
-                            && l.key.chars().count() >= 4
-                            && (key.ends_with(l.key.as_str()) || l.key.ends_with(key.as_str()))
+                            && headline_names(&key, &l.key)
                             && ctx.same_period(k, t)
                     })
                     .map(|(k, _)| k)
@@ -86,5 +87,33 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             help: format!("{} {} < {}", l.subject, ctx.written(level), ctx.written(t)),
             labels: vec![(level, "实际数字".into()), (t, "关口".into())],
         });
+    }
+}
+
+/// Whether a headline milestone's concept key names a body level's: one ends the other (the
+/// headline adds a season or a modifier, `技术合同成交额` for the body's `成交额` after
+/// `登记技术合同`), or the headline abbreviates the body's name (`实名登记无人机` for
+/// `实名登记的民用无人机`). Names of fewer than three characters name nothing by themselves.
+fn headline_names(headline: &str, body: &str) -> bool {
+    if body.chars().count() < 3 || headline.chars().count() < 3 {
+        return false;
+    }
+    headline.ends_with(body)
+        || body.ends_with(headline)
+        || refers_by_key(headline, body) == Reference::Abbreviation
+}
+
+#[cfg(test)]
+mod tests {
+    use super::headline_names;
+
+    #[test]
+    fn a_headline_names_the_body_level_it_shortens_or_qualifies() {
+        assert!(headline_names("技术合同成交额", "成交额"));
+        assert!(headline_names("实名登记无人机", "实名登记的民用无人机"));
+        assert!(headline_names("充电基础设施总数", "充电基础设施枪总数"));
+        assert!(!headline_names("出口", "进出口"));
+        assert!(!headline_names("技术合同成交额", "额"));
+        assert!(!headline_names("公共充电设施", "私人充电设施"));
     }
 }
