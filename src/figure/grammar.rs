@@ -768,12 +768,15 @@ impl<'a> Scanner<'a> {
             None => match self.unit_suffix(&mut k2) {
                 Some((u, d)) => (u, d, 1),
                 None if has_magnitude => (String::new(), Dimension::Count, 1),
-                // `位居前三`, `排名前五的省份`: a ranking counts the places it names.
+                // `位居前三`, `排名前五的省份`, `位列全国前三`: a ranking counts the places it
+                // names; the verb may stand before the field ranked in (`全国`, `全省`).
                 None if prev == Some('前')
-                    && k >= 2
-                    && self
-                        .char_at(k - 2)
-                        .is_some_and(|c| matches!(c, '居' | '名' | '列' | '入')) =>
+                    && (2..=4).any(|back| {
+                        k >= back
+                            && self
+                                .char_at(k - back)
+                                .is_some_and(|c| matches!(c, '居' | '名' | '列' | '入'))
+                    }) =>
                 {
                     ("位".to_string(), Dimension::Count, 1)
                 }

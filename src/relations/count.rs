@@ -64,6 +64,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let before = tail(&ctx.text[..s.span.start], WINDOW);
         let after = head(&ctx.text[s.span.end..], WINDOW);
         let Some(n) = titles_before(before)
+            .or_else(|| ranked_before(before))
             .or_else(|| items_before(before))
             .or_else(|| items_after(after))
         else {
@@ -144,9 +145,59 @@ fn items_after(text: &str) -> Option<usize> {
     if !list.contains('、') || list.ends_with('等') || list.contains(['“', '"', '《']) {
         return None;
     }
-    let mut items: Vec<&str> = list.split('、').map(str::trim).collect();
+    let list = squeezed(list);
+    let mut items: Vec<&str> = list.split('、').collect();
     let last = items.pop()?;
     count_names(&items, last)
+}
+
+/// The verbs of a ranking (`位居前三`, `排名前五`, `位列全国前三`), longest first.
+const RANK_VERBS: &[&str] = &["位居", "位列", "排名", "名列", "居于", "进入", "跻身", "居"];
+
+/// How many names a ranking's list holds: `浙江、江苏、广东农村网络零售额位居前三` — the list opens
+/// the clause and its last name runs on into what is ranked, so the list is read up to the
+/// verb and its last name is counted, not read.
+fn ranked_before(text: &str) -> Option<usize> {
+    let text = text.strip_suffix('前')?;
+    let text = ["全国", "全省", "全市", "全球", "世界"]
+        .iter()
+        .find_map(|w| text.strip_suffix(w))
+        .unwrap_or(text);
+    let head = RANK_VERBS.iter().find_map(|v| text.strip_suffix(v))?;
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_clause_break(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = head[start..].trim();
+    if !clause.contains('、') || clause.contains(['等', '“', '"', '《']) {
+        return None;
+    }
+    let mut items: Vec<String> = clause.split('、').map(squeezed).collect();
+    let last = items.pop()?;
+    // `水产品、蔬菜和水果出口额`: the last two names joined by 和.
+    let last_two = last
+        .split_once('和')
+        .filter(|(a, _)| (1..=5).contains(&a.chars().count()));
+    if let Some((a, _)) = last_two {
+        items.push(a.to_string());
+    }
+    let first = items.first()?;
+    // The first name may carry the clause's opening words (`分省份看，` is cut at its comma).
+    if first.chars().count() > LONGEST_NAME {
+        return None;
+    }
+    let name_like = |t: &String| {
+        (1..=LONGEST_NAME).contains(&t.chars().count())
+            && !t.contains(['和', '及', '与', '（', '('])
+            && !t.chars().any(|c| c.is_ascii_digit())
+    };
+    items.iter().all(name_like).then_some(items.len() + 1)
+}
+
+/// A listed name without the line breaks and spaces of a wrapped page.
+fn squeezed(t: &str) -> String {
+    t.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// How many names the list ending at the end of `text` holds, when the reading is sure.
@@ -184,7 +235,17 @@ fn count_names(items: &[&str], last: &str) -> Option<usize> {
     if let Some((a, b)) = last.split_once('和') {
         let short = |t: &str| (1..=5).contains(&t.chars().count());
         let all_short = items.iter().all(|t| short(t));
-        if !all_short || !short(a) || !short(b) || b.starts_with("其他") || b.starts_with("其它")
+        // `历史文化类、综合地志类和革命纪念类博物馆`: names of one length, the last carrying the
+        // noun they share; `计算机、通信和其他电子设备制造业` has no such regularity.
+        let width = a.chars().count();
+        let uniform = width >= 3
+            && items.iter().all(|t| t.chars().count() == width)
+            && b.chars().count() <= LONGEST_NAME;
+        if !all_short
+            || !short(a)
+            || !(short(b) || uniform)
+            || b.starts_with("其他")
+            || b.starts_with("其它")
         {
             return None;
         }
@@ -218,6 +279,29 @@ fn count_names(items: &[&str], last: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::{items_after, items_before, titles_before};
+
+    #[test]
+    fn counts_a_rankings_names() {
+        use super::ranked_before;
+        assert_eq!(
+            ranked_before("分省份看，浙江、江苏、广东农村网络零售额位居前"),
+            Some(3)
+        );
+        assert_eq!(
+            ranked_before("出口方面，水产品、蔬菜和水果出口额位居前"),
+            Some(3)
+        );
+        assert_eq!(
+            ranked_before("分地区看，山东、河北、四川新开工改造小区数量位列全国前"),
+            Some(3)
+        );
+        assert_eq!(ranked_before("浙江农村网络零售额位居前"), None);
+        assert_eq!(ranked_before("浙江、江苏等省份位居前"), None);
+        assert_eq!(
+            items_after("的依次为历史文化类、综合地志类和革命纪念类博物\n馆，合计"),
+            Some(3)
+        );
+    }
 
     #[test]
     fn counts_the_names_that_end_at_the_count() {

@@ -312,15 +312,24 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let (count, base) = match per {
             Per::Head(unit, per) => {
                 scale = per;
+                // `人均每次花费`, `人均消费` over `5.36亿人次`: a head counted once per visit.
+                let units = heads(&s.subject, unit);
                 // The count of people the sentence states before the average.
                 let count = ctx
                     .before(a)
                     .take_while(|&k| ctx.st(k).sentence == s.sentence)
                     .find(|&k| {
                         let t = ctx.st(k);
-                        t.kind == Kind::Level && t.dimension == Dimension::Count && t.unit == unit
+                        t.kind == Kind::Level
+                            && t.dimension == Dimension::Count
+                            && heads_in(t, &units)
+                            // `日均国内出游约1.09亿人次` is a rate of heads, no count of them.
+                            && !crate::statement::is_average(&t.subject)
                     })
-                    .or_else(|| counted_by(ctx, a, unit));
+                    .or_else(|| counted_by(ctx, a, unit))
+                    .or_else(|| counted_in_story(ctx, a, &units, &base));
+                // `人均每次出游花费` averages `出游花费` over visits.
+                let base = base.replace("每次", "");
                 (count, base)
             }
             Per::Item(classifier, rest) => {
@@ -379,23 +388,10 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             Per::Price => priced_by(ctx, a),
             _ => count.zip(total_of(ctx, a, &base).or_else(|| {
                 // `二手车累计交易金额达11628.43亿元，平均每辆成交价约6.42万元`: a measure named in
-                // other words averages the one level of its sentence in its unit.
-                matches!(per, Per::Item(..))
-                    .then(|| {
-                        let found: Vec<usize> = ctx
-                            .before(a)
-                            .take_while(|&k| ctx.st(k).sentence == s.sentence)
-                            .filter(|&k| {
-                                let t = ctx.st(k);
-                                t.kind == Kind::Level
-                                    && t.unit == s.unit
-                                    && t.basis.is_none()
-                                    && t.group.is_none()
-                                    && !crate::statement::is_average(&t.subject)
-                            })
-                            .collect();
-                        super::only(&found)
-                    })
+                // other words averages the one level of its sentence in its unit; so does a
+                // per-head one (`实现冰雪休闲旅游收入6517亿元，人均消费1216元`).
+                matches!(per, Per::Item(..) | Per::Head(_, 1))
+                    .then(|| sentence_total(ctx, a))
                     .flatten()
             })),
         };
@@ -446,6 +442,89 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
     }
 }
 
+/// The units of heads an average per `unit` may be over: a per-head average of visits
+/// (`人均每次花费`, or any `人均` in a story that counts 人次) divides by 人次.
+fn heads(name: &str, unit: &'static str) -> Vec<&'static str> {
+    match unit {
+        "人" if name.contains("每次") || name.contains("次均") => vec!["人次"],
+        "人" => vec!["人", "人次"],
+        _ => vec![unit],
+    }
+}
+
+/// Whether a count is of heads in one of `units`: stated in it (`5.36亿人次`), or with the unit in
+/// its name and none after the number (`国内居民出游人次54.36亿`).
+fn heads_in(t: &crate::statement::Statement, units: &[&str]) -> bool {
+    units.contains(&t.unit.as_str())
+        || t.unit.is_empty() && units.iter().any(|u| t.subject.ends_with(u))
+}
+
+/// `游客人均消费1216元` in a story that states `冰雪休闲旅游人数5.36亿人次` apart: the one count of
+/// heads in the story and period — or, of several, the one whose name opens most as the total's
+/// or the average's does (`冰雪休闲旅游` of `冰雪休闲旅游收入`), two characters or more.
+fn counted_in_story(ctx: &Context, a: usize, units: &[&str], base: &str) -> Option<usize> {
+    let s = ctx.st(a);
+    let counts: Vec<usize> = ctx
+        .before(a)
+        .filter(|&k| {
+            let t = ctx.st(k);
+            t.kind == Kind::Level
+                && t.story == s.story
+                && !t.headline
+                && t.dimension == Dimension::Count
+                && heads_in(t, units)
+                && t.basis.is_none()
+                && t.qualifier.is_none()
+                && !crate::statement::is_average(&t.subject)
+                && !["目标", "计划", "任务"]
+                    .iter()
+                    .any(|w| t.subject.contains(w))
+                && ctx.same_period(k, a)
+        })
+        .collect();
+    if let Some(k) = super::only(&counts) {
+        return Some(k);
+    }
+    let base = base.replace("每次", "");
+    let names: Vec<String> = std::iter::once(subject::key(&base))
+        .chain(
+            total_of(ctx, a, &base)
+                .or_else(|| sentence_total(ctx, a))
+                .map(|t| ctx.st(t).key.clone()),
+        )
+        .collect();
+    let opens = |k: usize| {
+        let c = &ctx.st(k).key;
+        names
+            .iter()
+            .map(|n| n.chars().zip(c.chars()).take_while(|(x, y)| x == y).count())
+            .max()
+            .unwrap_or(0)
+    };
+    let best = counts.iter().map(|&k| opens(k)).max().filter(|&n| n >= 2)?;
+    let named: Vec<usize> = counts.into_iter().filter(|&k| opens(k) == best).collect();
+    super::one_value(ctx, &named)
+}
+
+/// The one level of an average's sentence before it, in its unit: the total a measure named in
+/// other words averages (`实现冰雪休闲旅游收入6517亿元，人均消费1216元`).
+fn sentence_total(ctx: &Context, a: usize) -> Option<usize> {
+    let s = ctx.st(a);
+    let found: Vec<usize> = ctx
+        .before(a)
+        .take_while(|&k| ctx.st(k).sentence == s.sentence)
+        .filter(|&k| {
+            let t = ctx.st(k);
+            t.kind == Kind::Level
+                && t.unit == s.unit
+                && t.basis.is_none()
+                && t.group.is_none()
+                && !crate::statement::is_average(&t.subject)
+        })
+        .collect();
+    super::only(&found)
+}
+
 /// The total an average's base name names: the latest level before it, in its unit and period,
 /// of the same stage, no average and in no group, that the name states, abbreviates or ends.
 fn total_of(ctx: &Context, a: usize, base: &str) -> Option<usize> {
@@ -463,7 +542,9 @@ fn total_of(ctx: &Context, a: usize, base: &str) -> Option<usize> {
                 && t.story == s.story
                 && !t.headline
                 && t.basis.is_none()
-                && t.group.is_none()
+                // A part of a breakdown is a total when the name is its own
+                // (`居民医保基金支出` under 基本医疗保险基金支出).
+                && (t.group.is_none() || t.key == key)
                 && !crate::statement::is_average(&t.subject)
                 && lexicon::stage(&t.subject) == lexicon::stage(&s.subject)
                 && ctx.same_period(k, a)
