@@ -759,6 +759,7 @@ impl<'a> Reader<'a> {
                             None
                         }
                         None => find_head(
+                            self.text,
                             &out,
                             g,
                             kind,
@@ -1136,6 +1137,15 @@ impl<'a> Reader<'a> {
             {
                 continue;
             }
+            // `完成年初确定的全年1200万份目标的93.3%。其中，…`: a period naming a plan in an
+            // earlier clause is the plan's, not the copy's time from there on.
+            if r.start < clause.start {
+                let own = self.clause_at(r.start).range;
+                let rest = self.text.get(r.end..own.end.max(r.end)).unwrap_or("");
+                if ["目标", "计划", "任务"].iter().any(|w| rest.contains(w)) {
+                    continue;
+                }
+            }
             // `是9月份顺差1597亿元的1.6倍`: a period named as what an earlier clause compares
             // with is that comparison's, not the copy's time from there on.
             if r.start < clause.start {
@@ -1220,6 +1230,7 @@ struct Part<'a> {
 /// a `其中` (or the paragraph before), anywhere earlier in the story for a breakdown, where it
 /// must be no part of another group.
 fn find_head(
+    text: &str,
     out: &Statements,
     g: usize,
     kind: GroupKind,
@@ -1243,6 +1254,14 @@ fn find_head(
         // (超过300万辆) holds no parts.
         .filter(|(_, s)| periods_fit(s.period.as_ref(), part.period))
         .filter(|(_, s)| !is_one_sided(s.qualifier))
+        // A plan (`完成年初确定的全年1200万份目标的93.3%。其中，…`) is what was to be done; its
+        // parts, if any, are not the ones that follow what was done.
+        .filter(|(_, s)| {
+            let after = text.get(s.span.end..).unwrap_or("");
+            !["目标", "计划", "任务"].iter().any(|w| {
+                after.starts_with(w) || s.subject.contains(w)
+            })
+        })
         // A daily or per-head figure is the whole of no total's parts (日均185万人次 before
         // 其中内地居民出入境620.2万人次), unless the parts are averages too.
         .filter(|(_, s)| is_average(&s.subject) == is_average(part.subject))
@@ -1303,11 +1322,29 @@ fn find_head(
             let m = part.subject;
             // First, a whole the part's name extends (男性人口 of 全国人口, whose key is 人口;
             // 海水养殖产量 of 养殖产量, key by key).
-            if let Some((i, _, _)) = all.iter().find(|(_, k, _)| {
-                k.chars().count() >= 2
-                    && (m.len() > k.len() && m.ends_with(k.as_str()) || extends(&part_key, k))
-            }) {
-                return Some(*i);
+            // Of several such wholes of one name, the broadest: `自巴西进口` breaks down all
+            // imports (1979.7亿美元), not a commodity's import amount stated since
+            // (`大豆…进口金额468.5亿美元`).
+            let extended: Vec<&(usize, String, String)> = all
+                .iter()
+                .filter(|(_, k, _)| {
+                    k.chars().count() >= 2
+                        && (m.len() > k.len() && m.ends_with(k.as_str()) || extends(&part_key, k))
+                })
+                .collect();
+            if let Some((first, key, _)) = extended.first() {
+                let broadest = extended
+                    .iter()
+                    .filter(|(_, k, _)| k == key)
+                    .max_by(|(a, _, _), (b, _, _)| {
+                        out.statements[*a]
+                            .strict
+                            .high
+                            .partial_cmp(&out.statements[*b].strict.high)
+                            .unwrap_or(std::cmp::Ordering::Equal)
+                    })
+                    .map_or(*first, |(i, _, _)| *i);
+                return Some(broadest);
             }
             let sharing: Vec<(usize, String)> = match m {
                 m if !m.is_empty() => all
