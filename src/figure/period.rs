@@ -113,6 +113,25 @@ impl Period {
         }
     }
 
+    /// Whether one of the two periods is a stock's date and the other the run of months to it,
+    /// in one year (`截至2025年底` and `全年`, `10月末` and `1—10月`): where a story's lead period
+    /// of one kind is carried to a figure of the other whose paragraph names none, the two
+    /// are the same time.
+    pub fn dates_run(&self, other: &Period, published: Option<i32>) -> bool {
+        let years = match (self.resolve_year(published), other.resolve_year(published)) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        years
+            && match (&self.stretch, &other.stretch) {
+                (Stretch::End { month }, Stretch::Months { first: 1, last })
+                | (Stretch::Months { first: 1, last }, Stretch::End { month }) => {
+                    month == last && *month >= 1
+                }
+                _ => false,
+            }
+    }
+
     /// Whether `other` lies within this period (the same year where both give one): 二季度 lies
     /// within 上半年, 12月份 within 全年; a period lies within itself.
     pub fn contains(&self, other: &Period, published: Option<i32>) -> bool {

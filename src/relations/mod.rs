@@ -379,7 +379,10 @@ impl<'a> Context<'a> {
     pub fn same_period(&self, a: usize, b: usize) -> bool {
         let (sa, sb) = (self.st(a), self.st(b));
         match (&sa.period, &sb.period) {
-            (Some(p), Some(q)) => p.agrees(q, self.year),
+            (Some(p), Some(q)) => {
+                p.agrees(q, self.year)
+                    || (!sa.period_named || !sb.period_named) && p.dates_run(q, self.year)
+            }
             _ => sa.story == sb.story,
         }
     }

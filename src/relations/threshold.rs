@@ -90,17 +90,20 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
     }
 }
 
-/// Whether a headline milestone's concept key names a body level's: one ends the other (the
-/// headline adds a season or a modifier, `技术合同成交额` for the body's `成交额` after
+/// Whether a headline milestone's concept key names a body level's: the headline's ends with
+/// the body's (it adds a season or a modifier, `技术合同成交额` for the body's `成交额` after
 /// `登记技术合同`), or the headline abbreviates the body's name (`实名登记无人机` for
 /// `实名登记的民用无人机`). Names of fewer than three characters name nothing by themselves.
 fn headline_names(headline: &str, body: &str) -> bool {
     if body.chars().count() < 3 || headline.chars().count() < 3 {
         return false;
     }
+    // A body name the headline's ends is a narrower concept (`新增充电基础设施` is not
+    // `充电基础设施`), as `汽车驾驶人` is not `驾驶人`.
     headline.ends_with(body)
-        || body.ends_with(headline)
         || refers_by_key(headline, body) == Reference::Abbreviation
+        // `博物馆年接待观众` for the body's `博物馆接待观众`: the headline inserts a word.
+        || refers_by_key(body, headline) == Reference::Abbreviation
 }
 
 #[cfg(test)]
@@ -115,5 +118,7 @@ mod tests {
         assert!(!headline_names("出口", "进出口"));
         assert!(!headline_names("技术合同成交额", "额"));
         assert!(!headline_names("公共充电设施", "私人充电设施"));
+        assert!(!headline_names("充电基础设施", "新增充电基础设施"));
+        assert!(headline_names("博物馆年接待观众", "博物馆接待观众"));
     }
 }

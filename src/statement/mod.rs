@@ -731,8 +731,10 @@ impl<'a> Reader<'a> {
                 || (reading.kind == Kind::Change && reading.basis.is_none() && reading.sign > 0);
             // A bare number (no unit) counts nothing a whole could hold.
             // `北京、上海等5个城市`: a count of the names listed before it is no part of a total.
-            let counts_a_list =
-                figure.dimension == Dimension::Count && reading.subject.contains('、');
+            // `排名前三的依次为…`: a ranking's places are no part of anything either.
+            let counts_a_list = figure.dimension == Dimension::Count
+                && (reading.subject.contains('、')
+                    || figure.unit == "位" && self.text[..start].ends_with('前'));
 
             // `相当于正常保有量3900万头`: a level named as what another is compared with.
             let compared_with = left.trim_start().starts_with("相当于");
@@ -770,6 +772,7 @@ impl<'a> Reader<'a> {
                                 subject: &reading.subject,
                                 kind: reading.kind,
                                 period: period.as_ref(),
+                                period_named,
                                 value: strict,
                             },
                         ),
@@ -823,7 +826,13 @@ impl<'a> Reader<'a> {
                     match head {
                         Some(h)
                             if out.statements[h].unit == figure.unit
-                                && periods_fit(out.statements[h].period.as_ref(), period.as_ref())
+                                && (periods_fit(out.statements[h].period.as_ref(), period.as_ref())
+                                    || (!period_named || !out.statements[h].period_named)
+                                        && out.statements[h]
+                                            .period
+                                            .as_ref()
+                                            .zip(period.as_ref())
+                                            .is_some_and(|(p, q)| p.dates_run(q, None)))
                                 // 落实投资 is no part of 完成投资: a stage of a flow (secured,
                                 // planned, signed) the whole does not name is another concept.
                                 && lexicon::stage(&reading.subject)
@@ -1222,6 +1231,8 @@ struct Part<'a> {
     subject: &'a str,
     kind: Kind,
     period: Option<&'a Period>,
+    /// Whether the part's period is named in its paragraph rather than its story's lead.
+    period_named: bool,
     /// The part's value (strict): a breakdown's whole is never smaller.
     value: Interval,
 }
@@ -1252,15 +1263,22 @@ fn find_head(
         .filter(|(_, s)| s.basis.is_none() && !is_difference(&s.subject))
         // A whole of another period (全年 parts under 12月's total) or bounded on one side
         // (超过300万辆) holds no parts.
-        .filter(|(_, s)| periods_fit(s.period.as_ref(), part.period))
+        .filter(|(_, s)| {
+            periods_fit(s.period.as_ref(), part.period)
+                || (!part.period_named || !s.period_named)
+                    && s.period
+                        .as_ref()
+                        .zip(part.period)
+                        .is_some_and(|(p, q)| p.dates_run(q, None))
+        })
         .filter(|(_, s)| !is_one_sided(s.qualifier))
         // A plan (`完成年初确定的全年1200万份目标的93.3%。其中，…`) is what was to be done; its
         // parts, if any, are not the ones that follow what was done.
         .filter(|(_, s)| {
             let after = text.get(s.span.end..).unwrap_or("");
-            !["目标", "计划", "任务"].iter().any(|w| {
-                after.starts_with(w) || s.subject.contains(w)
-            })
+            !["目标", "计划", "任务"]
+                .iter()
+                .any(|w| after.starts_with(w) || s.subject.contains(w))
         })
         // A daily or per-head figure is the whole of no total's parts (日均185万人次 before
         // 其中内地居民出入境620.2万人次), unless the parts are averages too.
@@ -1912,6 +1930,13 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
         .filter(|_| reading.respectively.is_none())
     {
         let (list, what) = (&subject[..at], &subject[at + "分别".len()..]);
+        // `依次为历史文化类、综合地志类和革命纪念类博物馆，分别接待观众6.84亿人次、…`: 分别 opens
+        // the clause; the names are the clause before's.
+        if list.trim().is_empty() && !what.is_empty() && what.chars().count() <= 12 {
+            reading.respectively = Some(Vec::new());
+            reading.subject = String::new();
+            return reading;
+        }
         if list.contains('、') && !what.is_empty() && what.chars().count() <= 12 {
             reading.respectively = Some(
                 split_list(list)
