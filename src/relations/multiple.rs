@@ -49,6 +49,12 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                 Some(found) => found,
                 None => continue,
             },
+            // `其中，汽车报废更新318万份，置换更新802万份，后者是前者的2.5倍`: the two levels just
+            // stated, in the order the copy names them.
+            Some("前者") if s.subject == "后者" => match latter_and_former(ctx, i) {
+                Some((own, base)) => (own, base, false),
+                None => continue,
+            },
             Some(name) => {
                 let Some(own) = ctx.level_of(i).or_else(|| level_named(ctx, i)) else {
                     continue;
@@ -228,6 +234,20 @@ fn inline(ctx: &Context, i: usize) -> Option<(usize, usize, bool)> {
         .collect();
     let own = super::one_value(ctx, &found)?;
     Some((own, b, growth))
+}
+
+/// `后者是前者的2.5倍`: the last two levels before the multiple in its sentence, in one unit and
+/// period: (the latter, the former).
+fn latter_and_former(ctx: &Context, i: usize) -> Option<(usize, usize)> {
+    let s = ctx.st(i);
+    let mut levels = ctx
+        .before(i)
+        .take_while(|&k| ctx.st(k).sentence == s.sentence)
+        .filter(|&k| ctx.st(k).kind == Kind::Level);
+    let latter = levels.next()?;
+    let former = levels.next()?;
+    (ctx.st(latter).unit == ctx.st(former).unit && ctx.same_period(latter, former))
+        .then_some((latter, former))
 }
 
 /// The level a multiple is of: the one, in the part's unit and period, whose subject the

@@ -151,9 +151,23 @@ fn priced_by(ctx: &Context, a: usize) -> Option<(usize, usize)> {
 /// average's unit — or named by the rest of the average's name.
 fn per_counted_unit(ctx: &Context, a: usize, rest: &str) -> Option<(usize, usize)> {
     let s = ctx.st(a);
-    let count = ctx.before(a).find(|&k| {
-        let t = ctx.st(k);
-        t.kind == Kind::Level
+    // `其中大豆9560万吨，…进口金额468.5亿美元，平均每吨490美元`: the quantity stated last before the
+    // average in its sentence, a part of a breakdown or not, in a unit of count or measure.
+    let in_sentence = ctx
+        .before(a)
+        .take_while(|&k| ctx.st(k).sentence == s.sentence)
+        .find(|&k| {
+            let t = ctx.st(k);
+            t.kind == Kind::Level
+                && t.dimension == Dimension::Physical
+                && rest.starts_with(t.unit.as_str())
+                && !t.unit.is_empty()
+                && ctx.same_period(k, a)
+        });
+    let count = in_sentence.or_else(|| {
+        ctx.before(a).find(|&k| {
+            let t = ctx.st(k);
+            t.kind == Kind::Level
             && t.story == s.story
             && t.dimension == Dimension::Count
             && !t.unit.is_empty()
@@ -163,6 +177,7 @@ fn per_counted_unit(ctx: &Context, a: usize, rest: &str) -> Option<(usize, usize
             && t.group.is_none()
             && rest.starts_with(t.unit.as_str())
             && ctx.same_period(k, a)
+        })
     })?;
     let base = &rest[ctx.st(count).unit.len()..];
     let total = total_of(ctx, a, base).or_else(|| {

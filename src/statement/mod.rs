@@ -562,7 +562,20 @@ impl<'a> Reader<'a> {
             }
             // `1—10月共发行87415亿元` after `全国发行地方政府债券82129亿元`: a verb alone takes its
             // object from the level before it in the paragraph whose name holds the verb.
-            if lexicon::BARE_VERBS.contains(&reading.subject.trim()) {
+            // `加装电梯2.16万部，其中…10月当月加装2300部`: a verb whose object the level before
+            // it in the sentence names (`加装` of `加装电梯`) is that level's verb, too.
+            let verb_of_before = {
+                let v = reading.subject.trim();
+                v.chars().count() == 2
+                    && out.statements.last().is_some_and(|p| {
+                        p.sentence == sentence
+                            && p.unit == figure.unit
+                            && p.kind == Kind::Level
+                            && p.subject.len() > v.len()
+                            && p.subject.starts_with(v)
+                    })
+            };
+            if lexicon::BARE_VERBS.contains(&reading.subject.trim()) || verb_of_before {
                 let verb = reading.subject.trim().to_string();
                 if let Some(prev) = (0..out.statements.len())
                     .rev()
@@ -1216,7 +1229,13 @@ fn is_local(after: &str) -> bool {
                     .iter()
                     .any(|w| r.starts_with(w))
         });
+    // `其中1—9月1.93万部，10月当月加装2300部`: a period its figure follows at once, or named
+    // as a month alone (`当月`, `单季`), is that clause's.
     after.starts_with(['比', '较', '净', '同', '环'])
+        || after.starts_with(|c: char| c.is_ascii_digit())
+        || ["当月", "当季", "单月", "单季"]
+            .iter()
+            .any(|w| after.starts_with(w))
         || own_figure
         || lexicon::UP
             .iter()
@@ -1958,7 +1977,8 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
         reading.rate_of = true;
     } else if let Some(rest) = subject
         .strip_prefix('其')
-        .filter(|r| !r.starts_with('他') && !r.starts_with('余'))
+        // 其他, 其余 are other things; 其中, 其次 open a part or a next point.
+        .filter(|r| !r.starts_with(['他', '余', '中', '次', '实']))
     {
         reading.rate_of = true;
         reading.its = rest.to_string();
