@@ -190,7 +190,6 @@ fn per_counted_unit(ctx: &Context, a: usize, rest: &str) -> Option<(usize, usize
                     && t.kind == Kind::Level
                     && t.unit == s.unit
                     && t.basis.is_none()
-                    && t.group.is_none()
                     && !crate::statement::is_average(&t.subject)
                     && ctx.same_period(k, a)
             })

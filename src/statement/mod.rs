@@ -1975,6 +1975,9 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
     {
         // `增速`, or a bare measure word (`规模是第二产业的2.5倍`): of the subject before.
         reading.rate_of = true;
+    } else if ["其中", "其次"].contains(&subject.as_str()) {
+        // `其中上半年1.27万亿元`: the opener names nothing; the subject is carried.
+        reading.subject = String::new();
     } else if let Some(rest) = subject
         .strip_prefix('其')
         // 其他, 其余 are other things; 其中, 其次 open a part or a next point.
