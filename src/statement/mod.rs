@@ -478,70 +478,77 @@ impl<'a> Reader<'a> {
                         list = names;
                     }
                 }
-                if list.is_empty() {
-                    let clause_start = clause.range.start;
-                    let listed: Vec<String> = out
-                        .statements
-                        .iter()
-                        .rev()
-                        .take_while(|p| p.sentence == sentence && p.span.end <= clause_start)
-                        .filter(|p| p.kind == Kind::Level && !p.subject.is_empty())
-                        .map(|p| p.subject.clone())
-                        .collect::<Vec<_>>()
-                        .into_iter()
-                        .rev()
-                        .collect();
-                    if listed.len() >= 2 {
-                        list = listed;
+                // `依次为` hands out only a ranking's names listed in the clause before it.
+                if list.is_empty() && reading.in_order {
+                    reading.subject = "依次".to_string();
+                } else {
+                    if list.is_empty() {
+                        let clause_start = clause.range.start;
+                        let listed: Vec<String> = out
+                            .statements
+                            .iter()
+                            .rev()
+                            .take_while(|p| p.sentence == sentence && p.span.end <= clause_start)
+                            .filter(|p| p.kind == Kind::Level && !p.subject.is_empty())
+                            .map(|p| p.subject.clone())
+                            .collect::<Vec<_>>()
+                            .into_iter()
+                            .rev()
+                            .collect();
+                        if listed.len() >= 2 {
+                            list = listed;
+                        }
                     }
+                    if let Some(prev) = out.statements.last().filter(|p| {
+                        list.len() <= 1
+                            && p.sentence == sentence
+                            && p.dimension == Dimension::Count
+                            && p.subject.contains('、')
+                            && figures[p.figure].magnitude.is_empty()
+                    }) {
+                        // The words run from the count to 分别, dates and all (`彩票1—10月销售额`).
+                        let between = &self.text[p_end(prev)..start];
+                        // `三类，码洋分别为`: the noun is the words after the clause break.
+                        let noun = between
+                            .find("分别")
+                            .map(|at| strip_periods(&between[..at]))
+                            .map(|n| {
+                                n.rsplit(is_clause_break)
+                                    .next()
+                                    .unwrap_or_default()
+                                    .trim()
+                                    .to_string()
+                            })
+                            .filter(|n| !n.is_empty())
+                            .unwrap_or_else(|| list.first().cloned().unwrap_or_default());
+                        // `网店渠道包括平台电商、短视频电商…`: the list starts after 包括.
+                        let items = ["包括", "包含", "涵盖"]
+                            .iter()
+                            .find_map(|w| prev.subject.split_once(w).map(|(_, r)| r))
+                            .unwrap_or(&prev.subject);
+                        list = items
+                            .split('、')
+                            .map(|item| format!("{}{noun}", item.trim()))
+                            .collect();
+                    }
+                    // `一季度、二季度、三季度跨境电商进出口分别为…`: periods listed before 分别 are handed
+                    // out as the names are, each figure its own.
+                    let periods = self.listed_periods(clause.range.start..start);
+                    if periods.len() >= 2 && list.len() <= 1 {
+                        let name = list.first().cloned().unwrap_or_default();
+                        list = vec![name; periods.len()];
+                    }
+                    respectively = Some(Respectively {
+                        subjects: list,
+                        periods,
+                        next: 0,
+                        sentence: full_end,
+                        ranked: reading.in_order,
+                    });
                 }
-                if let Some(prev) = out.statements.last().filter(|p| {
-                    list.len() <= 1
-                        && p.sentence == sentence
-                        && p.dimension == Dimension::Count
-                        && p.subject.contains('、')
-                        && figures[p.figure].magnitude.is_empty()
-                }) {
-                    // The words run from the count to 分别, dates and all (`彩票1—10月销售额`).
-                    let between = &self.text[p_end(prev)..start];
-                    // `三类，码洋分别为`: the noun is the words after the clause break.
-                    let noun = between
-                        .find("分别")
-                        .map(|at| strip_periods(&between[..at]))
-                        .map(|n| {
-                            n.rsplit(is_clause_break)
-                                .next()
-                                .unwrap_or_default()
-                                .trim()
-                                .to_string()
-                        })
-                        .filter(|n| !n.is_empty())
-                        .unwrap_or_else(|| list.first().cloned().unwrap_or_default());
-                    // `网店渠道包括平台电商、短视频电商…`: the list starts after 包括.
-                    let items = ["包括", "包含", "涵盖"]
-                        .iter()
-                        .find_map(|w| prev.subject.split_once(w).map(|(_, r)| r))
-                        .unwrap_or(&prev.subject);
-                    list = items
-                        .split('、')
-                        .map(|item| format!("{}{noun}", item.trim()))
-                        .collect();
-                }
-                // `一季度、二季度、三季度跨境电商进出口分别为…`: periods listed before 分别 are handed
-                // out as the names are, each figure its own.
-                let periods = self.listed_periods(clause.range.start..start);
-                if periods.len() >= 2 && list.len() <= 1 {
-                    let name = list.first().cloned().unwrap_or_default();
-                    list = vec![name; periods.len()];
-                }
-                respectively = Some(Respectively {
-                    subjects: list,
-                    periods,
-                    next: 0,
-                    sentence: full_end,
-                });
             }
             let mut handed_period = None;
+            let mut ranked = false;
             let mut inherited = false;
             let mut antecedent = None;
             if let Some(r) = respectively.as_mut().filter(|r| r.sentence == full_end) {
@@ -554,6 +561,7 @@ impl<'a> Reader<'a> {
                         reading.subject = r.subjects[r.next].clone();
                         inherited = true;
                     }
+                    ranked = r.ranked;
                     handed_period = r.periods.get(r.next).cloned();
                     r.next += 1;
                 } else if !separated {
@@ -747,7 +755,8 @@ impl<'a> Reader<'a> {
             // `排名前三的依次为…`: a ranking's places are no part of anything either.
             let counts_a_list = figure.dimension == Dimension::Count
                 && (reading.subject.contains('、')
-                    || figure.unit == "位" && self.text[..start].ends_with('前'));
+                    || figure.unit == "位" && self.text[..start].ends_with('前'))
+                || ranked;
 
             // `相当于正常保有量3900万头`: a level named as what another is compared with.
             let compared_with = left.trim_start().starts_with("相当于");
@@ -1559,6 +1568,9 @@ struct Respectively {
     next: usize,
     /// The end of the full sentence it lasts to.
     sentence: usize,
+    /// Whether the values are a ranking's (`位居前三，依次为…`): the top of a list, never all
+    /// of a whole's parts.
+    ranked: bool,
 }
 
 /// What the words before a figure say.
@@ -1577,6 +1589,8 @@ struct Reading {
     its: String,
     /// `A、B分别为`: the subjects to hand out.
     respectively: Option<Vec<String>>,
+    /// Whether they are handed out by `依次` (a ranking's values, in its order) rather than 分别.
+    in_order: bool,
 }
 
 /// The topic a sentence's first clause states before its verb (`平台电商` in `平台电商仍是第一大
@@ -1663,6 +1677,7 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
         rate_of: false,
         its: String::new(),
         respectively: None,
+        in_order: false,
     };
     let rate = matches!(dimension, Dimension::Percent);
     let points = matches!(dimension, Dimension::PercentagePoint);
@@ -1685,8 +1700,9 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
         if let Some((rest, w)) = strip_suffix_any(&t, lexicon::FILLERS)
             .filter(|(rest, w)| *w != "均" || !rest.ends_with(['日', '人', '月', '户', '年', '场']))
         {
-            if w == "分别" {
+            if w == "分别" || w == "依次" {
                 reading.respectively = Some(Vec::new());
+                reading.in_order = w == "依次";
             }
             if lexicon::TO_LEVEL.contains(&w) {
                 reading.reached = true;
@@ -1714,8 +1730,9 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
         while let Some((rest, w)) = strip_suffix_any(&t, lexicon::FILLERS)
             .filter(|(rest, w)| *w != "均" || !rest.ends_with(['日', '人', '月', '户', '年', '场']))
         {
-            if w == "分别" {
+            if w == "分别" || w == "依次" {
                 reading.respectively = Some(Vec::new());
+                reading.in_order = w == "依次";
             }
             t = rest.to_string();
         }
