@@ -34,7 +34,15 @@ use std::collections::{BTreeMap, HashSet};
 /// cumulative counted to a month's end (`截至10月底，累计成交量71.36亿手`) is the run from January.
 fn run_of(ctx: &Context, i: usize) -> Option<(u8, u8)> {
     let s = ctx.st(i);
-    if s.kind != Kind::Level
+    // `1—10月申请量为1012万份，11月当月新增108万份`: what a month adds to a cumulative count is
+    // the month's flow.
+    let month_added = s.kind == Kind::Change
+        && s.sign > 0
+        && matches!(
+            s.period.as_ref().map(|p| &p.stretch),
+            Some(Stretch::Months { first, last }) if first == last
+        );
+    if s.kind != Kind::Level && !month_added
         || s.headline
         || s.basis.is_some()
         || s.qualifier.is_some()

@@ -579,8 +579,9 @@ impl<'a> Reader<'a> {
                         p.sentence == sentence
                             && p.unit == figure.unit
                             && p.kind == Kind::Level
-                            && p.subject.len() > v.len()
-                            && p.subject.starts_with(v)
+                            && p.subject
+                                .strip_prefix(v)
+                                .is_some_and(|object| (1..=4).contains(&object.chars().count()))
                     })
             };
             if lexicon::BARE_VERBS.contains(&reading.subject.trim()) || verb_of_before {
@@ -1992,8 +1993,11 @@ fn read_left(left: &str, dimension: Dimension, qualifier: Option<Qualifier>) -> 
     {
         // `增速`, or a bare measure word (`规模是第二产业的2.5倍`): of the subject before.
         reading.rate_of = true;
-    } else if ["其中", "其次"].contains(&subject.as_str()) {
-        // `其中上半年1.27万亿元`: the opener names nothing; the subject is carried.
+    } else if ["其中", "其次"].contains(&subject.as_str())
+        || lexicon::PERIOD_WORDS.contains(&subject.as_str())
+    {
+        // `其中上半年1.27万亿元`, `11月当月新增108万份`: the opener or the period names nothing;
+        // the subject is carried.
         reading.subject = String::new();
     } else if let Some(rest) = subject
         .strip_prefix('其')
