@@ -451,6 +451,9 @@ fn stretch(text: &str) -> Result<(Stretch, &str), NotAPeriod> {
 
 /// Reads the period at the start of `text`: the period and the rest of the input.
 pub fn parse(text: &str) -> Result<(Period, &str), NotAPeriod> {
+    if let Some(found) = five_year_plan(text) {
+        return Ok(found);
+    }
     if let Some((year, rest)) = stated_year(text) {
         // 2021—2025年: several years.
         return after_year(Year::Stated(year), rest);
@@ -590,7 +593,35 @@ fn may_start(c: char) -> bool {
                 | '元'
                 | '清'
                 | '暑'
+                | '十'
         )
+}
+
+/// `“十四五”期间`, `十三五时期`: the five years of a national plan (the eleventh began in 2006).
+fn five_year_plan(text: &str) -> Option<(Period, &str)> {
+    let quoted = text.strip_prefix('“');
+    let t = quoted.unwrap_or(text).strip_prefix('十')?;
+    let n = ["一", "二", "三", "四", "五", "六"]
+        .iter()
+        .position(|d| t.starts_with(d))?;
+    let t = t[3..].strip_prefix('五')?;
+    let t = if quoted.is_some() {
+        t.strip_prefix('”')?
+    } else {
+        t
+    };
+    let rest = ["期间", "时期"].iter().find_map(|w| t.strip_prefix(w))?;
+    let first = 2006 + 5 * i32::try_from(n).ok()?;
+    Some((
+        Period {
+            year: Year::Stated(first),
+            stretch: Stretch::Years {
+                first,
+                last: first + 4,
+            },
+        },
+        rest,
+    ))
 }
 
 /// Every period a text names, left to right, with its byte range. A digit run inside a larger
@@ -628,6 +659,21 @@ mod tests {
         let (p, rest) = parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
         assert!(rest.is_empty(), "{text}: left {rest:?}");
         p
+    }
+
+    #[test]
+    fn a_five_year_plan_is_its_five_years() {
+        let want = Period {
+            year: Year::Stated(2021),
+            stretch: Stretch::Years {
+                first: 2021,
+                last: 2025,
+            },
+        };
+        assert_eq!(read("“十四五”期间"), want);
+        assert_eq!(read("十四五时期"), want);
+        assert!(parse("十四五规划").is_err());
+        assert!(parse("十四").is_err());
     }
 
     #[test]
