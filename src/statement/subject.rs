@@ -51,9 +51,18 @@ pub fn key(subject: &str) -> String {
     }) {
         s.truncate(s.len() - t.len());
     }
+    // `流量`, `销量`: a measure character that ends a word of its own is no measure word
+    // (`高速公路累计流量` keeps its 流量, as `总流量` does).
+    let word = |m: &str| {
+        m == "量"
+            && s.strip_suffix(m)
+                .and_then(|rest| rest.chars().next_back())
+                .is_some_and(|c| "流销运存增重质含能储".contains(c))
+    };
     if let Some(m) = MEASURES.iter().find(|m| {
-        s.strip_suffix(*m)
-            .is_some_and(|rest| rest.chars().count() >= 2)
+        !word(m)
+            && s.strip_suffix(*m)
+                .is_some_and(|rest| rest.chars().count() >= 2)
     }) {
         s.truncate(s.len() - m.len());
     }
