@@ -51,7 +51,11 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let base_key = subject::key(base);
         let fits = |k: usize| {
             let t = ctx.st(k);
-            t.kind == Kind::Level
+            // `前三季度已新增1.28万个，…平均每月新增约1422个`: what a period adds is its flow; a
+            // plan (`计划新增1.5万个`) is no total of what was done.
+            (t.kind == Kind::Level || ctx.adds(k))
+                && crate::statement::lexicon::stage(&t.subject)
+                    == crate::statement::lexicon::stage(&s.subject)
                 && t.unit == s.unit
                 && t.story == s.story
                 && !t.headline

@@ -376,6 +376,19 @@ impl<'a> Context<'a> {
 
     /// Whether two statements can be about the same period: both periods agree, or one is
     /// unknown and both stand in one story.
+    /// Whether statement `i` is what its period added (`前三季度已新增1.28万个`): a flow over the
+    /// period, unlike an increase on an earlier level (`比上年增加`, `与去年相比…增加`).
+    pub fn adds(&self, i: usize) -> bool {
+        let s = self.st(i);
+        s.kind == Kind::Change
+            && s.sign > 0
+            && s.basis.is_none()
+            && s.verb
+                .as_ref()
+                .and_then(|v| self.text.get(v.clone()))
+                .is_some_and(|v| v.contains("新增"))
+    }
+
     pub fn same_period(&self, a: usize, b: usize) -> bool {
         let (sa, sb) = (self.st(a), self.st(b));
         match (&sa.period, &sb.period) {

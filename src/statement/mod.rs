@@ -1550,6 +1550,10 @@ fn is_reference(text: &str, r: Range<usize>) -> bool {
         || after.starts_with("相比")
         || after.starts_with("以来")
         || after.starts_with('的')
+        // `四季度例行新闻发布会`, `一季度工作会议`: the period names an event, not the figures' time.
+        || ["例行", "新闻发布会", "发布会", "工作会议", "座谈会", "会议"]
+            .iter()
+            .any(|w| after.starts_with(w))
 }
 
 /// Whether a paragraph opens with a news agency's dateline.
