@@ -126,12 +126,15 @@ impl SumCheck {
         let strict: Vec<Interval> = all.iter().map(|&i| ctx.st(i).strict).collect();
         let natural: Vec<Interval> = all.iter().map(|&i| ctx.st(i).natural).collect();
         let severity = super::severity(holds(&strict), holds(&natural));
+        let total = parts_sum(&strict);
+        // A remainder the list leaves out makes its parts fall short of the whole, never exceed
+        // it: parts that exceed their whole may have slipped in any digit, the last included.
+        let exceeds = !total.can_be_le(&strict[0]);
         let odd = if severity.is_some() {
-            odd_ones_out(ctx, &all, coarse, holds)
+            odd_ones_out(ctx, &all, coarse && !exceeds, holds)
         } else {
             Vec::new()
         };
-        let total = parts_sum(&strict);
         Self {
             all,
             strict,
