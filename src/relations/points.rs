@@ -27,7 +27,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         if s.kind != Kind::Points {
             continue;
         }
-        if let Some((own, other)) = compared_before(ctx, p) {
+        if let Some((own, other)) = compared_before(ctx, p).or_else(|| named_earlier(ctx, p)) {
             push(ctx, out, p, own, other);
             continue;
         }
@@ -153,6 +153,28 @@ fn compared_before(ctx: &Context, p: usize) -> Option<(usize, usize)> {
         && o.basis.is_none()
         && adjacent
         && subject::same(&o.subject, &t.subject))
+    .then_some((own, other))
+}
+
+/// `不良贷款率为1.48%，上季末为1.50%，较上季末下降0.02个百分点`: the rate just before the gap
+/// is named by the time the gap compares with, and the rate before it is the subject's now:
+/// (own rate, compared rate).
+fn named_earlier(ctx: &Context, p: usize) -> Option<(usize, usize)> {
+    let s = ctx.st(p);
+    let Some(Against::Named(name)) = &s.basis else {
+        return None;
+    };
+    let (own, other) = (p.checked_sub(2)?, p - 1);
+    let (o, t) = (ctx.st(own), ctx.st(other));
+    let named = t.subject == *name || matches!(&t.basis, Some(Against::Named(n)) if n == name);
+    (named
+        && matches!(o.kind, Kind::Growth | Kind::Rate)
+        && t.kind == o.kind
+        && o.unit == "%"
+        && t.unit == "%"
+        && o.sentence == s.sentence
+        && t.sentence == s.sentence
+        && o.basis.is_none())
     .then_some((own, other))
 }
 
