@@ -725,14 +725,19 @@ pub fn names_peer(name: &str, own: &str, candidate: &str) -> bool {
     {
         return true;
     }
+    crate::statement::subject::refers(&completed(name, own, candidate), candidate)
+        >= crate::statement::subject::Reference::Abbreviation
+}
+
+/// A compared name completed with the tail `candidate`'s subject shares with `own`
+/// (`全部规上工业企业` + `利润总额`, `各项贷款` + `贷款余额` = `各项贷款余额`), joined where the
+/// name's end overlaps the tail's start.
+pub fn completed(name: &str, own: &str, candidate: &str) -> String {
     let tail = crate::statement::subject::common_tail(candidate, own);
-    // 全部规上工业企业 + 利润总额: join where the name's end overlaps the tail's start.
     let overlap = (0..=name.len().min(tail.len()))
         .rev()
         .filter(|&n| name.is_char_boundary(name.len() - n) && tail.is_char_boundary(n))
         .find(|&n| name.ends_with(&tail[..n]))
         .unwrap_or(0);
-    let full = format!("{name}{}", &tail[overlap..]);
-    crate::statement::subject::refers(&full, candidate)
-        >= crate::statement::subject::Reference::Abbreviation
+    format!("{name}{}", &tail[overlap..])
 }

@@ -115,7 +115,11 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                             && !t.headline
                             && ctx.same_period(k, own)
                             && name.chars().count() >= 2
-                            && subject::refers(name, &t.subject) == subject::Reference::Tail
+                            && (subject::refers(name, &t.subject) == subject::Reference::Tail
+                                || subject::refers(
+                                    &super::completed(name, &o.subject, &t.subject),
+                                    &t.subject,
+                                ) == subject::Reference::Tail)
                             && !subject::same(&t.subject, &o.subject)
                     })
                     .map(|(k, _)| k)
