@@ -196,6 +196,24 @@ fn per_counted_unit(ctx: &Context, a: usize, rest: &str) -> Option<(usize, usize
             .map(|(k, _)| k)
             .collect();
         super::only(&beside)
+    });
+    // `观众人数1.52亿人次…；票房收入486.35亿元…。据此测算，观众平均每人次票房支出约320元`: else
+    // the one level of the paragraph before the average in its unit.
+    let total = total.or_else(|| {
+        let found: Vec<usize> = ctx
+            .before(a)
+            .take_while(|&k| ctx.st(k).paragraph == s.paragraph)
+            .filter(|&k| {
+                let t = ctx.st(k);
+                t.kind == Kind::Level
+                    && t.unit == s.unit
+                    && t.basis.is_none()
+                    && t.qualifier.is_none()
+                    && !crate::statement::is_average(&t.subject)
+                    && ctx.same_period(k, a)
+            })
+            .collect();
+        super::only(&found)
     })?;
     Some((count, total))
 }
