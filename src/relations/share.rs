@@ -155,6 +155,9 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
         .map(|(k, t)| (k, subject::refers_by_key(&name_key, &t.key)))
         .filter(|(_, r)| *r > Reference::No)
         .collect();
+    if candidates.is_empty() {
+        return shortened_whole(ctx, share, part, &name_key);
+    }
     let (best, top) = super::best_named(&candidates)?;
     // A name that is only the tail of several levels decides among them by none being a part of
     // a group; a tie beyond that is no binding at all.
@@ -169,6 +172,33 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
         return super::one_value(ctx, if before.is_empty() { &top } else { &before });
     }
     top.first().copied()
+}
+
+/// `票房收入486.35亿元…占全国演出票房收入的比重为44.9%`: a whole named in full whose level the
+/// copy stated by the name's tail (three characters or more), in no group, before the share,
+/// with one value.
+fn shortened_whole(ctx: &Context, share: usize, part: usize, name_key: &str) -> Option<usize> {
+    let (s, p) = (ctx.st(share), ctx.st(part));
+    let found: Vec<usize> = ctx
+        .before(share)
+        .filter(|&k| {
+            let t = ctx.st(k);
+            k != part
+                && t.kind == Kind::Level
+                && t.unit == p.unit
+                && t.story == s.story
+                && !t.headline
+                && t.basis.is_none()
+                && t.qualifier.is_none()
+                && t.group.is_none()
+                && t.key.chars().count() >= 3
+                && name_key.len() > t.key.len()
+                && name_key.ends_with(t.key.as_str())
+                && is_average(&t.subject) == is_average(&p.subject)
+                && ctx.same_period(k, part)
+        })
+        .collect();
+    super::one_value(ctx, &found)
 }
 
 /// The level of the part's concept (the same, or one name the tail of the other) stated for a
