@@ -27,10 +27,12 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let key = s.key.clone();
         let level = s
             .antecedent
-            .filter(|&a| ctx.st(a).kind == Kind::Level && ctx.st(a).unit == s.unit)
+            .filter(|&a| {
+                matches!(ctx.st(a).kind, Kind::Level | Kind::Rate) && ctx.st(a).unit == s.unit
+            })
             .or_else(|| {
                 ctx.near(t).find_map(|(k, l)| {
-                    (l.kind == Kind::Level
+                    (matches!(l.kind, Kind::Level | Kind::Rate)
                         && l.unit == s.unit
                         && l.story == s.story
                         && !l.headline
@@ -51,7 +53,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                 let found: Vec<usize> = ctx
                     .near(t)
                     .filter(|&(k, l)| {
-                        l.kind == Kind::Level
+                        matches!(l.kind, Kind::Level | Kind::Rate)
                             && l.unit == s.unit
                             && l.story == s.story
                             && !l.headline

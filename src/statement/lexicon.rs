@@ -26,6 +26,12 @@ pub const FILLERS: &[&str] = &[
     "突破了",
     "达到",
     "达至",
+    // `继续保持在80%以上`, `稳定在`: where a level is held, said of the subject before.
+    "继续保持在",
+    "继续稳定在",
+    "保持在",
+    "稳定在",
+    "维持在",
     "增至",
     "升至",
     "降至",

@@ -441,6 +441,16 @@ impl<'a> Reader<'a> {
             if reading.kind == Kind::Level && self.text[figure.span.clone()].starts_with("突破") {
                 reading.kind = Kind::Threshold;
             }
+            // `拨备覆盖率保持在210%以上`, `继续保持在80%以上`: a level or rate held beyond a bound
+            // is said to pass it.
+            if matches!(reading.kind, Kind::Level | Kind::Rate)
+                && matches!(figure.qualifier, Some(Qualifier::AtLeast))
+                && ["保持在", "稳定在", "维持在"]
+                    .iter()
+                    .any(|w| lead.trim_end().ends_with(w))
+            {
+                reading.kind = Kind::Threshold;
+            }
             // `控制在国家确定的6400亿立方米用水总量控制目标以内`: a ceiling on the concept named after
             // the figure, which the level must not pass.
             let mut qualifier = figure.qualifier;
