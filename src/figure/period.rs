@@ -45,6 +45,13 @@ pub enum Stretch {
     AcrossYears { first: u8, last_year: i32, last: u8 },
     /// From the start of the year to a date the copy does not give: `今年以来`.
     ToDate,
+    /// A run of days (`10月1日至7日`, `1月28日至2月4日`): first month and day, last month and day.
+    Days {
+        month: u8,
+        first: u8,
+        last_month: u8,
+        last: u8,
+    },
 }
 
 /// A period the copy names.
@@ -152,6 +159,27 @@ impl Period {
     /// is not known. `published` is the year of publication and `guessed` whether it was
     /// guessed from the copy rather than given. `None` for a point in time or a holiday.
     pub fn days(&self, published: Option<i32>, guessed: bool) -> Option<(u32, u32)> {
+        if let Stretch::Days {
+            month,
+            first,
+            last_month,
+            last,
+        } = self.stretch
+        {
+            // Across the end of February, a leap year adds a day.
+            let count = |leap: bool| {
+                if month == last_month {
+                    u32::from(last) - u32::from(first) + 1
+                } else {
+                    (month_days(month, leap) + 1).saturating_sub(u32::from(first))
+                        + (month + 1..last_month)
+                            .map(|m| month_days(m, leap))
+                            .sum::<u32>()
+                        + u32::from(last)
+                }
+            };
+            return Some((count(false).min(count(true)), count(false).max(count(true))));
+        }
         if let (
             Stretch::AcrossYears {
                 first,
@@ -228,6 +256,18 @@ impl fmt::Display for Period {
                 last,
             } => write!(f, "{first}月至{last_year}年{last}月"),
             Stretch::ToDate => f.write_str("以来"),
+            Stretch::Days {
+                month,
+                first,
+                last_month,
+                last,
+            } if month == last_month => write!(f, "{month}月{first}日至{last}日"),
+            Stretch::Days {
+                month,
+                first,
+                last_month,
+                last,
+            } => write!(f, "{month}月{first}日至{last_month}月{last}日"),
         }
     }
 }
@@ -454,6 +494,9 @@ pub fn parse(text: &str) -> Result<(Period, &str), NotAPeriod> {
     if let Some(found) = five_year_plan(text) {
         return Ok(found);
     }
+    if let Some(found) = day_run(text) {
+        return Ok(found);
+    }
     if let Some((year, rest)) = stated_year(text) {
         // 2021—2025年: several years.
         return after_year(Year::Stated(year), rest);
@@ -597,6 +640,57 @@ fn may_start(c: char) -> bool {
         )
 }
 
+/// A month and day written `10月1日`: (month, day, the rest).
+fn month_day(text: &str) -> Option<(u8, u8, &str)> {
+    let (month, rest) = leading_number(text)?;
+    let rest = rest.strip_prefix('月')?;
+    let (day, rest) = leading_number(rest)?;
+    let rest = rest
+        .strip_prefix('日')
+        .or_else(|| rest.strip_prefix('号'))?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((month, day, rest))
+}
+
+/// The ASCII digits a text opens with, as a number below 100.
+fn leading_number(text: &str) -> Option<(u8, &str)> {
+    let n = text.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 2 {
+        return None;
+    }
+    Some((text[..n].parse().ok()?, &text[n..]))
+}
+
+/// `10月1日至7日`, `1月28日至2月4日`: a run of days, with the holiday it names when one follows
+/// (`10月1日至7日国庆假期` is those seven days).
+fn day_run(text: &str) -> Option<(Period, &str)> {
+    let (month, first, rest) = month_day(text)?;
+    let rest = RANGE_SEPARATORS.iter().find_map(|s| rest.strip_prefix(s))?;
+    let (last_month, last, rest) = month_day(rest).or_else(|| {
+        let (day, r) = leading_number(rest)?;
+        let r = r.strip_prefix('日').or_else(|| r.strip_prefix('号'))?;
+        Some((month, day, r))
+    })?;
+    if (last_month, last) <= (month, first) {
+        return None;
+    }
+    let rest = match stretch(rest) {
+        Ok((Stretch::Holiday { .. }, after)) => after,
+        _ => rest,
+    };
+    Some((
+        Period {
+            year: Year::Unstated,
+            stretch: Stretch::Days {
+                month,
+                first,
+                last_month,
+                last,
+            },
+        },
+        rest,
+    ))
+}
+
 /// `“十四五”期间`, `十三五时期`: the five years of a national plan (the eleventh began in 2006).
 fn five_year_plan(text: &str) -> Option<(Period, &str)> {
     let quoted = text.strip_prefix('“');
@@ -659,6 +753,18 @@ mod tests {
         let (p, rest) = parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
         assert!(rest.is_empty(), "{text}: left {rest:?}");
         p
+    }
+
+    #[test]
+    fn a_run_of_days_counts_its_days() {
+        let p = read("10月1日至7日国庆假期");
+        assert_eq!(p.to_string(), "10月1日至7日");
+        assert_eq!(p.days(None, false), Some((7, 7)));
+        let p = read("1月28日至2月4日");
+        assert_eq!(p.days(None, false), Some((8, 8)));
+        let p = read("2月25日至3月3日");
+        assert_eq!(p.days(None, false), Some((7, 8)));
+        assert!(day_run("10月7日至1日").is_none());
     }
 
     #[test]

@@ -27,6 +27,12 @@ const DAILY: &[&str] = &["日均", "平均每天", "平均每日", "每天平均
 /// The words of a monthly average: `平均每月`, `月均`.
 const MONTHLY: &[&str] = &["平均每月", "每月平均", "月均"];
 
+/// Words of one day's level (`出程高峰当天流量`, `单日票房`): no total of a period.
+const ONE_DAY: &[&str] = &["当天", "当日", "单日"];
+
+/// Days an average may be of other than the period's (`平日日均`).
+const OTHER_DAYS: &[&str] = &["平日", "平时", "工作日", "周末"];
+
 pub fn run(ctx: &Context, out: &mut Vec<Found>) {
     for (a, s) in ctx.statements.statements.iter().enumerate() {
         // A flow stated as what is added (`日均新增约83万千瓦`) averages the period's additions.
@@ -44,6 +50,10 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         let Some((at, marker)) = daily.or(monthly) else {
             continue;
         };
+        // `平日日均流量`: the average of ordinary days, not of the period the copy is about.
+        if OTHER_DAYS.iter().any(|w| s.subject[..at].ends_with(w)) {
+            continue;
+        }
         let base = format!("{}{}", &s.subject[..at], &s.subject[at + marker.len()..]);
         let base = ["折合", "平均", "约"]
             .iter()
@@ -65,7 +75,11 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
                     Some(crate::figure::Qualifier::AtLeast | crate::figure::Qualifier::AtMost)
                 )
                 && t.kind != Kind::Threshold
-                && !DAILY.iter().chain(MONTHLY).any(|m| t.subject.contains(m))
+                && !DAILY
+                    .iter()
+                    .chain(MONTHLY)
+                    .chain(ONE_DAY)
+                    .any(|m| t.subject.contains(m))
                 && ctx.same_period(k, a)
         };
         // The total: the latest level before it of that concept, in the same unit and period;

@@ -223,6 +223,12 @@ impl<'a> Reader<'a> {
         let periods = period::scan(text)
             .into_iter()
             .filter(|(r, _)| !is_reference(text, r.clone()))
+            // `春节档（1月28日至2月4日）`: dates in brackets say when the period named before
+            // them ran; it stays the figures' period.
+            .filter(|(r, p)| {
+                !matches!(p.stretch, period::Stretch::Days { .. })
+                    || !text[..r.start].ends_with(['（', '('])
+            })
             .collect();
         let paragraphs = &document.segments.paragraphs;
         // A headline: a short paragraph without a sentence's end, before the first paragraph of
