@@ -71,6 +71,27 @@ fn per(subject: &str) -> Option<(Per<'_>, String)> {
             return Some((Per::Head(unit, per), base));
         }
     }
+    // `每千名老年人拥有养老服务床位`: per so many of a group of people, named; what they have
+    // (`拥有`) is the measure averaged.
+    for (scale, per) in [
+        ("十万名", 100_000),
+        ("万名", 10_000),
+        ("千名", 1_000),
+        ("百名", 100),
+    ] {
+        let marker = format!("每{scale}");
+        if let Some(at) = subject.find(&marker) {
+            let rest = &subject[at + marker.len()..];
+            let Some(cut) = ["拥有", "有"]
+                .iter()
+                .find_map(|v| rest.find(v).map(|i| (i, v.len())))
+            else {
+                continue;
+            };
+            let base = format!("{}{}", &subject[..at], &rest[cut.0 + cut.1..]);
+            return Some((Per::Head("人", per), base));
+        }
+    }
     // 平均每个项目, 平均每项合同, 每艘: 每 and the classifier of the items counted.
     for prefix in ["平均每", "每"] {
         if let Some(at) = subject.find(prefix) {
