@@ -237,7 +237,9 @@ pub fn run_file(path: &Path, root: &Path, rules: &RuleSet) -> Result<ArticleResu
                             !text.is_empty()
                                 && relation_figures.iter().any(|r| {
                                     !r.is_empty()
-                                        && (r.contains(&text) || text.contains(r.as_str()))
+                                        && (r.contains(&text)
+                                            || text.contains(r.as_str())
+                                            || same_number(r, &text))
                                 })
                         })
                 };
@@ -270,6 +272,25 @@ pub fn run_file(path: &Path, root: &Path, rules: &RuleSet) -> Result<ArticleResu
         clean_findings,
         mutations,
     })
+}
+
+/// Whether an annotation's figure (`全年能源消费总量61.3亿吨`) and a label's text
+/// (`61.3亿吨标准煤`) write the same number followed by the same character: the annotation may
+/// quote less of the unit than the reader labels.
+fn same_number(annotated: &str, label: &str) -> bool {
+    let is_num = |c: char| c.is_ascii_digit() || c == '.';
+    let n = label.chars().take_while(|&c| is_num(c)).count();
+    let Some(next) = label.chars().nth(n) else {
+        return false;
+    };
+    if n == 0 || !label.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let number: String = label.chars().take(n).collect();
+    let written = format!("{number}{next}");
+    annotated
+        .match_indices(&written)
+        .any(|(at, _)| !annotated[..at].chars().next_back().is_some_and(is_num))
 }
 
 /// The mutation files below a folder (`*.mutations.yaml`, and `seed-mutations.yaml`), sorted.
@@ -382,4 +403,17 @@ pub fn failures(results: &[ArticleResult]) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_number;
+
+    #[test]
+    fn an_annotation_may_quote_less_of_the_unit_than_the_label() {
+        assert!(same_number("全年能源消费总量61.3亿吨", "61.3亿吨标准煤"));
+        assert!(!same_number("全年能源消费总量161.3亿吨", "61.3亿吨标准煤"));
+        assert!(!same_number("全年能源消费总量61.3万吨", "61.3亿吨标准煤"));
+        assert!(!same_number("61.3亿吨", "亿吨"));
+    }
 }

@@ -93,6 +93,11 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         if bs.qualifier.is_some() || bs.basis.is_some() {
             continue;
         }
+        // `能源消费与生产之间的缺口为10.3亿吨标准煤`: a difference that names its two levels.
+        if let Some((first, second)) = (bs.kind == Kind::Level).then(|| between(ctx, b)).flatten() {
+            report(ctx, out, first, second, b);
+            continue;
+        }
         // A balance the copy names (`结售汇顺差`), or a net change after `相抵` (`企业净增`).
         if let Some((first, second)) = (matches!(bs.kind, Kind::Level | Kind::Change)
             && bs.sign > 0)
@@ -152,6 +157,55 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
         }
         report(ctx, out, first, second, b);
     }
+}
+
+/// The words of a difference between two named levels (`缺口`, `差额`, `差距`).
+const DIFFERENCES: &[&str] = &["缺口", "差额", "差距", "差值"];
+
+/// `能源消费与生产之间的缺口`: the levels a difference names — `A与B之间的缺口`, `A和B的差额` —
+/// the second completed with the first's opening words (`生产` of `能源消费` is `能源生产`), each
+/// the one level of the story in the difference's unit and period that its name states or ends.
+fn between(ctx: &Context, b: usize) -> Option<(usize, usize)> {
+    let bs = ctx.st(b);
+    let name = DIFFERENCES
+        .iter()
+        .find_map(|w| bs.subject.strip_suffix(w))?;
+    let name = name
+        .strip_suffix("之间的")
+        .or_else(|| name.strip_suffix('的'))
+        .or_else(|| name.strip_suffix("之间"))
+        .unwrap_or(name);
+    let (a, second) = ["与", "和", "同"].iter().find_map(|j| name.split_once(j))?;
+    let (na, nb) = (a.chars().count(), second.chars().count());
+    if na < 2 || nb < 2 {
+        return None;
+    }
+    let second = if na > nb {
+        let cut = a.char_indices().nth(na - nb).map_or(0, |(i, _)| i);
+        format!("{}{second}", &a[..cut])
+    } else {
+        second.to_string()
+    };
+    let level = |name: &str| {
+        let key = crate::statement::subject::key(name);
+        let found: Vec<usize> = ctx
+            .before(b)
+            .filter(|&k| {
+                let t = ctx.st(k);
+                t.kind == Kind::Level
+                    && t.unit == bs.unit
+                    && t.story == bs.story
+                    && !t.headline
+                    && t.basis.is_none()
+                    && t.qualifier.is_none()
+                    && ctx.same_period(k, b)
+                    && crate::statement::subject::refers_by_key(&key, &t.key)
+                        > crate::statement::subject::Reference::No
+            })
+            .collect();
+        super::one_value(ctx, &found)
+    };
+    Some((level(a)?, level(&second)?))
 }
 
 /// Reports balance `b` against flows `first` and `second`.
