@@ -70,10 +70,20 @@ fn named_flows(ctx: &Context, b: usize) -> Option<(usize, usize)> {
     if x.is_empty() || y.is_empty() {
         return None;
     }
+    // `新设与注销相抵，企业净增338.4万户`: the balance of 企业 nets flows of 企业, not the 新设经营主体
+    // of a sentence before — unless its name is a flow's own (`缴存净增`).
+    let concept = bs.key.as_str();
+    let of_concept = |key: &str| {
+        concept.chars().count() < 2
+            || concept.contains(x.as_str())
+            || concept.contains(y.as_str())
+            || key.contains(concept)
+    };
     let flow = |name: &str| {
         ctx.before(b).find(|&k| {
             let t = ctx.st(k);
-            t.kind == Kind::Level
+            of_concept(&t.key)
+                && t.kind == Kind::Level
                 && t.story == bs.story
                 && t.unit == bs.unit
                 && t.basis.is_none()

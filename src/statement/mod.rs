@@ -1174,7 +1174,11 @@ impl<'a> Reader<'a> {
                 break;
             }
             // `全年净增3636万户`: a period that opens a change or a rate is that figure's alone.
-            if r.start < clause.start && is_local(&self.text[r.end..]) {
+            // `10月当月加装2300部`: a month named as one month alone is likewise its clause's.
+            let one_month = ["当月", "当季", "单月", "单季"]
+                .iter()
+                .any(|w| self.text[r.clone()].ends_with(w));
+            if r.start < clause.start && (is_local(&self.text[r.end..]) || one_month) {
                 continue;
             }
             // `一季度受春节假期等因素带动，办理结婚登记181.6万对`: a period named as a cause
