@@ -191,7 +191,10 @@ fn shortened_whole(ctx: &Context, share: usize, part: usize, name_key: &str) -> 
                 && t.basis.is_none()
                 && t.qualifier.is_none()
                 && t.group.is_none()
-                && t.key.chars().count() >= 3
+                // A name of two characters is the whole's only in the share's paragraph
+                // (`销售额3620亿元…；一级能效产品销售额…占家电销售额的90.8%`).
+                && (t.key.chars().count() >= 3
+                    || t.key.chars().count() == 2 && t.paragraph == s.paragraph)
                 && name_key.len() > t.key.len()
                 && name_key.ends_with(t.key.as_str())
                 && is_average(&t.subject) == is_average(&p.subject)
@@ -268,10 +271,24 @@ fn concept_whole(ctx: &Context, share: usize, part: usize) -> Option<usize> {
                 && t.basis.is_none()
                 && t.key.chars().count() >= 2
                 && p.key.len() > t.key.len()
-                && p.key.ends_with(t.key.as_str())
+                && (p.key.ends_with(t.key.as_str()) || modified(&p.key, &t.key))
                 && ctx.same_period(k, part)
         })
         .map(|(k, _)| k)
         .collect();
     super::one_value(ctx, &found)
+}
+
+/// Whether `part` is `whole`'s concept named short after a modifier of one to three characters
+/// (`三省新开工改造小区` of `新开工改造城镇老旧小区`): the rest, four characters or more, abbreviates
+/// the whole's name.
+fn modified(part: &str, whole: &str) -> bool {
+    part.char_indices().skip(1).take(3).any(|(at, _)| {
+        let rest = &part[at..];
+        rest.chars().count() >= 4
+            && matches!(
+                subject::refers_by_key(rest, whole),
+                Reference::Abbreviation | Reference::Same
+            )
+    })
 }
