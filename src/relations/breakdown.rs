@@ -35,6 +35,11 @@ pub fn run(ctx: &Context, out: &mut Vec<Found>) {
             .filter(|&m| ctx.st(m).unit == ctx.st(head).unit && ctx.same_period(m, head))
             .filter(|&m| ctx.st(m).key.is_empty() || ctx.st(m).key != ctx.st(head).key)
             .collect();
+        // `浙江、江苏、广东…位居前三，依次为…`: a ranking's values alone are the top of a list, not
+        // all the parts of its whole.
+        if members.iter().all(|&m| ctx.st(m).ranked) {
+            continue;
+        }
         // The same part twice (a figure repeated in another unit, an aside) is one part.
         members.dedup_by(|a, b| !ctx.st(*a).key.is_empty() && ctx.st(*a).key == ctx.st(*b).key);
         if members.len() < 2 {

@@ -142,6 +142,10 @@ pub struct Statement {
     pub headline: bool,
     /// The story it belongs to: a page holds several, each opened by a dateline.
     pub story: usize,
+    /// Whether the figure is a ranking's value (`位居前三，依次为…`), handed a name of the top of
+    /// a list.
+    #[serde(skip)]
+    pub ranked: bool,
     /// Whether the figure is a level reached (`增至`, `提高到`) rather than stated flat.
     pub reached: bool,
     /// The direction word written just before the figure (`下降` in `下降2.7%`): part of what a
@@ -489,6 +493,14 @@ impl<'a> Reader<'a> {
                 // names before 分别 — the levels listed in the clause before hand theirs out.
                 // `河北、江苏、山东粗钢产量位居前三，分别为…`: the names listed in the clause
                 // before, without its predicate.
+                // `…邮轮母港位居前三，分别接待旅客58.3万、…`: values handed out after a ranking
+                // are the top of a list, as 依次为's are.
+                let after_ranking = list.is_empty()
+                    && out.statements.last().is_some_and(|p| {
+                        p.sentence == sentence
+                            && p.unit == "位"
+                            && self.text[..p.span.start].ends_with('前')
+                    });
                 if list.is_empty() {
                     if let Some(names) = self.listed_before(clause.range.start, &out) {
                         list = names;
@@ -559,7 +571,7 @@ impl<'a> Reader<'a> {
                         periods,
                         next: 0,
                         sentence: full_end,
-                        ranked: reading.in_order,
+                        ranked: reading.in_order || after_ranking,
                     });
                 }
             }
@@ -772,8 +784,7 @@ impl<'a> Reader<'a> {
             // `排名前三的依次为…`: a ranking's places are no part of anything either.
             let counts_a_list = figure.dimension == Dimension::Count
                 && (reading.subject.contains('、')
-                    || figure.unit == "位" && self.text[..start].ends_with('前'))
-                || ranked;
+                    || figure.unit == "位" && self.text[..start].ends_with('前'));
 
             // `相当于正常保有量3900万头`: a level named as what another is compared with.
             let compared_with = left.trim_start().starts_with("相当于");
@@ -812,6 +823,7 @@ impl<'a> Reader<'a> {
                                 kind: reading.kind,
                                 period: period.as_ref(),
                                 period_named,
+                                ranked,
                                 value: strict,
                             },
                         ),
@@ -978,6 +990,7 @@ impl<'a> Reader<'a> {
                 paragraph,
                 headline,
                 story: self.story_of.get(paragraph).copied().unwrap_or(0),
+                ranked,
                 reached: reading.reached,
                 verb,
                 strict,
@@ -1282,6 +1295,8 @@ struct Part<'a> {
     period: Option<&'a Period>,
     /// Whether the part's period is named in its paragraph rather than its story's lead.
     period_named: bool,
+    /// Whether the part is a ranking's value (the top of a list of some whole, not any).
+    ranked: bool,
     /// The part's value (strict): a breakdown's whole is never smaller.
     value: Interval,
 }
@@ -1432,6 +1447,11 @@ fn find_head(
                     Some(*i) == last && out.statements[*i].paragraph == paragraph
                 }) {
                     return Some(*i);
+                }
+                // A ranking's values (`三大邮轮港位居前三，分别接待…`) are the top of a list
+                // the copy may not have stated the whole of: no lead figure is assumed theirs.
+                if part.ranked {
+                    return None;
                 }
                 let lead = out.statements.iter().position(|s| {
                     s.story == story
