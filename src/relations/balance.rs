@@ -8,7 +8,10 @@
 //! the one before when the balance opens its sentence (rates between them aside), named by the two sides of one pair of opposites (`收入`/`支出`, `结汇`/`售汇`,
 //! `出口`/`进口`, `新设`/`注销`, `缴存`/`提取`…). Which flow is the larger is the copy's to say:
 //! the balance is checked as the size of their difference. A stock (`累计结余`, `滚存结余`) after
-//! flows that are not themselves cumulative is no difference of them, and is left alone.
+//! flows that are not themselves cumulative is no difference of them, and is left alone. A
+//! difference that names its two levels (`能源消费与生产之间的缺口为10.3亿吨标准煤`) is the first
+//! less the second, each the one level of the story its name (completed with the first's
+//! opening words: `生产` of `能源消费` is `能源生产`) states or ends, in its unit and period.
 //!
 //! ## Why an error matters
 //! A balance is the figure a reader takes away (the surplus, the fund's balance, the net

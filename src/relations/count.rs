@@ -4,7 +4,9 @@
 //! A count stated right after the list it counts matches the list: `乐透数字型、竞猜型、即开型、
 //! 视频型、基诺型5类彩票` names five; `北京、广东、江苏、山东和上海5个省市` five. The list is the
 //! run of names joined by `、` (and a last `和`/`及`) that ends where the count begins, on any
-//! topic and with any classifier (个, 类, 项, 家…). Where the reading is unsure, nothing is
+//! topic and with any classifier (个, 类, 项, 家…). A ranking counts the names listed before its
+//! verb (`浙江、江苏、广东农村网络零售额位居前三`, `山东、河北、四川…位列全国前三`), the last name running
+//! on into what is ranked. Where the reading is unsure, nothing is
 //! checked: a list ending in `等` (which may be partial), a name holding `和`, `及` or `与`
 //! that could be one name or two (`计算机、通信和其他电子设备制造业`), quoted headings, or a name
 //! longer than a name usually is.

@@ -13,7 +13,8 @@
 //! against a base inside its clause (`能繁母猪存栏4052万头，相当于正常保有量3900万头的103.9%`)
 //! is checked alike, and so is a ratio written `a∶b` whose name joins one character of each level's
 //! name before `比` (`生师比为14.66∶1` with `在校生15864万人` and `专任教师1082万人`: the latest
-//! levels of the story whose names hold 生 and 师). A multiple whose base the article does not
+//! levels of the story whose names hold 生 and 师). `后者是前者的2.5倍` compares the last two levels
+//! before it in its sentence. A multiple whose base the article does not
 //! state checks nothing.
 //!
 //! ## Why an error matters

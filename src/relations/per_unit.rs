@@ -9,8 +9,11 @@
 //! stage and period); the count is the figure of people (`人均`, `户均`: 人, 户) stated in the
 //! average's sentence, or of the items named after `每个` (any classifier: `每项合同`, `每艘`)
 //! stated before it in its paragraph. A density per so many people (`按年末全国人口14.08亿人计算，
-//! 每万人口高价值发明专利拥有量达到15.3件`) divides the count by that many first. Where either is
-//! not stated, nothing is checked.
+//! 每万人口高价值发明专利拥有量达到15.3件`, `每千名老年人拥有养老服务床位25.6张`) divides the count
+//! by that many first. A per-head average of visits (`人均每次出游花费`, `游客人均消费`) is over a
+//! count in 人次; a count stated apart from the average is the story's one in its period, or of
+//! several the one whose name opens as the total's (`冰雪休闲旅游人数` for `冰雪休闲旅游收入`). Where
+//! either is not stated, nothing is checked.
 //!
 //! Four more divisions read the same way: an average per one of a count's unit (`平均每手合约成交金额`
 //! over `79.48亿手`); a price per unit (`成交均价75.60元/吨`) over the amount of money and the

@@ -4,7 +4,8 @@
 //! A flow stated for a run of months and for the runs that make it up adds up: `1—10月份` plus
 //! `11月份` is `1—11月份`; the four quarters are the year; `一季度、二季度、三季度…分别为` add
 //! up to `前三季度`; a cumulative to a month's end (`截至10月底，累计成交量71.36亿手`) is the run
-//! from January. The figures must measure one concept (the same subject once prefixes and
+//! from January; what a month adds to a cumulative count (`11月当月新增108万份`) is that month's
+//! run. The figures must measure one concept (the same subject once prefixes and
 //! measure words are set aside), be levels in one unit, and lie in one year; the runs must tile
 //! the whole's months exactly, with no gap and no overlap.
 //!

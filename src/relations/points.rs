@@ -7,7 +7,9 @@
 //! gap names (`城镇居民`, read with the tail both subjects share), in the same period and measure;
 //! a gap against a period the copy gives no rate for (`比一季度加快`) checks nothing. A gap named
 //! as a difference (`城乡普及率差距为16.7个百分点`) after two rates of its sentence is the larger
-//! less the smaller; shares compare as rates do (`比工业用水占比低0.6个百分点`).
+//! less the smaller; shares compare as rates do (`比工业用水占比低0.6个百分点`). A rate named by the
+//! time a gap compares with (`不良贷款率为1.48%，上季末为1.50%，较上季末下降0.02个百分点`) is the
+//! compared one.
 //!
 //! ## Why an error matters
 //! Gaps are computed by the writer, not the statistics office; one taken against last month's

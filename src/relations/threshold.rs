@@ -5,7 +5,9 @@
 //! least the milestone. The level is the one the milestone's subject names — carried from the
 //! clause before, or the same concept stated in the same unit. A ceiling works the other way: a
 //! level said to stay within one (`用水总量…控制在国家确定的6400亿立方米用水总量控制目标以内`) is at
-//! most the ceiling.
+//! most the ceiling. A level or rate held beyond a bound (`拨备覆盖率保持在210%以上`, `继续保持在
+//! 80%以上`) passes it; a headline's milestone names the body's level it shortens or qualifies
+//! (`实名登记无人机` for `全国实名登记的民用无人机`, `博物馆年接待观众` for `博物馆接待观众`).
 //!
 //! ## Why an error matters
 //! Milestones make headlines; a level below the milestone it is said to pass is a contradiction

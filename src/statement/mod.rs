@@ -1181,16 +1181,22 @@ impl<'a> Reader<'a> {
     fn period_at(&self, at: usize, paragraph: usize) -> (Option<Period>, bool) {
         let p = &self.document.segments.paragraphs[paragraph];
         let clause = self.clause_at(at).range;
+        let segments = &self.document.segments;
+        let sentence_start = segments
+            .sentence_at(at)
+            .map_or(clause.start, |k| segments.sentences[k].range.start);
         let i = self.periods.partition_point(|(r, _)| r.end <= at);
         for (r, period) in self.periods[..i].iter().rev() {
             if r.start < p.start {
                 break;
             }
             // `全年净增3636万户`: a period that opens a change or a rate is that figure's alone.
-            // `10月当月加装2300部`: a month named as one month alone is likewise its clause's.
+            // `10月当月加装2300部；增设停车位58.7万个`: a month named as one month alone is its
+            // sentence's (`11月份当月成交量8.12亿手，成交额63.85万亿元` are both November's).
             let one_month = ["当月", "当季", "单月", "单季"]
                 .iter()
-                .any(|w| self.text[r.clone()].ends_with(w));
+                .any(|w| self.text[r.clone()].ends_with(w))
+                && r.start < sentence_start;
             if r.start < clause.start && (is_local(&self.text[r.end..]) || one_month) {
                 continue;
             }
