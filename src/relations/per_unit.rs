@@ -224,20 +224,12 @@ fn per_counted_unit(ctx: &Context, a: usize, rest: &str) -> Option<(usize, usize
     // `观众人数1.52亿人次…；票房收入486.35亿元…。据此测算，观众平均每人次票房支出约320元`: else
     // the one level of the paragraph before the average in its unit.
     let total = total.or_else(|| {
-        let found: Vec<usize> = ctx
-            .before(a)
-            .take_while(|&k| ctx.st(k).paragraph == s.paragraph)
-            .filter(|&k| {
-                let t = ctx.st(k);
-                t.kind == Kind::Level
-                    && t.unit == s.unit
-                    && t.basis.is_none()
-                    && t.qualifier.is_none()
-                    && !crate::statement::is_average(&t.subject)
-                    && ctx.same_period(k, a)
-            })
-            .collect();
-        super::only(&found)
+        one_level_before(
+            ctx,
+            a,
+            |t| t.paragraph == s.paragraph,
+            |k| ctx.st(k).qualifier.is_none() && ctx.same_period(k, a),
+        )
     })?;
     Some((count, total))
 }
@@ -566,16 +558,33 @@ fn counted_in_story(ctx: &Context, a: usize, units: &[&str], base: &str) -> Opti
 /// other words averages (`实现冰雪休闲旅游收入6517亿元，人均消费1216元`).
 fn sentence_total(ctx: &Context, a: usize) -> Option<usize> {
     let s = ctx.st(a);
+    one_level_before(
+        ctx,
+        a,
+        |t| t.sentence == s.sentence,
+        |k| ctx.st(k).group.is_none(),
+    )
+}
+
+/// The one plain level (no average, compared with nothing) in average `a`'s unit among the
+/// statements just before it that `within` keeps, of those `fits` accepts.
+fn one_level_before(
+    ctx: &Context,
+    a: usize,
+    within: impl Fn(&crate::statement::Statement) -> bool,
+    fits: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let s = ctx.st(a);
     let found: Vec<usize> = ctx
         .before(a)
-        .take_while(|&k| ctx.st(k).sentence == s.sentence)
+        .take_while(|&k| within(ctx.st(k)))
         .filter(|&k| {
             let t = ctx.st(k);
             t.kind == Kind::Level
                 && t.unit == s.unit
                 && t.basis.is_none()
-                && t.group.is_none()
                 && !crate::statement::is_average(&t.subject)
+                && fits(k)
         })
         .collect();
     super::only(&found)

@@ -174,6 +174,18 @@ fn whole_of(ctx: &Context, share: usize, part: usize) -> Option<usize> {
     top.first().copied()
 }
 
+/// Whether statement `k` may be the whole that share `share` of `part` is of: another plain level
+/// of the story's body, in the part's unit, compared with nothing.
+fn may_hold(ctx: &Context, share: usize, part: usize, k: usize) -> bool {
+    let (s, p, t) = (ctx.st(share), ctx.st(part), ctx.st(k));
+    k != part
+        && t.kind == Kind::Level
+        && t.unit == p.unit
+        && t.story == s.story
+        && !t.headline
+        && t.basis.is_none()
+}
+
 /// `票房收入486.35亿元…占全国演出票房收入的比重为44.9%`: a whole named in full whose level the
 /// copy stated by the name's tail (three characters or more), in no group, before the share,
 /// with one value.
@@ -183,12 +195,7 @@ fn shortened_whole(ctx: &Context, share: usize, part: usize, name_key: &str) -> 
         .before(share)
         .filter(|&k| {
             let t = ctx.st(k);
-            k != part
-                && t.kind == Kind::Level
-                && t.unit == p.unit
-                && t.story == s.story
-                && !t.headline
-                && t.basis.is_none()
+            may_hold(ctx, share, part, k)
                 && t.qualifier.is_none()
                 && t.group.is_none()
                 // A name of two characters is the whole's only in the share's paragraph
@@ -207,18 +214,12 @@ fn shortened_whole(ctx: &Context, share: usize, part: usize, name_key: &str) -> 
 /// The level of the part's concept (the same, or one name the tail of the other) stated for a
 /// period that holds the part's and is longer, with one value.
 fn whole_over_longer_period(ctx: &Context, share: usize, part: usize) -> Option<usize> {
-    let s = ctx.st(share);
     let p = ctx.st(part);
     let pp = p.period.as_ref()?;
     let found: Vec<usize> = ctx
         .near(share)
         .filter(|&(k, t)| {
-            k != part
-                && t.kind == Kind::Level
-                && t.unit == p.unit
-                && t.story == s.story
-                && !t.headline
-                && t.basis.is_none()
+            may_hold(ctx, share, part, k)
                 && t.key.chars().count() >= 2
                 && (t.key == p.key
                     || t.key.ends_with(p.key.as_str())
@@ -258,17 +259,11 @@ fn strip_whole_words(name: &str) -> &str {
 /// The level of a part's own concept without its modifier (`5个省市共完成软件业务收入` of
 /// `全国软件业务收入`), stated once in the part's period: the whole `占全国的` names.
 fn concept_whole(ctx: &Context, share: usize, part: usize) -> Option<usize> {
-    let s = ctx.st(share);
     let p = ctx.st(part);
     let found: Vec<usize> = ctx
         .near(share)
         .filter(|&(k, t)| {
-            k != part
-                && t.kind == Kind::Level
-                && t.unit == p.unit
-                && t.story == s.story
-                && !t.headline
-                && t.basis.is_none()
+            may_hold(ctx, share, part, k)
                 && t.key.chars().count() >= 2
                 && p.key.len() > t.key.len()
                 && (p.key.ends_with(t.key.as_str()) || modified(&p.key, &t.key))

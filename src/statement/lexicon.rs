@@ -299,6 +299,10 @@ pub const RATE_NOUNS: &[&str] = &[
 /// they say when, not what.
 pub const PERIOD_WORDS: &[&str] = &["单季", "单月", "当月", "当季", "当年"];
 
+/// Words that name one month or quarter alone (`10月当月`, `四季度单季`): a period so named is its
+/// own clause's or sentence's, not the copy's from there on.
+pub const ONE_PERIOD: &[&str] = &["当月", "当季", "单月", "单季"];
+
 /// Rates whose names end with a rate noun but are the rate of nothing before them: the
 /// population's 自然增长率 is births less deaths, not the growth of 人口自然.
 pub const NAMED_RATES: &[&str] = &["自然增长率"];

@@ -497,9 +497,7 @@ impl<'a> Reader<'a> {
                 // are the top of a list, as 依次为's are.
                 let after_ranking = list.is_empty()
                     && out.statements.last().is_some_and(|p| {
-                        p.sentence == sentence
-                            && p.unit == "位"
-                            && self.text[..p.span.start].ends_with('前')
+                        p.sentence == sentence && self.is_ranking(&p.unit, p.span.start)
                     });
                 if list.is_empty() {
                     if let Some(names) = self.listed_before(clause.range.start, &out) {
@@ -783,8 +781,7 @@ impl<'a> Reader<'a> {
             // `北京、上海等5个城市`: a count of the names listed before it is no part of a total.
             // `排名前三的依次为…`: a ranking's places are no part of anything either.
             let counts_a_list = figure.dimension == Dimension::Count
-                && (reading.subject.contains('、')
-                    || figure.unit == "位" && self.text[..start].ends_with('前'));
+                && (reading.subject.contains('、') || self.is_ranking(&figure.unit, start));
 
             // `相当于正常保有量3900万头`: a level named as what another is compared with.
             let compared_with = left.trim_start().starts_with("相当于");
@@ -1036,6 +1033,11 @@ impl<'a> Reader<'a> {
         out
     }
 
+    /// Whether a figure in `unit` starting at `start` counts a ranking's places (`位居前三`).
+    fn is_ranking(&self, unit: &str, start: usize) -> bool {
+        unit == "位" && self.text[..start].ends_with('前')
+    }
+
     /// The names a figureless clause just before `clause_start` lists (`河北、江苏、山东粗钢产量
     /// 位居前三`), each with the noun they share, its predicate (位居, 排名…) cut off.
     fn listed_before(&self, clause_start: usize, out: &Statements) -> Option<Vec<String>> {
@@ -1046,7 +1048,7 @@ impl<'a> Reader<'a> {
             .find(|&(_, c)| is_clause_break(c))
             .map_or(0, |(i, c)| i + c.len_utf8());
         // A ranking's count (`位居前三`) is the clause's only figure, and no level.
-        let ranking = |s: &Statement| s.unit == "位" && self.text[..s.span.start].ends_with('前');
+        let ranking = |s: &Statement| self.is_ranking(&s.unit, s.span.start);
         if out
             .statements
             .last()
@@ -1193,7 +1195,7 @@ impl<'a> Reader<'a> {
             // `全年净增3636万户`: a period that opens a change or a rate is that figure's alone.
             // `10月当月加装2300部；增设停车位58.7万个`: a month named as one month alone is its
             // sentence's (`11月份当月成交量8.12亿手，成交额63.85万亿元` are both November's).
-            let one_month = ["当月", "当季", "单月", "单季"]
+            let one_month = lexicon::ONE_PERIOD
                 .iter()
                 .any(|w| self.text[r.clone()].ends_with(w))
                 && r.start < sentence_start;
@@ -1282,9 +1284,7 @@ fn is_local(after: &str) -> bool {
     // as a month alone (`当月`, `单季`), is that clause's.
     after.starts_with(['比', '较', '净', '同', '环'])
         || after.starts_with(|c: char| c.is_ascii_digit())
-        || ["当月", "当季", "单月", "单季"]
-            .iter()
-            .any(|w| after.starts_with(w))
+        || lexicon::ONE_PERIOD.iter().any(|w| after.starts_with(w))
         || own_figure
         || lexicon::UP
             .iter()
